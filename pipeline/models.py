@@ -45,10 +45,18 @@ class Evidence(Mention):
     rule: str
 
 
-class Source(Strict):
+class InputSource(Strict):
+    """Where an input came from; ``sha256`` is unknown when it could not be read."""
+
     path: str
     url: Optional[str] = None
     format: SourceFormat
+    sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+
+class Source(InputSource):
+    """Where an article came from: the hash of its bytes is always known."""
+
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
@@ -200,5 +208,5 @@ class ErrorInfo(Strict):
 class ErrorRecord(Strict):
     """One line of ``errors.jsonl``: an input that could not be processed."""
 
-    source: Source
+    source: InputSource
     error: ErrorInfo
