@@ -1,0 +1,230 @@
+"""Date mentions: ``ngày 23/10``, ``chiều 25/2``, ``tháng 3/2019``, ``năm 2020``, ``hôm qua``.
+
+Expressions come from ``rules/dates.yaml`` (kind ``dates``). A value is as
+precise as the text (``2025-10-23``, ``2025-02``, ``2025``). A day written
+without a year takes the year of the article: its publication date first,
+else the latest full date the article writes out (an anniversary range such
+as ``27/2/1955 – 27/2/2025`` ends in the current year); with neither, the
+mention is left out rather than given a guessed year. Relative days
+(``hôm qua``, ``sáng nay``) need the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..document import AnnotatedArticle
+from ..models import DateMention, Mention, PartOfDay
+from ..rules import Rule, RuleSet
+
+KIND = "dates"
+# A day-month more than this many days after publication is taken to be in the
+# year before (a report in January about 28/12), never in a later year.
+_FUTURE_TOLERANCE_DAYS = 120
+# How far before a date a part-of-day word may stand ("Chiều ngày 17/4").
+_PART_OF_DAY_WINDOW = 16
+_BETWEEN_PART_AND_DATE = re.compile(r"^[\s,]*(?:ngày|hôm)?[\s,]*$", re.IGNORECASE)
+_RELATIVE_OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1}
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """One date expression in the text, before grouping into ``DateMention``s."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    part_of_day: Optional[PartOfDay]
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class _Expression:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, Optional[str]]
+
+
+def extract_dates(ann: AnnotatedArticle) -> list[DateMention]:
+    """One ``DateMention`` per distinct (value, part of day), with all its mentions."""
+    return group_dates(find_dates(ann.text, ann.rules, ann.published))
+
+
+def find_dates(text: str, rules: RuleSet, published: Optional[str]) -> list[DateFound]:
+    """Every date expression of ``text`` with its value, in text order."""
+    expressions = _expressions(text, rules)
+    published_day = _published_day(published)
+    context_year = published_day.year if published_day else _latest_full_year(expressions)
+    parts = _part_of_day_matches(text, rules)
+    found: list[DateFound] = []
+    for expression in expressions:
+        found.extend(_resolve(expression, text, parts, published_day, context_year))
+    return found
+
+
+def group_dates(found: list[DateFound]) -> list[DateMention]:
+    grouped: dict[tuple[str, Optional[str]], DateMention] = {}
+    for item in found:
+        key = (item.value, item.part_of_day)
+        if key not in grouped:
+            grouped[key] = DateMention(text=item.text, value=item.value, part_of_day=item.part_of_day, mentions=[])
+        grouped[key].mentions.append(Mention(start=item.start, end=item.end))
+    return list(grouped.values())
+
+
+def _expressions(text: str, rules: RuleSet) -> list[_Expression]:
+    """Expression and relative-day matches, overlaps resolved longest first."""
+    candidates = [
+        _Expression(m.start, m.end, m.rule, m.groups)
+        for m in rules.matches(KIND, text)
+        if m.rule.meta.get("role") in ("expression", "relative")
+    ]
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[_Expression] = []
+    for candidate in candidates:
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _resolve(
+    expression: _Expression,
+    text: str,
+    parts: list[tuple[int, int, PartOfDay]],
+    published_day: Optional[dt.date],
+    context_year: Optional[int],
+) -> list[DateFound]:
+    groups = expression.groups
+    rule = expression.rule
+    start, end = expression.start, expression.end
+    part = _part_of_day_before(text, start, parts)
+    if part is not None:
+        start = part[0]
+    surface = text[start:end]
+    if rule.meta.get("role") == "relative":
+        return _relative(expression, text, start, end, published_day, part)
+    part_of_day = part[2] if part else None
+    values: list[str] = []
+    precision = rule.meta.get("precision")
+    if precision == "year":
+        values = [v for v in (groups.get("year_from"), groups.get("year")) if v]
+    elif precision == "month":
+        year = groups.get("year")
+        months = [groups.get("month_from"), groups.get("month")]
+        values = [f"{year}-{int(m):02d}" for m in months if m and 1 <= int(m) <= 12]
+    elif precision == "day":
+        values = _day_values(groups, published_day, context_year)
+    return [DateFound(start, end, surface, value, part_of_day, rule.id) for value in values]
+
+
+def _day_values(groups: dict[str, Optional[str]], published_day: Optional[dt.date], context_year: Optional[int]) -> list[str]:
+    day, month = int(groups["day"] or 0), int(groups["month"] or 0)
+    written_year = int(groups["year"]) if groups.get("year") else None
+    ends = [(day, month)]
+    if groups.get("day_from"):
+        # The first end of a range shares the month of the second unless it gives its own.
+        ends.insert(0, (int(groups["day_from"]), int(groups.get("month_from") or month)))
+    values = []
+    for d, m in ends:
+        year = written_year or _infer_year(d, m, published_day, context_year)
+        if year is None or not _valid(year, m, d):
+            continue
+        values.append(f"{year}-{m:02d}-{d:02d}")
+    return values
+
+
+def _infer_year(day: int, month: int, published_day: Optional[dt.date], context_year: Optional[int]) -> Optional[int]:
+    """The year of a day-month from the article; ``None`` rather than a guess."""
+    if published_day is not None:
+        year = published_day.year
+        if _valid(year, month, day) and (dt.date(year, month, day) - published_day).days > _FUTURE_TOLERANCE_DAYS:
+            return year - 1
+        return year
+    return context_year
+
+
+def _relative(
+    expression: _Expression,
+    text: str,
+    start: int,
+    end: int,
+    published_day: Optional[dt.date],
+    part: Optional[tuple[int, int, PartOfDay]],
+) -> list[DateFound]:
+    if published_day is None:
+        return []
+    word = (expression.groups.get("relative") or "").lower()
+    offset = _RELATIVE_OFFSETS.get(word)
+    if offset is None:
+        return []
+    part_of_day = part[2] if part else None
+    part_word = (expression.groups.get("part") or "").lower()
+    if part_word:
+        part_of_day = _PART_WORDS.get(part_word, part_of_day)
+    day = published_day + dt.timedelta(days=offset)
+    return [DateFound(start, end, text[start:end], day.isoformat(), part_of_day, expression.rule.id)]
+
+
+_PART_WORDS: dict[str, PartOfDay] = {
+    "sáng": "morning",
+    "trưa": "noon",
+    "chiều": "afternoon",
+    "tối": "evening",
+    "đêm": "evening",
+}
+
+
+def _part_of_day_matches(text: str, rules: RuleSet) -> list[tuple[int, int, PartOfDay]]:
+    return [
+        (m.start, m.end, m.rule.meta["part_of_day"])  # type: ignore[misc]
+        for m in rules.matches(KIND, text)
+        if m.rule.meta.get("role") == "part_of_day"
+    ]
+
+
+def _part_of_day_before(text: str, start: int, parts: list[tuple[int, int, PartOfDay]]) -> Optional[tuple[int, int, PartOfDay]]:
+    """A part-of-day word standing right before a date ("Chiều ngày 17/4")."""
+    best = None
+    for part in parts:
+        part_start, part_end, _ = part
+        if part_end <= start and start - part_end <= _PART_OF_DAY_WINDOW:
+            if _BETWEEN_PART_AND_DATE.match(text[part_end:start]):
+                best = part
+        elif part_start >= start and part_start < start + 12:
+            # The word is inside the expression itself ("chiều 25/2").
+            if _BETWEEN_PART_AND_DATE.match(text[start:part_start]) or part_start == start:
+                return (start, part_end, part[2])
+    return best
+
+
+def _latest_full_year(expressions: list[_Expression]) -> Optional[int]:
+    """The latest year of a date written out in full (day, month and year)."""
+    years = [
+        int(e.groups["year"])
+        for e in expressions
+        if e.rule.meta.get("precision") == "day" and e.groups.get("year")
+    ]
+    return max(years) if years else None
+
+
+def _published_day(published: Optional[str]) -> Optional[dt.date]:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
