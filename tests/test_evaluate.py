@@ -80,7 +80,7 @@ def test_nothing_predicted_scores_zero_and_names_the_missing_articles(gold: dict
         (lambda r: r["events"][0].update(date="2025-10-24"), "events", 0.0),
         # Case, spacing and tone-mark placement do not make a different name.
         (lambda r: r["facilities"][1].update(name="trạm  y tế Phường   Long Biên"), "facilities", 1.0),
-        # TTYT is Trung tâm Y tế.
+        # BV is Bệnh viện.
         (lambda r: r["facilities"][0].update(name="BV Đa khoa Đức Giang", aliases=[]), "facilities", 1.0),
     ],
 )
