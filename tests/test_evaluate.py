@@ -112,7 +112,7 @@ def test_eval_command_prints_the_table_and_honours_floors(tmp_path: Path, gold: 
         "\n".join(json.dumps(_record_from_gold(s, g), ensure_ascii=False) for s, g in gold.items()), encoding="utf-8"
     )
     floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"fields": {"people": 0.99}}), encoding="utf-8")
+    floors.write_text(json.dumps({"all": {"people": 0.99}}), encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", str(tmp_path), "--gold", str(SEEDS_GOLD), "--floors", str(floors)])
     assert result.exit_code == 0, result.output
     assert "people" in result.output and "1.000" in result.output

@@ -20,8 +20,10 @@ from ..floors import check_floors, load_floors
 @click.option("--json", "as_json_output", is_flag=True, help="Print the scores as JSON.")
 @click.option("--floors", "floors_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Fail (exit 1) when a field's F1 is below its floor in this file.")
+@click.option("--floors-section", default="all", show_default=True,
+              help="Section of the floors file to check (all, seeds).")
 def command(predictions: Path, gold_paths: tuple[Path, ...], per_article: bool, as_json_output: bool,
-            floors_path: Path | None) -> None:
+            floors_path: Path | None, floors_section: str) -> None:
     """Score PREDICTIONS (an articles.jsonl or an output folder) against gold.
 
     Records are matched to gold articles by the file name of source.path.
@@ -49,7 +51,7 @@ def command(predictions: Path, gold_paths: tuple[Path, ...], per_article: bool, 
     else:
         click.echo(format_table(result, per_article))
     if floors_path is not None:
-        failures = check_floors(result, load_floors(floors_path))
+        failures = check_floors(result, load_floors(floors_path, floors_section))
         for failure in failures:
             click.echo(f"below floor: {failure}", err=True)
         sys.exit(1 if failures else 0)
