@@ -44,3 +44,12 @@ def raised_floors(evaluation: Evaluation, floors: dict[str, float]) -> dict[str,
         candidate = round(max(counts.f1 - FLOOR_MARGIN, 0.0), 3)
         lifted[name] = max(lifted.get(name, 0.0), candidate)
     return lifted
+
+
+def save_raised_floors(path: Path, section: str, evaluation: Evaluation) -> dict[str, float]:
+    """Raise one section of the floors file in place; other sections are kept."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data[section] = raised_floors(evaluation, data.get(section, {}))
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return data[section]

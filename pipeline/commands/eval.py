@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..evaluate import GoldError, as_json, evaluate, format_table, gold_files, load_gold, load_predictions
-from ..floors import check_floors, load_floors
+from ..floors import check_floors, load_floors, save_raised_floors
 
 
 @click.command("eval")
@@ -22,8 +22,10 @@ from ..floors import check_floors, load_floors
               help="Fail (exit 1) when a field's F1 is below its floor in this file.")
 @click.option("--floors-section", default="all", show_default=True,
               help="Section of the floors file to check (all, seeds).")
+@click.option("--raise-floors", is_flag=True,
+              help="Lift the section's floors to the scores just measured (never lowers one).")
 def command(predictions: Path, gold_paths: tuple[Path, ...], per_article: bool, as_json_output: bool,
-            floors_path: Path | None, floors_section: str) -> None:
+            floors_path: Path | None, floors_section: str, raise_floors: bool) -> None:
     """Score PREDICTIONS (an articles.jsonl or an output folder) against gold.
 
     Records are matched to gold articles by the file name of source.path.
@@ -50,6 +52,11 @@ def command(predictions: Path, gold_paths: tuple[Path, ...], per_article: bool, 
         click.echo(json.dumps(as_json(result), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(result, per_article))
+    if raise_floors:
+        if floors_path is None:
+            raise click.UsageError("--raise-floors needs --floors FILE")
+        save_raised_floors(floors_path, floors_section, result)
+        click.echo(f"floors of section {floors_section!r} raised in {floors_path}", err=True)
     if floors_path is not None:
         failures = check_floors(result, load_floors(floors_path, floors_section))
         for failure in failures:
