@@ -18,8 +18,8 @@ class RawDocument:
 
     ``content`` is the normalised text of the input (NFC, one tone convention,
     LF line endings). ``kind`` says how to clean it: ``text`` (a plain-text dump
-    of a page), ``fragment`` (a text file whose body is a CMS HTML fragment) or
-    ``html`` (a full page).
+    of a page, or a text file whose body is a CMS HTML fragment, which the
+    cleaner recognises by its shape) or ``html`` (a full page).
     """
 
     source: Source
