@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "extract",
     "schema",
     "eval",
+    "query", "export", "show", "report",
 )
 
 
