@@ -1,0 +1,194 @@
+"""The spider: from feeds, sitemaps and start pages to article pages.
+
+Entry points of every enabled source are fetched in full each round; links
+that match the source's ``article_pattern`` become article requests (sent
+conditionally, see ``middleware``); on start pages, links that match
+``follow_pattern`` are followed as listing pages up to ``max_depth``. Article
+outcomes leave the spider as items (``items``); failures of entry points are
+logged and counted.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, AsyncIterator, Iterator, Optional
+
+import scrapy
+from parsel import Selector
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
+
+from .items import FetchedPage, FetchProblem, NotModifiedPage
+from .middleware import META_REFUSED, META_ROLE, META_SOURCE, ROLE_ARTICLE
+from .sources import CrawlSource, SourceList
+from .state import CrawlState
+from .urls import canonical_url, is_http_url
+
+logger = logging.getLogger(__name__)
+
+ROLE_FEED = "feed"
+ROLE_SITEMAP = "sitemap"
+ROLE_LISTING = "listing"
+META_DEPTH = "vnie_depth"
+
+# A sitemap index may point to further indexes; deeper nesting is a loop or a trap.
+MAX_SITEMAP_NESTING = 3
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def feed_links(body: bytes) -> list[str]:
+    """Item links of an RSS 2.0, RSS 1.0 or Atom feed, in document order."""
+    selector = Selector(body=body, type="xml")
+    selector.remove_namespaces()
+    links = selector.xpath("//item/link/text()").getall()
+    links += selector.xpath(
+        "//entry/link[not(@rel) or @rel='alternate']/@href").getall()
+    return [link.strip() for link in links if link.strip()]
+
+
+def sitemap_entries(body: bytes, max_size: int) -> tuple[str, list[str]]:
+    """The type (``urlset`` or ``sitemapindex``) and the ``<loc>``s of a sitemap, gzip or not."""
+    if body[:2] == gzip_magic_number:
+        body = gunzip(body, max_size=max_size)
+    sitemap = Sitemap(body)
+    return sitemap.type, [entry["loc"].strip() for entry in sitemap if entry.get("loc")]
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawls every enabled source of a sources file once."""
+
+    name = "vnie-news"
+
+    def __init__(self, sources: SourceList, state: CrawlState, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.sources = sources
+        self.state = state
+
+    # -- requests ------------------------------------------------------------
+
+    def _request(self, url: str, source: CrawlSource, role: str, callback: Any,
+                 depth: int = 0) -> Request:
+        meta: dict[str, Any] = {META_ROLE: role, META_SOURCE: source.name, META_DEPTH: depth}
+        if role == ROLE_ARTICLE:
+            # 304 answers conditional requests; it must reach the callback.
+            meta["handle_httpstatus_list"] = [304]
+        return Request(canonical_url(url), callback=callback, errback=self.on_error, meta=meta)
+
+    def article_request(self, url: str, source: CrawlSource) -> Request:
+        return self._request(url, source, ROLE_ARTICLE, self.parse_article)
+
+    async def start(self) -> AsyncIterator[Request]:
+        for source in self.sources.enabled():
+            for url in source.feeds:
+                yield self._request(url, source, ROLE_FEED, self.parse_feed)
+            for url in source.sitemaps:
+                yield self._request(url, source, ROLE_SITEMAP, self.parse_sitemap)
+            for url in source.start_urls:
+                yield self._request(url, source, ROLE_LISTING, self.parse_listing)
+
+    def _source_of(self, request: Request) -> CrawlSource:
+        return self.sources.by_name(request.meta[META_SOURCE])
+
+    def _article_requests(self, links: list[str], source: CrawlSource,
+                          base: Response) -> Iterator[Request]:
+        for link in links:
+            url = base.urljoin(link)
+            if is_http_url(url) and source.is_article(canonical_url(url)):
+                yield self.article_request(url, source)
+
+    # -- entry points --------------------------------------------------------
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        source = self._source_of(response.request)
+        try:
+            links = feed_links(response.body)
+        except ValueError as exc:
+            logger.warning("Feed %s of %s is not XML: %s", response.url, source.name, exc)
+            return
+        self.crawler.stats.inc_value("vnie/feed_links", len(links))
+        yield from self._article_requests(links, source, response)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        source = self._source_of(response.request)
+        max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        try:
+            kind, locs = sitemap_entries(response.body, max_size)
+        except (ValueError, OSError) as exc:
+            logger.warning("Sitemap %s of %s cannot be read: %s", response.url, source.name, exc)
+            return
+        if kind == "sitemapindex":
+            depth = response.meta.get(META_DEPTH, 0)
+            if depth >= MAX_SITEMAP_NESTING:
+                logger.warning("Sitemap index %s nested too deep; not followed", response.url)
+                return
+            for loc in locs:
+                if is_http_url(loc):
+                    yield self._request(loc, source, ROLE_SITEMAP, self.parse_sitemap, depth + 1)
+            return
+        yield from self._article_requests(locs, source, response)
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        source = self._source_of(response.request)
+        if not hasattr(response, "css"):
+            logger.warning("Start page %s of %s is not HTML", response.url, source.name)
+            return
+        if source.link_xpath:
+            links = response.xpath(source.link_xpath).xpath("descendant-or-self::a/@href").getall()
+        elif source.link_css:
+            links = response.css(source.link_css).css("a::attr(href), ::attr(href)").getall()
+        else:
+            links = response.css("a::attr(href)").getall()
+        yield from self._article_requests(links, source, response)
+        depth = response.meta.get(META_DEPTH, 0)
+        if depth >= source.max_depth or source.follow_pattern is None:
+            return
+        for link in response.css("a::attr(href)").getall():
+            url = response.urljoin(link)
+            if is_http_url(url) and source.is_listing(canonical_url(url)):
+                yield self._request(url, source, ROLE_LISTING, self.parse_listing, depth + 1)
+
+    # -- articles ------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[FetchedPage | NotModifiedPage]:
+        source = response.meta[META_SOURCE]
+        url = canonical_url(response.url)
+        if response.status == 304:
+            yield NotModifiedPage(url=url, source=source, fetched_at=utc_now())
+            return
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                   for k, v in response.headers.items()}
+        yield FetchedPage(url=url, source=source, status=response.status, body=response.body,
+                          headers=headers, fetched_at=utc_now())
+
+    def on_error(self, failure: Failure) -> Iterator[FetchProblem]:
+        request: Request = failure.request
+        role = request.meta.get(META_ROLE)
+        source = request.meta.get(META_SOURCE, "?")
+        redirected_from = request.meta.get("redirect_urls") or []
+        url = canonical_url(redirected_from[0]) if redirected_from else request.url
+        refused_reason: Optional[str] = request.meta.get(META_REFUSED)
+        http_status: Optional[int] = None
+        if refused_reason is None and failure.check(IgnoreRequest):
+            # RobotsTxtMiddleware raises IgnoreRequest for disallowed URLs.
+            refused_reason = str(failure.value) or "ignored"
+        if failure.check(HttpError):
+            http_status = failure.value.response.status
+            reason = f"HTTP {http_status}"
+        else:
+            reason = refused_reason or f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        stats = self.crawler.stats
+        if refused_reason is None:
+            stats.inc_value(f"vnie/{role}_failed")
+            logger.warning("Fetching %s (%s of %s) failed: %s", url, role, source, reason)
+        if role != ROLE_ARTICLE:
+            return
+        yield FetchProblem(url=url, source=source, refused=refused_reason is not None,
+                           reason=reason, http_status=http_status, fetched_at=utc_now())
