@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "extract",
     "schema",
     "eval",
+    "crawl",
     "query", "export", "show", "report",
 )
 
