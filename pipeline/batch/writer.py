@@ -1,0 +1,78 @@
+"""Atomic output files: ``articles.jsonl`` and ``errors.jsonl`` from the state.
+
+Each file is written whole to a temporary file in the same folder, flushed,
+fsynced and renamed over the old one, then the folder is fsynced: a reader
+(or a run killed at any moment) sees the old complete file or the new complete
+file, never a truncated line.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .state import StateStore
+from .tasks import LineKind
+
+ARTICLES_NAME = "articles.jsonl"
+ERRORS_NAME = "errors.jsonl"
+OUTPUT_FILES: tuple[tuple[LineKind, str], ...] = (("article", ARTICLES_NAME), ("error", ERRORS_NAME))
+_TEMP_MARK = ".tmp-"
+
+
+@dataclass(frozen=True)
+class Materialised:
+    articles: int
+    errors: int
+    seconds: float
+
+
+def remove_stale_temporaries(output_dir: Path) -> None:
+    """Temporary files left by a run killed while writing."""
+    for _, name in OUTPUT_FILES:
+        for stale in output_dir.glob(f".{name}{_TEMP_MARK}*"):
+            stale.unlink(missing_ok=True)
+
+
+def is_current(store: StateStore, output_dir: Path) -> bool:
+    """True when the output files already say what the state says."""
+    return store.materialised_generation == store.generation and all(
+        (output_dir / name).exists() for _, name in OUTPUT_FILES
+    )
+
+
+def materialise(store: StateStore, output_dir: Path) -> Materialised:
+    """Rewrite both output files from the state, atomically."""
+    started = time.monotonic()
+    generation = store.generation
+    counts = {kind: _write_atomically(output_dir / name, store, kind) for kind, name in OUTPUT_FILES}
+    _fsync_dir(output_dir)
+    store.mark_materialised(generation)
+    return Materialised(counts["article"], counts["error"], time.monotonic() - started)
+
+
+def _write_atomically(target: Path, store: StateStore, kind: LineKind) -> int:
+    temporary = target.with_name(f".{target.name}{_TEMP_MARK}{os.getpid()}")
+    count = 0
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            for text in store.iter_json(kind):
+                handle.write(text)
+                handle.write("\n")
+                count += 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
