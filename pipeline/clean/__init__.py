@@ -1,0 +1,41 @@
+"""Clean stage: a ``RawDocument`` to the article's own prose and metadata.
+
+``clean(raw, rules)`` picks the cleaner by the input's shape: a full HTML page
+(main content through trafilatura, metadata from the page structure), a text
+file whose body is a CMS HTML fragment, or a plain-text dump of a page.
+Boilerplate phrases, byline and date patterns are data in
+``rules/boilerplate.yaml`` and ``rules/article_meta.yaml``.
+"""
+
+from __future__ import annotations
+
+from ..document import CleanedArticle, RawDocument
+from ..rules import RuleSet
+from .cleanrules import CleaningRules
+from .textdump import clean_text
+
+__all__ = ["clean"]
+
+WARN_NO_TITLE = "no title"
+WARN_EMPTY_BODY = "no article text found"
+
+
+def clean(raw: RawDocument, rules: RuleSet) -> CleanedArticle:
+    """The article's own prose (``body``), its captions and its metadata."""
+    cleaning_rules = CleaningRules.from_ruleset(rules)
+    parts = clean_text(raw.content, cleaning_rules)
+    warnings: list[str] = []
+    if not parts.header.title:
+        warnings.append(WARN_NO_TITLE)
+    if not parts.assembled.body:
+        warnings.append(WARN_EMPTY_BODY)
+    return CleanedArticle(
+        body=parts.assembled.body,
+        title=parts.header.title,
+        published=parts.header.published,
+        authors=parts.authors,
+        outlet=parts.outlet,
+        category=parts.header.category,
+        captions=parts.assembled.captions,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,133 @@
+"""Typed access to the two rule files the cleaner uses.
+
+``rules/boilerplate.yaml`` (kind ``boilerplate``) says which lines are not
+article prose; ``rules/article_meta.yaml`` (kind ``article_meta``) says which
+lines and prefixes carry the article's own metadata. Each rule's
+``meta.role`` says what a match means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Optional
+
+from ..rules import Rule, RuleSet
+
+BOILERPLATE_KIND = "boilerplate"
+ARTICLE_META_KIND = "article_meta"
+
+
+class LineKind(str, Enum):
+    """``meta.role`` of a boilerplate rule."""
+
+    SECTION = "section"  # heading of a block that is not the article: the article ends here
+    FOOTER = "footer"  # site footer: the article ends here
+    TEASER = "teaser"  # "Xem thêm: …" inside the article: this line (and a bare link after it) go
+    DROP = "drop"  # a stray widget line
+    IMAGE = "image"  # image placeholder, markup or file name
+
+
+@dataclass(frozen=True)
+class TimestampMatch:
+    """A line that is a date (and maybe a time), with what led it."""
+
+    year: int
+    month: int
+    day: int
+    hour: Optional[int]
+    minute: Optional[int]
+    lead: Optional[str]
+
+
+@dataclass(frozen=True)
+class PrefixMatch:
+    """A value found at the start of a text, and where the text resumes."""
+
+    value: str
+    end: int
+
+
+@dataclass(frozen=True)
+class CleaningRules:
+    """The boilerplate and article-metadata rules, grouped by role."""
+
+    line_rules: tuple[tuple[Rule, LineKind], ...]
+    timestamps: tuple[Rule, ...]
+    outlets: tuple[Rule, ...]
+    credits: tuple[Rule, ...]
+    names: tuple[Rule, ...]
+    organisations: tuple[Rule, ...]
+
+    @classmethod
+    def from_ruleset(cls, ruleset: RuleSet) -> "CleaningRules":
+        """Group the rules; raises ``RuleError`` when a file is missing or a role unknown."""
+        from ..rules import RuleError
+
+        line_rules = []
+        for rule in ruleset.rules(BOILERPLATE_KIND):
+            try:
+                line_rules.append((rule, LineKind(str(rule.meta.get("role")))))
+            except ValueError:
+                raise RuleError(f"{BOILERPLATE_KIND}: rule {rule.id}: unknown meta.role {rule.meta.get('role')!r}") from None
+        by_role: dict[str, list[Rule]] = {}
+        for rule in ruleset.rules(ARTICLE_META_KIND):
+            by_role.setdefault(str(rule.meta.get("role")), []).append(rule)
+        known = {"timestamp", "outlet", "credit", "author", "organisation"}
+        unknown = set(by_role) - known
+        if unknown:
+            raise RuleError(f"{ARTICLE_META_KIND}: unknown meta.role {sorted(unknown)}")
+        return cls(
+            line_rules=tuple(line_rules),
+            timestamps=tuple(by_role.get("timestamp", ())),
+            outlets=tuple(by_role.get("outlet", ())),
+            credits=tuple(by_role.get("credit", ())),
+            names=tuple(by_role.get("author", ())),
+            organisations=tuple(by_role.get("organisation", ())),
+        )
+
+    def line_kind(self, line: str) -> Optional[LineKind]:
+        """The role of the first boilerplate rule that matches the line."""
+        for rule, kind in self.line_rules:
+            if rule.regex.search(line):
+                return kind
+        return None
+
+    def timestamp(self, line: str) -> Optional[TimestampMatch]:
+        for rule in self.timestamps:
+            match = rule.regex.search(line)
+            if match:
+                groups = match.groupdict()
+                hour, minute = groups.get("hour"), groups.get("minute")
+                lead = (groups.get("lead") or "").strip(" ,-|") or None
+                return TimestampMatch(
+                    int(groups["year"]), int(groups["month"]), int(groups["day"]),
+                    int(hour) if hour is not None else None,
+                    int(minute) if minute is not None else None,
+                    lead,
+                )
+        return None
+
+    def outlet_prefix(self, text: str) -> Optional[PrefixMatch]:
+        for rule in self.outlets:
+            match = rule.regex.match(text)
+            if match:
+                return PrefixMatch(match.group("outlet").strip(), match.end())
+        return None
+
+    def credit(self, line: str) -> Optional[str]:
+        return _group(self.credits, line, "author")
+
+    def name(self, line: str) -> Optional[str]:
+        return _group(self.names, line, "author")
+
+    def organisation(self, line: str) -> Optional[str]:
+        return _group(self.organisations, line, "org")
+
+
+def _group(rules: tuple[Rule, ...], line: str, group: str) -> Optional[str]:
+    for rule in rules:
+        match = rule.regex.search(line)
+        if match:
+            return match.group(group).strip()
+    return None

@@ -1,0 +1,200 @@
+"""The article's own metadata from its lines: title, category, publication
+time, byline and outlet tag.
+
+Only the header (the lines before the first paragraph of prose) and the last
+lines of the article are read for a date or a byline: a date further down is
+a sidebar's, never the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Optional, Sequence
+
+from .blocks import Block, Role, word_count
+from .cleanrules import CleaningRules, LineKind, TimestampMatch
+
+VIETNAM = timezone(timedelta(hours=7))
+
+# A headline is one line of at most this many words; a longer first line is prose.
+HEADLINE_MAX_WORDS = 40
+# A section line above the headline ("Y tế - Giáo dục") is this short.
+CATEGORY_MAX_WORDS = 6
+# A paragraph of prose: this many words, or a full sentence of PROSE_SENTENCE_WORDS.
+PROSE_MIN_WORDS = 15
+PROSE_SENTENCE_WORDS = 6
+# A byline name is two to five capitalised words.
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
+# Byline lines are looked for among this many last lines of the article.
+BYLINE_TAIL_LINES = 3
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the lines above the first paragraph said, and where prose starts."""
+
+    title: Optional[str]
+    category: Optional[str]
+    published: Optional[str]
+    authors: tuple[str, ...]
+    body_start: int
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Authors taken off the end of an article, and the blocks left."""
+
+    authors: tuple[str, ...]
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class OutletSplit:
+    outlet: Optional[str]
+    blocks: tuple[Block, ...]
+
+
+def iso_published(stamp: TimestampMatch) -> Optional[str]:
+    """ISO 8601: with +07:00 when there is a time, a bare date otherwise; None if impossible."""
+    try:
+        day = date(stamp.year, stamp.month, stamp.day)
+        if stamp.hour is None or stamp.minute is None:
+            return day.isoformat()
+        moment = datetime(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, tzinfo=VIETNAM)
+    except ValueError:
+        return None
+    return moment.isoformat()
+
+
+def iso_from_machine(value: str) -> Optional[str]:
+    """A machine-readable date from page metadata (ISO 8601, any offset) in the record's form."""
+    value = value.strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        # Vietnamese sites state local time without an offset.
+        moment = moment.replace(tzinfo=VIETNAM)
+    return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
+
+
+def is_person_name(text: str) -> bool:
+    """Two to five words, each starting with a capital letter, no digits or punctuation."""
+    words = text.split()
+    if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
+        return False
+    return all(word[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in word) for word in words)
+
+
+def is_headline(text: str) -> bool:
+    return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= 300
+
+
+def is_prose(text: str) -> bool:
+    words = word_count(text)
+    return words >= PROSE_MIN_WORDS or (words >= PROSE_SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
+
+
+def is_teaser_strip(text: str) -> bool:
+    """Headlines of other articles run together and closed by a pipe (``… |``)."""
+    return text.endswith("|") and not text.startswith("!")
+
+
+def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool = False) -> Header:
+    """Title, section, publication time and byline from the lines above the prose.
+
+    ``title_known`` says the caller already took the title (a CMS fragment's
+    first line), so the first line here is not one.
+    """
+    title = category = published = None
+    authors: list[str] = []
+    i = 0
+    first = blocks[0].text if blocks else ""
+    if not title_known and blocks and rules.outlet_prefix(first) is None and is_headline(first) \
+            and rules.line_kind(first) is None and rules.timestamp(first) is None:
+        second = blocks[1].text if len(blocks) > 1 else ""
+        if _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
+                and not _SENTENCE_END.search(second) and rules.timestamp(second) is None \
+                and not is_teaser_strip(second):
+            category, title, i = first, second, 2
+        else:
+            title, i = first, 1
+    while i < len(blocks):
+        text = blocks[i].text
+        stamp = rules.timestamp(text)
+        if stamp is not None:
+            if published is None:
+                published = iso_published(stamp)
+                if stamp.lead and is_person_name(stamp.lead):
+                    authors.append(stamp.lead)
+        elif is_teaser_strip(text) or rules.line_kind(text) is LineKind.DROP or (title and text == title):
+            pass
+        elif rules.credit(text) and not is_prose(text):
+            authors.append(rules.credit(text) or "")
+        elif is_person_name(text) and i + 1 < len(blocks) and rules.timestamp(blocks[i + 1].text):
+            authors.append(text)  # a byline on its own line, its timestamp below
+        else:
+            break
+        i += 1
+    return Header(title, category, published, tuple(a for a in authors if a), i)
+
+
+def _is_category(text: str) -> bool:
+    """A short section name: few words, no sentence punctuation, no digits."""
+    return word_count(text) <= CATEGORY_MAX_WORDS and not _SENTENCE_END.search(text) and not re.search(r"\d", text)
+
+
+def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byline:
+    """Bylines at the end: a name, ``Theo …``, an organisation line, an outlet after a byline."""
+    kept = list(blocks)
+    authors: list[str] = []
+    for _ in range(BYLINE_TAIL_LINES):
+        if not kept:
+            break
+        text = kept[-1].text
+        before = kept[-2].text if len(kept) > 1 else ""
+        if rules.organisation(text) and word_count(text) <= 10:
+            kept.pop()
+        elif _is_byline(before, rules) and word_count(text) <= 2 and not _SENTENCE_END.search(text):
+            kept.pop()  # the outlet a credited article came from ("Theo X" / "VnEconomy")
+        elif rules.credit(text) and word_count(text) <= 8:
+            authors.insert(0, rules.credit(text) or "")
+            kept.pop()
+        elif rules.name(text) and is_person_name(text):
+            authors.insert(0, text)
+            kept.pop()
+        else:
+            break
+    return Byline(tuple(a for a in authors if a), tuple(kept))
+
+
+def _is_byline(text: str, rules: CleaningRules) -> bool:
+    return bool(text) and ((rules.credit(text) is not None and word_count(text) <= 8)
+                           or (rules.name(text) is not None and is_person_name(text)))
+
+
+def split_outlet(blocks: Sequence[Block], rules: CleaningRules) -> OutletSplit:
+    """The lead tag of the first paragraph (``HNP - ``, ``(HPĐT)-``), taken off it."""
+    for index, block in enumerate(blocks):
+        if block.role is not Role.PARA:
+            continue
+        found = rules.outlet_prefix(block.text)
+        if found is None:
+            return OutletSplit(None, tuple(blocks))
+        rest = block.text[found.end:].strip()
+        updated = list(blocks)
+        if rest:
+            updated[index] = block.with_text(rest)
+        else:
+            del updated[index]
+        return OutletSplit(found.value, tuple(updated))
+    return OutletSplit(None, tuple(blocks))

@@ -1,0 +1,48 @@
+"""Plain-text dumps of news pages: one block per non-empty line."""
+
+from __future__ import annotations
+
+from .blocks import Block, tidy
+from .cleanrules import CleaningRules
+from .boilerplate import cut_tail, drop_inline
+from .metadata import Header, read_header, split_outlet, split_trailing_byline
+from .paragraphs import Assembled, assemble, mark_layout_captions
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class TextParts:
+    """A cleaned text dump before it becomes a ``CleanedArticle``."""
+
+    header: Header
+    outlet: Optional[str]
+    authors: tuple[str, ...]
+    assembled: Assembled
+
+
+def text_blocks(content: str) -> tuple[Block, ...]:
+    """Non-empty lines, each with the number of blank lines above it."""
+    blocks: list[Block] = []
+    gap = 0
+    for line in content.split("\n"):
+        text = tidy(line)
+        if not text:
+            gap += 1
+            continue
+        blocks.append(Block(text, gap=gap))
+        gap = 0
+    return tuple(blocks)
+
+
+def clean_text(content: str, rules: CleaningRules) -> TextParts:
+    """Header, article lines, byline and captions of a plain-text dump."""
+    blocks = text_blocks(content)
+    header = read_header(blocks, rules)
+    body = cut_tail(blocks[header.body_start:], rules)
+    byline = split_trailing_byline(body, rules)
+    body = drop_inline(byline.blocks, rules, header.title)
+    body = mark_layout_captions(body)
+    outlet = split_outlet(body, rules)
+    authors = tuple(dict.fromkeys(header.authors + byline.authors))
+    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks))
