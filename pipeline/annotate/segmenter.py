@@ -53,8 +53,9 @@ def normalise_characters(text: str) -> NormalisedText:
     """NFC and underthesea's character fixes, with a map back to ``text``.
 
     NFC is applied per cluster (a base character and the combining marks that
-    follow it), so each normalised character maps to the cluster it came from.
-    For Vietnamese this equals whole-text NFC.
+    follow it); for Vietnamese this equals whole-text NFC. Each normalised
+    character gets its own non-empty range of the cluster it came from, the
+    last one taking the rest, so distinct syllables never share a character.
     """
     if unicodedata.is_normalized("NFC", text):
         positions = tuple(range(len(text)))
@@ -68,8 +69,11 @@ def normalise_characters(text: str) -> NormalisedText:
             continue
         composed = unicodedata.normalize("NFC", text[cluster_start:index])
         pieces.append(composed)
-        starts.extend([cluster_start] * len(composed))
-        ends.extend([index] * len(composed))
+        last = index - 1
+        for offset in range(len(composed)):
+            start = min(cluster_start + offset, last)
+            starts.append(start)
+            ends.append(start + 1 if offset < len(composed) - 1 and start < last else index)
         cluster_start = index
     return NormalisedText("".join(pieces).translate(_CHARACTER_FIXES), tuple(starts), tuple(ends))
 
@@ -94,6 +98,12 @@ class WordSegmenter:
         words: list[Word] = []
         for (start, end, form), tag in zip(syllables, tags):
             span = normalised.origin(start, end, sentence.start)
+            if words and span.start < words[-1].end:
+                # Only when NFC expanded one character into several that
+                # became different syllables: keep ranges disjoint.
+                span = TextSpan(words[-1].end, max(span.end, words[-1].end))
+                if span.start == span.end:
+                    tag = WORD_INSIDE
             if tag == WORD_INSIDE and words:
                 previous = words[-1]
                 words[-1] = Word(previous.start, span.end, f"{previous.form} {form}")
