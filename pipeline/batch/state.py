@@ -223,13 +223,20 @@ class StateStore:
         return self._meta_int("materialised_generation", default=-1)
 
     def mark_materialised(self, generation: int) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('materialised_generation', ?)", (str(generation),))
+        self.set_meta("materialised_generation", str(generation))
+
+    def get_meta(self, key: str) -> Optional[str]:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # helpers -------------------------------------------------------------
 
     def _meta_int(self, key: str, default: int = 0) -> int:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return int(row[0]) if row else default
+        value = self.get_meta(key)
+        return int(value) if value is not None else default
 
     def _bump_generation(self) -> None:
         self._db.execute(

@@ -37,10 +37,18 @@ def remove_stale_temporaries(output_dir: Path) -> None:
 
 
 def is_current(store: StateStore, output_dir: Path) -> bool:
-    """True when the output files already say what the state says."""
-    return store.materialised_generation == store.generation and all(
-        (output_dir / name).exists() for _, name in OUTPUT_FILES
-    )
+    """True when the output files already say what the state says (and nobody
+    deleted or edited them since: their sizes are checked too)."""
+    if store.materialised_generation != store.generation:
+        return False
+    for _, name in OUTPUT_FILES:
+        try:
+            size = (output_dir / name).stat().st_size
+        except OSError:
+            return False
+        if store.get_meta(_size_key(name)) != str(size):
+            return False
+    return True
 
 
 def materialise(store: StateStore, output_dir: Path) -> Materialised:
@@ -49,8 +57,14 @@ def materialise(store: StateStore, output_dir: Path) -> Materialised:
     generation = store.generation
     counts = {kind: _write_atomically(output_dir / name, store, kind) for kind, name in OUTPUT_FILES}
     _fsync_dir(output_dir)
+    for _, name in OUTPUT_FILES:
+        store.set_meta(_size_key(name), str((output_dir / name).stat().st_size))
     store.mark_materialised(generation)
     return Materialised(counts["article"], counts["error"], time.monotonic() - started)
+
+
+def _size_key(name: str) -> str:
+    return f"size:{name}"
 
 
 def _write_atomically(target: Path, store: StateStore, kind: LineKind) -> int:
