@@ -1,0 +1,154 @@
+"""Who takes part in an event: entity mentions in the event's sentences, with roles.
+
+A participant is a person, facility or organization of the record (``P…``,
+``F…``, ``O…``) mentioned in a sentence that supports the event. Its role
+comes from where it stands: before the trigger it takes the trigger's
+``subject_role`` (visitor, giver, organizer, party), after it the
+``object_role`` (host, recipient, party). A delegation (``Đoàn công tác của
+Bệnh viện X do … làm trưởng đoàn``) makes its unit, its leader and the
+members named later (``Tham gia đoàn còn có …``) visitors; the receiving side
+(``Tiếp và làm việc với đoàn, về phía … có …``) are hosts. People in a
+sentence about speaking are speakers, other people attendees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..document import Entities
+from ..models import Participant, Role
+from ..rules import RuleSet
+from .event_triggers import CONTEXT, TriggerHit
+from .sentences import Sentence
+
+# How far after a trigger the visited place or person may start
+# ("làm việc với Trung tâm …", "thăm và tặng quà bác sĩ …").
+_TARGET_WINDOW = 28
+_SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
+_ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """One mention of an entity of the record."""
+
+    ref: str
+    kind: str  # person, facility or organization
+    start: int
+    end: int
+
+
+def entity_spans(entities: Entities) -> list[EntitySpan]:
+    spans = []
+    for kind, items in (("person", entities.people), ("facility", entities.facilities), ("organization", entities.organizations)):
+        for item in items:
+            for mention in item.mentions:
+                spans.append(EntitySpan(item.id, kind, mention.start, mention.end))
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    return spans
+
+
+def visit_target(hit: TriggerHit, spans: list[EntitySpan]) -> Optional[str]:
+    """The place or person a visit trigger names right after it, if any."""
+    for span in spans:
+        if span.kind == "organization":
+            continue
+        if hit.end <= span.start <= hit.end + _TARGET_WINDOW and span.start < hit.sentence.end:
+            return span.ref
+    return None
+
+
+def participants(
+    hits: list[TriggerHit],
+    sentences: list[Sentence],
+    spans: list[EntitySpan],
+    rules: RuleSet,
+) -> list[Participant]:
+    """Participants of one event from the sentences of its triggers."""
+    roles: dict[str, Role] = {}
+    event_type = hits[0].type
+    if event_type == "visit":
+        for ref, role in _delegation_roles(hits, sentences, spans, rules).items():
+            roles.setdefault(ref, role)
+    seen_sentences: set[int] = set()
+    for hit in hits:
+        if hit.sentence_index in seen_sentences:
+            continue
+        seen_sentences.add(hit.sentence_index)
+        sentence = hit.sentence
+        speaking = bool(_SPEAKING.search(sentence.text))
+        attending = bool(_ATTENDING.search(sentence.text))
+        for span in _in_sentence(spans, sentence):
+            role = _role_by_position(hit, span, speaking, attending)
+            if role is not None:
+                roles.setdefault(span.ref, role)
+    return [Participant(ref=ref, role=role) for ref, role in roles.items()]
+
+
+def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attending: bool) -> Optional[Role]:
+    meta = hit.rule.meta
+    if span.kind == "person":
+        if speaking:
+            return "speaker"
+        if hit.type == "signing" and attending:
+            return "attendee"
+    before = span.end <= hit.start
+    declared = meta.get("subject_role") if before else meta.get("object_role")
+    if isinstance(declared, str) and declared:
+        if span.kind == "person" and declared == "party":
+            return "attendee"
+        return declared  # type: ignore[return-value]
+    if hit.type == "ceremony" and before and span.kind != "person":
+        return "organizer"
+    return "attendee"
+
+
+def _in_sentence(spans: list[EntitySpan], sentence: Sentence) -> list[EntitySpan]:
+    return [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+
+
+def _delegation_roles(
+    hits: list[TriggerHit],
+    sentences: list[Sentence],
+    spans: list[EntitySpan],
+    rules: RuleSet,
+) -> dict[str, Role]:
+    """Visitors from the delegation and its members; hosts from the receiving side.
+
+    Only the paragraphs of the event are searched, so that a delegation of
+    another visit in the same article is not mixed in.
+    """
+    paragraphs = {hit.sentence.paragraph for hit in hits}
+    first_paragraph = min(paragraphs)
+    last_paragraph = max(paragraphs)
+    roles: dict[str, Role] = {}
+    context = rules.rules(CONTEXT)
+    for sentence in sentences:
+        if not first_paragraph <= sentence.paragraph <= last_paragraph + 1:
+            continue
+        in_sentence = _in_sentence(spans, sentence)
+        for rule in context:
+            role_kind = rule.meta.get("role")
+            if role_kind == "delegation":
+                for match in rule.finditer(sentence.text):
+                    unit_start = sentence.start + match.end()
+                    for span in in_sentence:
+                        if span.kind != "person" and 0 <= span.start - unit_start <= 3:
+                            roles[span.ref] = "visitor"
+                            break
+            elif role_kind == "delegation_leader":
+                for match in rule.finditer(sentence.text):
+                    lo, hi = sentence.start + match.start(), sentence.start + match.end()
+                    for span in in_sentence:
+                        if span.kind == "person" and lo <= span.start < hi:
+                            roles[span.ref] = "visitor"
+            elif role_kind == "delegation_member" and rule.regex.search(sentence.text):
+                for span in in_sentence:
+                    if span.kind == "person":
+                        roles.setdefault(span.ref, "visitor")
+            elif role_kind == "host_side" and rule.regex.search(sentence.text):
+                for span in in_sentence:
+                    roles.setdefault(span.ref, "host")
+    return roles

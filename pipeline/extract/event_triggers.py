@@ -1,0 +1,168 @@
+"""Event triggers of an article: where an event of a contract type is reported.
+
+Triggers come from ``rules/event_triggers.yaml``; the context rules of
+``rules/event_context.yaml`` drop those that report a plan (``sẽ ký kết``), a
+negation (``chưa ký``) or background (a sentence opening with ``Trước đó``).
+Each trigger is given the sentence it stands in and the date written in that
+sentence, if any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..models import DateMention, EventType, PartOfDay
+from ..rules import Rule, RuleSet
+from .sentences import Sentence
+
+TRIGGERS = "event_triggers"
+CONTEXT = "event_context"
+# A plan or negation word blocks a trigger when it stands this close before it
+# in the same clause ("hai bên sẽ ký kết" but not "..., sẽ ...; Lễ ký kết").
+_BLOCKING_WINDOW = 24
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
+# A cited document's number stands at most this far before its issue date.
+_DOCUMENT_WINDOW = 90
+# When triggers overlap, the one that says most about the event is kept.
+_STRENGTH_ORDER = {"head": 0, "verb": 1, "anaphoric": 2, "attach": 3}
+
+
+@dataclass(frozen=True)
+class SentenceDate:
+    """A date written in a sentence, with its offsets."""
+
+    start: int
+    end: int
+    value: str
+    part_of_day: Optional[PartOfDay]
+    in_parentheses: bool
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """One trigger match that survived the context checks."""
+
+    rule: Rule
+    type: EventType
+    strength: str
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+    sentence_index: int
+    date: Optional[SentenceDate]
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+
+def find_triggers(
+    text: str,
+    sentences: list[Sentence],
+    rules: RuleSet,
+    dates: list[DateMention],
+) -> list[TriggerHit]:
+    """Every unblocked trigger, one per place (the longest rule wins an overlap)."""
+    sentence_dates = [d for d in _sentence_dates(text, dates) if not _is_document_date(text, d, rules)]
+    hits: list[TriggerHit] = []
+    for index, sentence in enumerate(sentences):
+        if _is_background(sentence.text, rules):
+            continue
+        taken: list[tuple[int, int]] = []
+        matches = sorted(
+            rules.matches(TRIGGERS, sentence.text),
+            key=lambda m: (_STRENGTH_ORDER.get(str(m.rule.meta.get("strength")), 9), -(m.end - m.start), m.start),
+        )
+        for match in matches:
+            if any(match.start < end and match.end > start for start, end in taken):
+                continue
+            if _blocked(sentence.text, match.start, rules):
+                continue
+            taken.append((match.start, match.end))
+            start, end = sentence.start + match.start, sentence.start + match.end
+            hits.append(
+                TriggerHit(
+                    rule=match.rule,
+                    type=match.rule.meta["type"],  # type: ignore[arg-type]
+                    strength=str(match.rule.meta.get("strength", "verb")),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    sentence=sentence,
+                    sentence_index=index,
+                    date=_date_for(start, sentence, sentence_dates),
+                )
+            )
+    hits.sort(key=lambda hit: hit.start)
+    return hits
+
+
+
+def _is_background(sentence_text: str, rules: RuleSet) -> bool:
+    return any(
+        rule.meta.get("role") == "background" and rule.regex.search(sentence_text)
+        for rule in rules.rules(CONTEXT)
+    )
+
+
+def _blocked(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
+    """A plan or negation word shortly before the trigger, in the same clause."""
+    before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    for rule in rules.rules(CONTEXT):
+        if rule.meta.get("role") in ("plan", "negation") and rule.regex.search(clause):
+            return True
+    return False
+
+
+def _is_document_date(text: str, date: "SentenceDate", rules: RuleSet) -> bool:
+    """The issue date of a cited document ("Nghị quyết số 20-NQ/TW ngày 25/10/2017")."""
+    before = text[max(0, date.start - _DOCUMENT_WINDOW):date.start]
+    return any(
+        rule.meta.get("role") == "document_date" and rule.regex.search(before)
+        for rule in rules.rules(CONTEXT)
+    )
+
+
+def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
+    """Day-precise dates with their offsets; those in parentheses are marked
+    (an anniversary range such as ``(27/2/1955 – 27/2/2025)`` is not the event's date)."""
+    found = []
+    for date in dates:
+        if len(date.value) != 10:
+            continue
+        for mention in date.mentions:
+            open_before = text.rfind("(", 0, mention.start)
+            close_before = text.rfind(")", 0, mention.start)
+            in_parentheses = open_before > close_before and text.find(")", mention.end) != -1
+            found.append(SentenceDate(mention.start, mention.end, date.value, date.part_of_day, in_parentheses))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _date_for(trigger_start: int, sentence: Sentence, dates: list[SentenceDate]) -> Optional[SentenceDate]:
+    """The date of the trigger's sentence: the closest one before the trigger,
+    else the first one after it; dates in parentheses do not count."""
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end and not d.in_parentheses]
+    before = [d for d in inside if d.end <= trigger_start]
+    if before:
+        return before[-1]
+    after = [d for d in inside if d.start >= trigger_start]
+    return after[0] if after else None
+
+
+def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], rules: RuleSet) -> Optional[SentenceDate]:
+    """The first day-precise date of the lead paragraph, outside parentheses and
+    not the issue date of a cited document."""
+    if not sentences:
+        return None
+    first_paragraph = sentences[0].paragraph
+    lead = [s for s in sentences if s.paragraph == first_paragraph]
+    start, end = lead[0].start, lead[-1].end
+    for date in _sentence_dates(text, dates):
+        if start <= date.start < end and not date.in_parentheses and not _is_document_date(text, date, rules):
+            return date
+    return None

@@ -1,0 +1,232 @@
+"""Events of an article: signings, visits, awards and ceremonies, each real-world event once.
+
+Triggers (``event_triggers.py``) are grouped into events:
+
+- a trigger that names or dates an event starts one, or joins an earlier
+  event of its type that does not contradict it (another date, or for a
+  visit another visited place or person); an article that mentions a
+  signing five times (``Lễ ký kết``, ``tại buổi ký kết`` …) has one signing;
+- a trigger that only refers to an event (``ký kết``, ``khen thưởng``) adds
+  evidence to the nearest event of its type and never starts one;
+- ``buổi lễ`` refers back to the signing or ceremony of the article, and
+  starts a ceremony when there is none (a ceremony where commendations are
+  given is a ceremony and an award);
+- a visit that names no place or person (the lead's summary) joins the first
+  visit that does; two visits to two places stay two events.
+
+An event's date is the date written in its sentences, else the lead's date,
+else none. Participants come from ``event_participants.py``, attributes from
+``event_attributes.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..document import AnnotatedArticle, Entities
+from ..models import DateMention, Event, Evidence, EventType, Participant, PartOfDay
+from ..textnorm import name_key
+from .event_attributes import event_attributes, event_location, event_name
+from .event_participants import EntitySpan, entity_spans, participants, visit_target
+from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
+from .sentences import Sentence, split_sentences
+
+# Types an anaphoric "buổi lễ" may refer to, most likely first.
+_CEREMONIAL = ("ceremony", "signing", "award")
+# "Hai đơn vị ký kết …": a signing between units the sentence does not name.
+_TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from its triggers."""
+
+    type: EventType
+    hits: list[TriggerHit] = field(default_factory=list)
+    date: Optional[SentenceDate] = None
+    target: Optional[str] = None
+
+    @property
+    def start(self) -> int:
+        return min(hit.start for hit in self.hits)
+
+
+def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMention]) -> list[Event]:
+    """The article's events, ids ``E1…`` in order of first mention."""
+    sentences = split_sentences(ann)
+    hits = find_triggers(ann.text, sentences, ann.rules, dates)
+    if not hits:
+        return []
+    spans = entity_spans(entities)
+    lead = lead_date(ann.text, sentences, dates, ann.rules)
+    lead_paragraph = sentences[0].paragraph if sentences else 0
+    drafts = _group(hits, spans, sentences, lead_paragraph, dates, ann.body_length)
+    events = []
+    for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1):
+        events.append(_event(number, draft, lead, sentences, spans, entities, ann))
+    return events
+
+
+def _group(
+    hits: list[TriggerHit],
+    spans: list[EntitySpan],
+    sentences: list[Sentence],
+    lead_paragraph: int,
+    dates: list[DateMention],
+    body_length: int,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    pending: list[TriggerHit] = []
+    historical = _historical_sentences(sentences, dates)
+    for hit in hits:
+        target = visit_target(hit, spans) if hit.type == "visit" else None
+        if hit.start < body_length and hit.sentence_index not in historical and _starts_event(hit, target, lead_paragraph):
+            _join_or_start(drafts, hit, target)
+        else:
+            pending.append(hit)
+    for hit in pending:
+        _attach(drafts, hit, body_length)
+    return _merge_untargeted_visits(drafts)
+
+
+def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int) -> bool:
+    """Whether a trigger may start an event on its own."""
+    if hit.strength == "head":
+        return True
+    if hit.strength != "verb":
+        return False
+    # A reported act starts an event when dated, in the lead, or aimed at a named place or person.
+    return hit.date is not None or hit.sentence.paragraph == lead_paragraph or target is not None
+
+
+def _join_or_start(drafts: list[_Draft], hit: TriggerHit, target: Optional[str]) -> None:
+    for draft in drafts:
+        if draft.type != hit.type:
+            continue
+        if draft.date and hit.date and draft.date.value != hit.date.value:
+            continue
+        if hit.type == "visit" and draft.target and target and draft.target != target:
+            continue
+        draft.hits.append(hit)
+        draft.date = draft.date or hit.date
+        draft.target = draft.target or target
+        return
+    drafts.append(_Draft(type=hit.type, hits=[hit], date=hit.date, target=target))
+
+
+def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
+    """Evidence for an event already found; "buổi lễ" may start a ceremony."""
+    if hit.strength == "anaphoric":
+        candidates = [d for d in drafts if d.type in ("ceremony", "signing")]
+        if not candidates and hit.start < body_length:
+            drafts.append(_Draft(type="ceremony", hits=[hit], date=hit.date))
+            return
+    else:
+        candidates = [d for d in drafts if d.type == hit.type]
+    if not candidates:
+        return
+    # The nearest event mentioned before the hit, else the first one after it.
+    before = [d for d in candidates if d.start <= hit.start]
+    chosen = max(before, key=lambda d: d.start) if before else min(candidates, key=lambda d: d.start)
+    if hit.strength == "anaphoric":
+        ceremonies = [d for d in candidates if d.type == "ceremony"]
+        chosen = ceremonies[0] if ceremonies else chosen
+    chosen.hits.append(hit)
+    chosen.date = chosen.date or hit.date
+
+
+def _merge_untargeted_visits(drafts: list[_Draft]) -> list[_Draft]:
+    """A visit that names nobody visited joins the first visit that does (same day)."""
+    targeted = [d for d in drafts if d.type == "visit" and d.target]
+    if not targeted:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.type == "visit" and not draft.target:
+            home = next((t for t in targeted if not (t.date and draft.date and t.date.value != draft.date.value)), None)
+            if home is not None:
+                home.hits.extend(draft.hits)
+                home.date = home.date or draft.date
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _historical_sentences(sentences: list[Sentence], dates: list[DateMention]) -> set[int]:
+    """Sentences dated only by a year or month ("Năm 2019, hai đơn vị đã ký …"): history."""
+    coarse: set[int] = set()
+    precise: set[int] = set()
+    for date in dates:
+        for mention in date.mentions:
+            for index, sentence in enumerate(sentences):
+                if sentence.start <= mention.start < sentence.end:
+                    (precise if len(date.value) == 10 else coarse).add(index)
+    return coarse - precise
+
+
+def _event(
+    number: int,
+    draft: _Draft,
+    lead: Optional[SentenceDate],
+    sentences: list[Sentence],
+    spans: list[EntitySpan],
+    entities: Entities,
+    ann: AnnotatedArticle,
+) -> Event:
+    hits = sorted(draft.hits, key=lambda h: h.start)
+    date = draft.date or lead
+    people = participants(hits, sentences, spans, ann.rules)
+    if draft.type == "signing":
+        people = _with_two_parties(people, hits, spans, entities)
+    if draft.type == "visit" and draft.target and all(p.ref != draft.target for p in people):
+        people.append(Participant(ref=draft.target, role="host"))
+    first = next((h for h in hits if h.strength == "head"), hits[0])
+    return Event(
+        id=f"E{number}",
+        type=draft.type,
+        trigger=first.text,
+        name=event_name(hits),
+        date=date.value if date else None,
+        part_of_day=_part_of_day(date),
+        location=event_location(hits, ann.rules),
+        participants=people,
+        attributes=event_attributes(draft.type, hits, sentences, ann.rules),
+        evidence=_evidence(hits),
+    )
+
+
+def _with_two_parties(
+    people: list[Participant], hits: list[TriggerHit], spans: list[EntitySpan], entities: Entities
+) -> list[Participant]:
+    """"Hai đơn vị ký kết …" names no party: take the article's two most-mentioned units."""
+    parties = [p for p in people if p.role == "party"]
+    mentions_two = any(any(word in name_key(h.sentence.text) for word in _TWO_PARTIES) for h in hits)
+    if len(parties) >= 2 or not mentions_two:
+        return people
+    counts: dict[str, int] = {}
+    for span in spans:
+        if span.kind != "person":
+            counts[span.ref] = counts.get(span.ref, 0) + 1
+    ranked = sorted(counts, key=lambda ref: (-counts[ref], ref))
+    existing = {p.ref for p in people}
+    result = [Participant(ref=p.ref, role="party") if p.ref in ranked[:2] else p for p in people]
+    for ref in ranked[:2]:
+        if ref not in existing:
+            result.append(Participant(ref=ref, role="party"))
+    return result
+
+
+def _evidence(hits: list[TriggerHit]) -> list[Evidence]:
+    """One evidence span per supporting sentence, with the first rule that fired in it."""
+    by_sentence: dict[int, TriggerHit] = {}
+    for hit in hits:
+        by_sentence.setdefault(hit.sentence_index, hit)
+    return [
+        Evidence(start=hit.sentence.start, end=hit.sentence.end, rule=hit.rule_id)
+        for _, hit in sorted(by_sentence.items())
+    ]
+
+
+def _part_of_day(date: Optional[SentenceDate]) -> Optional[PartOfDay]:
+    return date.part_of_day if date else None
