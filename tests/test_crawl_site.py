@@ -251,7 +251,9 @@ def test_state_records_each_outcome(history: History) -> None:
     assert rows["/private/bai-noi-bo-20221224000000001.htm"]["status"] == "refused"
     assert rows["/redirect/bai-da-chuyen-20221224000000002.htm"]["status"] == "refused"
     assert "localhost" in rows["/redirect/bai-da-chuyen-20221224000000002.htm"]["reason"]
+    assert rows["/error/bai-loi-20221224000000003.htm"]["status"] == "failed"
     assert rows["/error/bai-loi-20221224000000003.htm"]["http_status"] == 500
+    assert "Forbidden by robots.txt" in rows["/private/bai-noi-bo-20221224000000001.htm"]["reason"]
     assert rows["/slow/bai-cham-20221224000000004.htm"]["status"] == "failed"
     assert "Timeout" in rows["/slow/bai-cham-20221224000000004.htm"]["reason"]
     assert rows["/huge/bai-qua-lon-20221224000000005.htm"]["status"] == "failed"

@@ -36,8 +36,18 @@ def _report_round(number: int, summary: RoundSummary) -> None:
     click.echo(f"crawl round {number}: {summary.line()}", err=True)
 
 
+class ProcessingFailed(RuntimeError):
+    """The pipeline run after a round failed; the crawled pages stay in the corpus."""
+
+
 def _process(corpus: Path, output: Path) -> int:
-    summary = process_corpus(corpus, output)
+    try:
+        summary = process_corpus(corpus, output)
+    except ProcessingUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any batch failure is reported, the crawl is kept
+        raise ProcessingFailed(f"processing {corpus} into {output} failed: "
+                               f"{type(exc).__name__}: {exc}") from exc
     click.echo("process: " + ", ".join(
         f"{name} {getattr(summary, name)}"
         for name in ("processed", "skipped", "replaced", "failed")
@@ -134,7 +144,7 @@ def command(sources_path: Path, corpus: Path, state_path: Optional[Path], once: 
     if interval is None:
         try:
             code = one_round(1)
-        except (RoundFailed, ProcessingUnavailable) as exc:
+        except (RoundFailed, ProcessingUnavailable, ProcessingFailed) as exc:
             raise click.ClickException(str(exc)) from None
         sys.exit(code)
 

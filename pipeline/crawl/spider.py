@@ -140,12 +140,13 @@ class NewsSpider(scrapy.Spider):
         if not hasattr(response, "css"):
             logger.warning("Start page %s of %s is not HTML", response.url, source.name)
             return
+        # The hints select containers or the links themselves: take every <a href> in or at them.
         if source.link_xpath:
             links = response.xpath(source.link_xpath).xpath("descendant-or-self::a/@href").getall()
         elif source.link_css:
-            links = response.css(source.link_css).css("a::attr(href), ::attr(href)").getall()
+            links = response.css(source.link_css).xpath("descendant-or-self::a/@href").getall()
         else:
-            links = response.css("a::attr(href)").getall()
+            links = response.xpath("//a/@href").getall()
         yield from self._article_requests(links, source, response)
         depth = response.meta.get(META_DEPTH, 0)
         if depth >= source.max_depth or source.follow_pattern is None:
@@ -176,13 +177,14 @@ class NewsSpider(scrapy.Spider):
         url = canonical_url(redirected_from[0]) if redirected_from else request.url
         refused_reason: Optional[str] = request.meta.get(META_REFUSED)
         http_status: Optional[int] = None
-        if refused_reason is None and failure.check(IgnoreRequest):
-            # RobotsTxtMiddleware raises IgnoreRequest for disallowed URLs.
-            refused_reason = str(failure.value) or "ignored"
         if failure.check(HttpError):
+            # HttpError is an IgnoreRequest too, but the server did answer: a failure.
             http_status = failure.value.response.status
             reason = f"HTTP {http_status}"
         else:
+            if refused_reason is None and failure.check(IgnoreRequest):
+                # RobotsTxtMiddleware raises IgnoreRequest for disallowed URLs.
+                refused_reason = str(failure.value) or "ignored"
             reason = refused_reason or f"{failure.type.__name__}: {failure.getErrorMessage()}"
         stats = self.crawler.stats
         if refused_reason is None:
