@@ -190,3 +190,59 @@ def write_gold_output(gold_path: Path, folder: Path) -> Path:
             handle.write(record.model_dump_json() + "\n")
     (folder / "errors.jsonl").write_text("", encoding="utf-8")
     return folder
+
+
+@dataclass(frozen=True)
+class SeedOutput:
+    """An output folder of the seed articles and where its records came from."""
+
+    folder: Path
+    origin: str  # "pipeline" (vnie run) or "gold" (record_from_gold)
+    note: str = ""
+
+
+def _pipeline_output(corpus: Path, folder: Path, timeout: float) -> Optional[str]:
+    """Run ``vnie run`` on the corpus; ``None`` when every input gave a record."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(corpus), "-o", str(folder)]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"vnie run took more than {timeout:.0f} s"
+    articles = folder / "articles.jsonl"
+    lines = articles.read_text(encoding="utf-8").splitlines() if articles.exists() else []
+    inputs = [path for path in Path(corpus).iterdir() if path.is_file()]
+    if completed.returncode != 0 or len([line for line in lines if line.strip()]) < len(inputs):
+        message = (completed.stderr or completed.stdout).strip().splitlines()
+        return f"vnie run gave {len(lines)} records for {len(inputs)} inputs: {message[-1] if message else ''}"
+    return None
+
+
+def seed_output(folder: Path, corpus: Path, gold: Path, source: str = "auto", timeout: float = 600) -> SeedOutput:
+    """Records of the seed articles: from the real pipeline when it processes
+    every seed (``source`` ``auto`` or ``pipeline``), else built from gold.
+
+    A folder already built (several test modules share one) is reused.
+    """
+    folder = Path(folder)
+    marker = folder / "origin.json"
+    if marker.exists():
+        built = json.loads(marker.read_text(encoding="utf-8"))
+        return SeedOutput(Path(built["folder"]), built["origin"], built["note"])
+    note = ""
+    seed = None
+    if source in ("auto", "pipeline"):
+        problem = _pipeline_output(Path(corpus), folder / "pipeline", timeout)
+        if problem is None:
+            seed = SeedOutput(folder / "pipeline", "pipeline")
+        elif source == "pipeline":
+            raise RuntimeError(problem)
+        else:
+            note = problem
+    if seed is None:
+        seed = SeedOutput(write_gold_output(Path(gold), folder / "gold"), "gold", note)
+    marker.write_text(json.dumps({"folder": str(seed.folder), "origin": seed.origin, "note": seed.note}),
+                      encoding="utf-8")
+    return seed

@@ -1,0 +1,250 @@
+"""`vnie query`: DuckDB tables over an output folder answer researchers' questions.
+
+The records are those of the five seed articles in `corpus/`: produced by
+`vnie run` when the pipeline processes them all, else built from their gold
+extraction (set VNIE_TEST_RECORDS=gold or =pipeline to choose). The expected
+rows are the seeds' gold events and their facility participants either way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.query.database import OutputDatabase, QueryError
+from pipeline.query.goldrecords import read_gold, record_from_gold, seed_output
+from pipeline.query.keys import EntityKeyer, person_key
+from pipeline.query.tables import TABLE_NAMES, TABLE_SPECS, OutputFolderError, load_tables
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "gold" / "seeds.jsonl"
+KEYS = EntityKeyer.default()
+
+# The seeds' gold events: (source file, type, date, facility participants).
+SEED_EVENTS = [
+    ("000_8649a4f9e4d548b0.txt", "signing", "2025-10-23",
+     ["Bệnh viện Đa khoa Đức Giang", "Trạm Y tế phường Long Biên"]),
+    ("001_d553deb7a56b6005.txt", "ceremony", None, []),
+    ("001_d553deb7a56b6005.txt", "award", None, []),
+    ("002_65da7878304e00a4.txt", "ceremony", "2025-02-25", []),
+    ("003_c1a174a331de74c0.txt", "visit", "2024-04-17",
+     ["Bệnh viện Bãi Cháy", "Trung tâm Y tế thị xã Đông Triều"]),
+    ("003_c1a174a331de74c0.txt", "signing", "2024-04-17",
+     ["Bệnh viện Bãi Cháy", "Trung tâm Y tế thị xã Đông Triều"]),
+    ("004_754e9b2d45fb362d.txt", "visit", "2025-02-18", ["Trung tâm Y tế huyện Kiến Thụy"]),
+    ("004_754e9b2d45fb362d.txt", "visit", "2025-02-18", []),
+]
+
+EVENT_FACILITIES = """
+    SELECT e.event_id,
+           coalesce(list(p.key ORDER BY p.key) FILTER (WHERE p.entity = 'facility'), []) AS facility_keys
+    FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN participants p USING (article_id, event_id)
+    WHERE a.source_file = ? AND e.type = ? AND e.date IS NOT DISTINCT FROM ?
+    GROUP BY e.event_id
+"""
+
+
+@pytest.fixture(scope="session")
+def seeds(tmp_path_factory):
+    return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
+                       source=os.environ.get("VNIE_TEST_RECORDS", "auto"))
+
+
+@pytest.fixture(scope="session")
+def database(seeds):
+    with OutputDatabase.open(seeds.folder) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("source_file, event_type, date, facilities", SEED_EVENTS)
+def test_seed_event_and_its_facility_participants(database, source_file, event_type, date, facilities):
+    rows = database.query(EVENT_FACILITIES, [source_file, event_type, date]).rows()
+    expected = sorted(KEYS.key(name, None) for name in facilities)
+    assert [sorted(keys) for _, keys in rows].count(expected) >= 1, rows
+
+
+@pytest.mark.parametrize("source_file, n_events", [
+    ("000_8649a4f9e4d548b0.txt", 1), ("001_d553deb7a56b6005.txt", 2), ("002_65da7878304e00a4.txt", 1),
+    ("003_c1a174a331de74c0.txt", 2), ("004_754e9b2d45fb362d.txt", 2),
+])
+def test_events_per_article(database, source_file, n_events):
+    sql = "SELECT count(*) FROM events JOIN articles USING (article_id) WHERE source_file = ?"
+    assert database.query(sql, [source_file]).rows() == [(n_events,)]
+
+
+def test_every_table_is_there_with_its_columns(database):
+    for spec in TABLE_SPECS:
+        columns = [row[0] for row in database.query(f"DESCRIBE {spec.name}").rows()]
+        assert columns == spec.schema.names
+
+
+def test_signings_in_2025_involving_a_hospital(database):
+    """'All signing ceremonies in 2025 involving Bệnh viện Đức Giang' in one line of SQL."""
+    rows = database.query("""
+        SELECT a.source_file, e.date FROM events e JOIN participants p USING (article_id, event_id)
+        JOIN articles a USING (article_id)
+        WHERE e.type = 'signing' AND e.year = 2025 AND p.key = ?
+    """, [KEYS.key("Bệnh viện Đức Giang", "hospital")]).rows()
+    assert rows == [("000_8649a4f9e4d548b0.txt", "2025-10-23")]
+
+
+def test_visits_to_district_health_centres_before_doctors_day(database):
+    rows = database.query("""
+        SELECT DISTINCT p.name, e.day FROM events e JOIN participants p USING (article_id, event_id)
+        WHERE e.type = 'visit' AND p.kind = 'health_center' AND e.day < DATE '2025-02-27'
+        ORDER BY e.day
+    """).rows()
+    names = [name for name, _ in rows]
+    assert KEYS.key("Trung tâm Y tế huyện Kiến Thụy", None) in {KEYS.key(n, None) for n in names}
+    assert KEYS.key("Trung tâm Y tế thị xã Đông Triều", None) in {KEYS.key(n, None) for n in names}
+
+
+def test_participants_are_joined_to_names_and_kinds(database):
+    rows = database.query("SELECT entity, name, key, role FROM participants").rows()
+    assert rows
+    assert all(name and key and role for _, name, key, role in rows)
+    assert {entity for entity, *_ in rows} <= {"person", "facility", "organization"}
+
+
+# Name variants of one facility or organization, as the seeds write them.
+SAME_KEY = [
+    ("Bệnh viện Đa khoa Đức Giang", "Bệnh viện Đức Giang"),
+    ("Bệnh viện Đa khoa Đức Giang", "BV Đức Giang"),
+    ("Trung tâm Y tế thị xã Đông Triều", "TTYT thị xã Đông Triều"),
+    ("Trạm Y tế phường Long Biên", "Trạm y tế Long Biên"),
+    ("Trung tâm Y tế huyện Kiến Thuỵ", "Trung tâm Y tế huyện Kiến Thụy"),
+    ("UBND phường Long Biên", "Ủy ban nhân dân phường Long Biên"),
+]
+DIFFERENT_KEY = [
+    ("Bệnh viện Bãi Cháy", "Bệnh viện Đức Giang"),
+    ("Quận ủy Hoàng Mai", "UBND quận Hoàng Mai"),
+    ("Trung tâm Y tế quận Bắc Từ Liêm", "Trạm Y tế phường Long Biên"),
+]
+
+
+@pytest.mark.parametrize("first, second", SAME_KEY)
+def test_name_variants_share_a_key(first, second):
+    assert KEYS.key(first, None) == KEYS.key(second, None)
+
+
+@pytest.mark.parametrize("first, second", DIFFERENT_KEY)
+def test_different_bodies_keep_different_keys(first, second):
+    assert KEYS.key(first, None) != KEYS.key(second, None)
+
+
+def test_person_key_needs_name_and_organization():
+    hospital = KEYS.key("Bệnh viện Đa khoa Đức Giang", "hospital")
+    assert person_key("Đỗ Đình Tùng", hospital) == person_key("Đỗ Đình Tùng", KEYS.key("BV Đức Giang", None))
+    assert person_key("Đỗ Đình Tùng", hospital) != person_key("Đỗ Đình Tùng", KEYS.key("Bệnh viện Bãi Cháy", None))
+
+
+def _gold_records():
+    return {article.source: record_from_gold(article) for article in read_gold(GOLD)}
+
+
+def test_same_facility_across_articles_groups_under_one_key(tmp_path):
+    """A second article naming the hospital by its short form joins the first."""
+    first = _gold_records()["000_8649a4f9e4d548b0.txt"]
+    short_name = first.model_copy(deep=True, update={"id": "0" * 16})
+    short_name.facilities[0].name = "Bệnh viện Đức Giang"
+    short_name.facilities[0].aliases = []
+    lines = [first.model_dump_json(), short_name.model_dump_json()]
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with OutputDatabase.open(tmp_path) as database:
+        rows = database.query("""
+            SELECT key, count(DISTINCT article_id), list(DISTINCT name ORDER BY name)
+            FROM facilities WHERE kind = 'hospital' GROUP BY key
+        """).rows()
+        people = database.query("SELECT count(DISTINCT person_key) FROM people WHERE name = 'Đỗ Đình Tùng'").rows()
+    assert [(n_articles, names) for _, n_articles, names in rows] == [
+        (2, ["Bệnh viện Đa khoa Đức Giang", "Bệnh viện Đức Giang"])]
+    assert people == [(1,)]
+
+
+def test_a_corpus_without_events_still_has_an_events_table(tmp_path):
+    record = _gold_records()["002_65da7878304e00a4.txt"].model_copy(update={"events": []})
+    (tmp_path / "articles.jsonl").write_text(record.model_dump_json() + "\n", encoding="utf-8")
+    with OutputDatabase.open(tmp_path) as database:
+        assert database.query("SELECT count(*) FROM events").rows() == [(0,)]
+        assert database.query("SELECT count(*) FROM participants WHERE role = 'host'").rows() == [(0,)]
+
+
+def test_a_bad_line_is_reported_and_the_others_load(tmp_path, seeds):
+    good = (seeds.folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = [good[0], "{not json", json.dumps({"id": "x"}), *good[1:]]
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tables = load_tables(tmp_path)
+    assert tables.n_articles == len(good)
+    assert [issue.line for issue in tables.issues] == [2, 3]
+    assert "not JSON" in tables.issues[0].message and "not a valid record" in tables.issues[1].message
+
+
+def test_errors_file_becomes_the_errors_table(tmp_path, seeds):
+    shutil.copy(seeds.folder / "articles.jsonl", tmp_path / "articles.jsonl")
+    error = {"source": {"path": "corpus/broken.html", "url": None, "format": "html", "sha256": "a" * 64},
+             "error": {"kind": "decode", "message": "not UTF-8"}}
+    (tmp_path / "errors.jsonl").write_text(json.dumps(error) + "\n", encoding="utf-8")
+    with OutputDatabase.open(tmp_path) as database:
+        assert database.query("SELECT source_file, error_kind FROM errors").rows() == [("broken.html", "decode")]
+
+
+def _empty_articles_file(folder: Path) -> Path:
+    (folder / "articles.jsonl").write_text("", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("make_folder, message", [
+    (lambda path: path / "missing", "does not exist"),
+    (lambda path: path, "no articles.jsonl"),
+    (_empty_articles_file, "holds no article records"),
+])
+def test_missing_or_empty_output_folder_is_a_clear_error(tmp_path, make_folder, message):
+    folder = make_folder(tmp_path)
+    with pytest.raises(OutputFolderError, match=message):
+        load_tables(folder)
+    result = CliRunner().invoke(main, ["query", "SELECT 1", "-o", str(folder)])
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("sql, message", [
+    ("SELEC * FROM events", "syntax error"),
+    ("SELECT * FROM event", "Tables: articles"),
+    ("SELECT nope FROM events", "nope"),
+])
+def test_bad_sql_is_a_clear_error(database, seeds, sql, message):
+    with pytest.raises(QueryError, match=message):
+        database.query(sql)
+    result = CliRunner().invoke(main, ["query", sql, "-o", str(seeds.folder)])
+    assert result.exit_code == 1
+    assert "query failed" in result.output and message in result.output
+
+
+def test_cli_table_csv_json_and_parquet(seeds, tmp_path):
+    sql = "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type"
+    runner = CliRunner()
+    table = runner.invoke(main, ["query", sql, "-o", str(seeds.folder)])
+    assert table.exit_code == 0 and "signing" in table.output and "(4 rows)" in table.output
+    csv = runner.invoke(main, ["query", sql, "-o", str(seeds.folder), "--format", "csv"])
+    assert csv.output.splitlines()[0] == '"type","n"' and '"signing",2' in csv.output
+    as_json = runner.invoke(main, ["query", sql, "-o", str(seeds.folder), "--format", "json"])
+    assert {"type": "visit", "n": 3} in json.loads(as_json.output)
+    saved = tmp_path / "answer.parquet"
+    parquet = runner.invoke(main, ["query", sql, "-o", str(seeds.folder), "--save", str(saved)])
+    assert parquet.exit_code == 0
+    assert pq.read_table(saved).to_pylist()[0] == {"type": "award", "n": 1}
+    missing_file = runner.invoke(main, ["query", sql, "-o", str(seeds.folder), "--format", "parquet"])
+    assert missing_file.exit_code == 2 and "--save" in missing_file.output
+
+
+def test_schema_lists_every_table():
+    result = CliRunner().invoke(main, ["query", "--schema"])
+    assert result.exit_code == 0
+    assert all(name in result.output for name in TABLE_NAMES)
