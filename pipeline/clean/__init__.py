@@ -12,19 +12,30 @@ from __future__ import annotations
 from ..document import CleanedArticle, RawDocument
 from ..rules import RuleSet
 from .cleanrules import CleaningRules
+from .fragment import clean_fragment, looks_like_fragment, looks_like_page
+from .page import clean_page
 from .textdump import clean_text
 
 __all__ = ["clean"]
 
 WARN_NO_TITLE = "no title"
 WARN_EMPTY_BODY = "no article text found"
+WARN_FRAGMENT = "html fragment in text file"
 
 
 def clean(raw: RawDocument, rules: RuleSet) -> CleanedArticle:
     """The article's own prose (``body``), its captions and its metadata."""
     cleaning_rules = CleaningRules.from_ruleset(rules)
-    parts = clean_text(raw.content, cleaning_rules)
     warnings: list[str] = []
+    if raw.kind == "html" or looks_like_page(raw.content):
+        parts = clean_page(raw.content, cleaning_rules)
+    elif raw.kind == "fragment" or looks_like_fragment(raw.content):
+        if raw.kind != "fragment":
+            warnings.append(WARN_FRAGMENT)
+        parts = clean_fragment(raw.content, cleaning_rules)
+    else:
+        parts = clean_text(raw.content, cleaning_rules)
+    warnings.extend(parts.warnings)
     if not parts.header.title:
         warnings.append(WARN_NO_TITLE)
     if not parts.assembled.body:

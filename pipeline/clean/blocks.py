@@ -43,11 +43,11 @@ class Block:
         return replace(self, text=text)
 
 
-_SPACE_RUN = re.compile(r"[ \t\u00a0]+")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def tidy(text: str) -> str:
-    """One line of text: normalised (NFC, tone convention), spaces folded, stripped.
+    """One block of text on one line: normalised (NFC, tone convention), whitespace folded.
 
     Runs after entity decoding, which can leave decomposed sequences
     (``b&ecirc;̣nh``) that the reader's normalisation never saw.

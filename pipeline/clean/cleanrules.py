@@ -8,11 +8,12 @@ lines and prefixes carry the article's own metadata. Each rule's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Optional
 
-from ..rules import Rule, RuleSet
+from ..rules import RuleSet
 
 BOILERPLATE_KIND = "boilerplate"
 ARTICLE_META_KIND = "article_meta"
@@ -50,14 +51,18 @@ class PrefixMatch:
 
 @dataclass(frozen=True)
 class CleaningRules:
-    """The boilerplate and article-metadata rules, grouped by role."""
+    """The boilerplate and article-metadata rules, grouped by role, patterns compiled.
 
-    line_rules: tuple[tuple[Rule, LineKind], ...]
-    timestamps: tuple[Rule, ...]
-    outlets: tuple[Rule, ...]
-    credits: tuple[Rule, ...]
-    names: tuple[Rule, ...]
-    organisations: tuple[Rule, ...]
+    Compiled patterns are kept here rather than read through ``Rule.regex``
+    on every line: the cleaner matches every line against every rule.
+    """
+
+    line_rules: tuple[tuple[re.Pattern[str], LineKind], ...]
+    timestamps: tuple[re.Pattern[str], ...]
+    outlets: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...]
+    names: tuple[re.Pattern[str], ...]
+    organisations: tuple[re.Pattern[str], ...]
 
     @classmethod
     def from_ruleset(cls, ruleset: RuleSet) -> "CleaningRules":
@@ -67,12 +72,12 @@ class CleaningRules:
         line_rules = []
         for rule in ruleset.rules(BOILERPLATE_KIND):
             try:
-                line_rules.append((rule, LineKind(str(rule.meta.get("role")))))
+                line_rules.append((rule.regex, LineKind(str(rule.meta.get("role")))))
             except ValueError:
                 raise RuleError(f"{BOILERPLATE_KIND}: rule {rule.id}: unknown meta.role {rule.meta.get('role')!r}") from None
-        by_role: dict[str, list[Rule]] = {}
+        by_role: dict[str, list[re.Pattern[str]]] = {}
         for rule in ruleset.rules(ARTICLE_META_KIND):
-            by_role.setdefault(str(rule.meta.get("role")), []).append(rule)
+            by_role.setdefault(str(rule.meta.get("role")), []).append(rule.regex)
         known = {"timestamp", "outlet", "credit", "author", "organisation"}
         unknown = set(by_role) - known
         if unknown:
@@ -88,14 +93,14 @@ class CleaningRules:
 
     def line_kind(self, line: str) -> Optional[LineKind]:
         """The role of the first boilerplate rule that matches the line."""
-        for rule, kind in self.line_rules:
-            if rule.regex.search(line):
+        for pattern, kind in self.line_rules:
+            if pattern.search(line):
                 return kind
         return None
 
     def timestamp(self, line: str) -> Optional[TimestampMatch]:
-        for rule in self.timestamps:
-            match = rule.regex.search(line)
+        for pattern in self.timestamps:
+            match = pattern.search(line)
             if match:
                 groups = match.groupdict()
                 hour, minute = groups.get("hour"), groups.get("minute")
@@ -109,8 +114,8 @@ class CleaningRules:
         return None
 
     def outlet_prefix(self, text: str) -> Optional[PrefixMatch]:
-        for rule in self.outlets:
-            match = rule.regex.match(text)
+        for pattern in self.outlets:
+            match = pattern.match(text)
             if match:
                 return PrefixMatch(match.group("outlet").strip(), match.end())
         return None
@@ -125,9 +130,9 @@ class CleaningRules:
         return _group(self.organisations, line, "org")
 
 
-def _group(rules: tuple[Rule, ...], line: str, group: str) -> Optional[str]:
-    for rule in rules:
-        match = rule.regex.search(line)
+def _group(patterns: tuple[re.Pattern[str], ...], line: str, group: str) -> Optional[str]:
+    for pattern in patterns:
+        match = pattern.search(line)
         if match:
             return match.group(group).strip()
     return None

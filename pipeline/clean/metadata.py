@@ -183,9 +183,13 @@ def _is_byline(text: str, rules: CleaningRules) -> bool:
 
 
 def split_outlet(blocks: Sequence[Block], rules: CleaningRules) -> OutletSplit:
-    """The lead tag of the first paragraph (``HNP - ``, ``(HPĐT)-``), taken off it."""
+    """The lead tag of the first paragraph (``HNP - ``, ``(HPĐT)-``), taken off it.
+
+    A page's lead paragraph (sapo) is often marked up as a heading, so the
+    first paragraph or heading counts.
+    """
     for index, block in enumerate(blocks):
-        if block.role is not Role.PARA:
+        if block.role not in (Role.PARA, Role.HEADING):
             continue
         found = rules.outlet_prefix(block.text)
         if found is None:
@@ -193,7 +197,7 @@ def split_outlet(blocks: Sequence[Block], rules: CleaningRules) -> OutletSplit:
         rest = block.text[found.end:].strip()
         updated = list(blocks)
         if rest:
-            updated[index] = block.with_text(rest)
+            updated[index] = block.with_text(rest).with_role(Role.PARA)
         else:
             del updated[index]
         return OutletSplit(found.value, tuple(updated))

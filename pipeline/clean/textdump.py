@@ -19,6 +19,7 @@ class TextParts:
     outlet: Optional[str]
     authors: tuple[str, ...]
     assembled: Assembled
+    warnings: tuple[str, ...] = ()
 
 
 def text_blocks(content: str) -> tuple[Block, ...]:

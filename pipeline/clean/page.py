@@ -1,0 +1,114 @@
+"""Full HTML pages: main content through trafilatura, metadata from the page.
+
+The page is parsed once with lxml. Metadata (title, time, authors, section,
+captions) comes from the page structure first, because trafilatura may prune
+the tree it is given. trafilatura then finds the main content; its paragraphs
+get the same Vietnamese clean-up as text dumps (outlet lead tag, headline
+repeats, related-article links, trailing "Theo …" credits, boilerplate
+sections), and paragraphs that are figure captions become captions.
+"""
+
+from __future__ import annotations
+
+import re
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from .blocks import Block, Role, tidy, word_count
+from .boilerplate import cut_tail, drop_inline
+from .cleanrules import CleaningRules
+from .metadata import Header, split_outlet, split_trailing_byline
+from .pagemeta import PageMeta, page_metadata
+from .paragraphs import assemble
+from .textdump import TextParts
+
+WARN_NOT_PARSED = "html page could not be parsed"
+WARN_FALLBACK = "main content not found by trafilatura; page paragraphs used"
+
+# Server-side template directives (JSP, PHP, ASP) left in a saved page.
+_DIRECTIVE = re.compile(r"<%.*?%>|<\?(?!xml).*?\?>", re.DOTALL)
+# A paragraph that is only a link this short is a link to another article.
+LINK_MAX_WORDS = 30
+# Elements read as paragraphs when trafilatura finds nothing.
+FALLBACK_XPATH = ".//p|.//h2|.//h3|.//h4|.//li|.//figcaption"
+
+
+def clean_page(content: str, rules: CleaningRules) -> TextParts:
+    """Metadata, article paragraphs and captions of a full HTML page."""
+    markup = _DIRECTIVE.sub("", content).strip()
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return TextParts(Header(None, None, None, (), 0), None, (), assemble(()), (WARN_NOT_PARSED,))
+    meta = page_metadata(tree, rules)
+    warnings: list[str] = []
+    blocks = _main_content(tree, meta)
+    if not blocks:
+        blocks = _fallback_blocks(tree, meta)
+        warnings.append(WARN_FALLBACK)
+    blocks = cut_tail(blocks, rules)
+    byline = split_trailing_byline(blocks, rules)
+    body = drop_inline(byline.blocks, rules, meta.title, caption_max_words=0)
+    outlet = split_outlet(body, rules)
+    authors = tuple(dict.fromkeys(meta.authors + byline.authors))
+    header = Header(meta.title, meta.category, meta.published, authors, 0)
+    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks), tuple(warnings))
+
+
+def _main_content(tree: lxml_html.HtmlElement, meta: PageMeta) -> tuple[Block, ...]:
+    document = trafilatura.bare_extraction(
+        tree, include_comments=False, include_links=True, include_images=True, include_tables=True
+    )
+    body = getattr(document, "body", None)
+    if body is None:
+        return ()
+    captions = frozenset(meta.captions)
+    blocks: list[Block] = []
+    for element in body.iterchildren():
+        blocks.extend(_element_blocks(element, captions))
+    return tuple(blocks)
+
+
+def _element_blocks(element: etree._Element, captions: frozenset[str]) -> list[Block]:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "graphic":
+        return [Block(tidy(element.get("alt") or "") or "image", role=Role.IMAGE)]
+    if tag in ("list", "table", "quote") and len(element):
+        parts = element.xpath("./item|./row|./p|./list|./quote|./head")
+        if parts:
+            return [block for part in parts for block in _element_blocks(part, captions)]
+    text = tidy("".join(element.itertext()))
+    if not text:
+        return []
+    if text in captions:
+        return [Block(text, role=Role.CAPTION)]
+    if tag == "head":
+        return [Block(text, role=Role.HEADING)]
+    if _only_link(element, text):
+        return [Block(text, role=Role.LINK)]
+    return [Block(text)]
+
+
+def _only_link(element: etree._Element, text: str) -> bool:
+    """All of the paragraph's text sits in links: a related-article link, not prose."""
+    if word_count(text) > LINK_MAX_WORDS:
+        return False
+    linked = tidy("".join("".join(ref.itertext()) for ref in element.iter("ref")))
+    return bool(linked) and linked == text
+
+
+def _fallback_blocks(tree: lxml_html.HtmlElement, meta: PageMeta) -> tuple[Block, ...]:
+    """Paragraph elements of the article (or the body) when trafilatura returns nothing."""
+    scope = (tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree])[0]
+    captions = frozenset(meta.captions)
+    blocks = []
+    for element in scope.xpath(FALLBACK_XPATH):
+        if element.xpath("ancestor::nav|ancestor::header|ancestor::footer|ancestor::aside"):
+            continue
+        text = tidy(element.text_content())
+        if not text or element.xpath(".//p|.//li"):
+            continue
+        role = Role.CAPTION if text in captions else (Role.HEADING if element.tag in ("h2", "h3", "h4") else Role.PARA)
+        blocks.append(Block(text, role=role))
+    return tuple(blocks)

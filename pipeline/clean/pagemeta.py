@@ -1,0 +1,192 @@
+"""Metadata of a full HTML page from its structure: meta tags, JSON-LD,
+``<h1>``, ``<time>``, byline and breadcrumb elements, figure captions.
+
+XPath over the lxml tree (the page is parsed once, and trafilatura reads the
+same tree), so metadata costs well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from lxml import html as lxml_html
+
+from .blocks import tidy, word_count
+from .cleanrules import CleaningRules
+from .metadata import is_person_name, iso_from_machine, iso_published
+
+PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
+    "publish-date", "dc.date.issued", "dcterms.created", "dc.date", "date", "parsely-pub-date",
+)
+AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author")
+SITE_KEYS = ("og:site_name", "application-name", "copyright", "twitter:site", "publisher", "twitter:creator")
+SECTION_KEYS = ("article:section", "og:article:section", "section", "parsely-section")
+HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất", "tin tức"})
+# An element with this many words is prose, not a byline, date or caption.
+BYLINE_MAX_WORDS = 8
+CAPTION_MAX_WORDS = 80
+# Site names in <title> and og:title follow the headline after one of these.
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_URLISH = re.compile(r"https?://|www\.|\.(?:vn|com|net)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: Optional[str]
+    published: Optional[str]
+    authors: tuple[str, ...]
+    category: Optional[str]
+    captions: tuple[str, ...]
+
+
+def page_metadata(tree: lxml_html.HtmlElement, rules: CleaningRules) -> PageMeta:
+    """Title, publication time, authors, section and captions of a parsed page."""
+    ld = _json_ld(tree)
+    sites = tuple(filter(None, (_meta(tree, (key,)) for key in SITE_KEYS)))
+    site = sites[0] if sites else None
+    return PageMeta(
+        title=_title(tree, site),
+        published=_published(tree, ld, rules),
+        authors=_authors(tree, ld, sites),
+        category=_category(tree),
+        captions=_captions(tree),
+    )
+
+
+def _article_scope(tree: lxml_html.HtmlElement) -> Optional[lxml_html.HtmlElement]:
+    """The element holding the article: an <article> with the headline, else the headline's grandparent."""
+    articles = tree.xpath("//article[.//h1]") or tree.xpath("//article")
+    if articles:
+        return max(articles, key=lambda element: len(element.xpath(".//p")))
+    headings = [h for h in tree.xpath("//h1") if _text(h)]
+    if headings:
+        parent = headings[0].getparent()
+        grandparent = parent.getparent() if parent is not None else None
+        return grandparent if grandparent is not None else parent
+    return None
+
+
+def _text(element: lxml_html.HtmlElement) -> str:
+    return tidy(element.text_content())
+
+
+def _meta(tree: lxml_html.HtmlElement, keys: Iterable[str]) -> Optional[str]:
+    for key in keys:
+        values = tree.xpath("//meta[@property=$k or @name=$k or @itemprop=$k]/@content", k=key)
+        for value in values:
+            value = tidy(str(value))
+            if value:
+                return value
+    return None
+
+
+def _json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
+    """Every JSON-LD object of the page (lists and @graph flattened); bad JSON is skipped."""
+    found: list[dict] = []
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                stack.extend(value for key, value in item.items() if key == "@graph")
+    return found
+
+
+def _title(tree: lxml_html.HtmlElement, site: Optional[str]) -> Optional[str]:
+    headings = [h for h in tree.xpath("//h1") if _text(h)]
+    # The article's headline: an h1 inside <article> or with "title" in its class.
+    for heading in headings:
+        if heading.xpath("ancestor::article") or "title" in (heading.get("class") or "").lower():
+            return _text(heading)
+    og_title = _meta(tree, ("og:title", "twitter:title"))
+    if og_title:
+        return _strip_site(og_title, site)
+    if headings:
+        return _text(headings[0])
+    titles = tree.xpath("//title")
+    return _strip_site(_text(titles[0]), site) if titles and _text(titles[0]) else None
+
+
+def _strip_site(title: str, site: Optional[str]) -> str:
+    stripped = _TITLE_SUFFIX.sub("", title)
+    return stripped if stripped and (site is None or site not in stripped) else title
+
+
+def _published(tree: lxml_html.HtmlElement, ld: list[dict], rules: CleaningRules) -> Optional[str]:
+    for candidate in [_meta(tree, PUBLISHED_KEYS), *(str(item.get("datePublished") or "") for item in ld)]:
+        value = iso_from_machine(candidate or "")
+        if value:
+            return value
+    for element in tree.xpath("//time[@datetime]"):
+        value = iso_from_machine(element.get("datetime") or "")
+        if value:
+            return value
+    # A visible date near the headline: an element whose class says date or time,
+    # inside the article (a date in the page header or a sidebar is not the article's).
+    scope = _article_scope(tree)
+    if scope is None:
+        return None
+    for element in scope.xpath(".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"):
+        text = _text(element)
+        if 0 < word_count(text) <= BYLINE_MAX_WORDS + 4:
+            stamp = rules.timestamp(text)
+            if stamp is not None:
+                return iso_published(stamp)
+    return None
+
+
+def _authors(tree: lxml_html.HtmlElement, ld: list[dict], sites: tuple[str, ...]) -> tuple[str, ...]:
+    """Bylines from JSON-LD, author elements and meta tags; the site's own name is not an author."""
+    names: list[str] = []
+    for item in ld:
+        author = item.get("author")
+        for entry in author if isinstance(author, list) else [author]:
+            if isinstance(entry, dict) and entry.get("@type", "Person") == "Person":
+                names.append(tidy(str(entry.get("name") or "")))
+    scope = _article_scope(tree)
+    for element in tree.xpath("//*[@rel='author' or @itemprop='author']") + (scope.xpath(
+        ".//*[contains(@class,'author-name') or contains(@class,'author_name') or contains(@class,'byline')]"
+    ) if scope is not None else []):
+        names.append(_text(element))
+    meta_author = _meta(tree, AUTHOR_KEYS)
+    if meta_author:
+        names.append(meta_author)
+    kept = [
+        name for name in names
+        if name and word_count(name) <= BYLINE_MAX_WORDS and not _URLISH.search(name)
+        and not any(name.casefold() in site.casefold() for site in sites) and is_person_name(name)
+    ]
+    return tuple(dict.fromkeys(kept))
+
+
+def _category(tree: lxml_html.HtmlElement) -> Optional[str]:
+    section = _meta(tree, SECTION_KEYS)
+    if section:
+        return section
+    for crumbs in tree.xpath("//*[contains(@class,'breadcrumb')]"):
+        items = crumbs.xpath(".//a|.//li[not(.//a)]") or [crumbs]
+        for item in items:
+            text = _text(item)
+            if text and text.casefold() not in HOME_CRUMBS:
+                return text
+    return None
+
+
+def _captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    found = []
+    for element in tree.xpath("//figcaption|//*[contains(@class,'caption') and not(ancestor::figcaption)]"):
+        text = _text(element)
+        if text and word_count(text) <= CAPTION_MAX_WORDS:
+            found.append(text)
+    return tuple(dict.fromkeys(found))
