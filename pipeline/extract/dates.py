@@ -25,8 +25,10 @@ KIND = "dates"
 # year before (a report in January about 28/12), never in a later year.
 _FUTURE_TOLERANCE_DAYS = 120
 # How far before a date a part-of-day word may stand ("Chiều ngày 17/4").
-_PART_OF_DAY_WINDOW = 16
-_BETWEEN_PART_AND_DATE = re.compile(r"^[\s,]*(?:ngày|hôm)?[\s,]*$", re.IGNORECASE)
+_PART_OF_DAY_WINDOW = 20
+_BETWEEN_PART_AND_DATE = re.compile(
+    r"^[\s,]*(?:ngày|hôm|nay|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)?[\s,(]*(?:ngày)?[\s,]*$", re.IGNORECASE
+)
 _RELATIVE_OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1}
 
 

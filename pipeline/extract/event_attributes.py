@@ -26,6 +26,8 @@ _AGREEMENT = re.compile(
     r"[^.;:!?()]*?)(?=\s+(?:với|giữa)\s|\s*[.;:!?()]|$)",
     re.IGNORECASE,
 )
+_AT = re.compile(r"\btại\s+", re.IGNORECASE)
+_CEREMONY_WORD = re.compile(r"lễ\b", re.IGNORECASE)
 _NAME_END = re.compile(r"\s+(?:với|giữa|cho|tại|của)\s|\s*[,.;:!?()]|$")
 _LIST_END = re.compile(r"(?:\.\.\.|…)\s*$|\.\s*$")
 _MAX_NAME = 140
@@ -55,27 +57,39 @@ def event_attributes(event_type: str, hits: list[TriggerHit], sentences: list[Se
 
 
 def event_name(hits: list[TriggerHit]) -> Optional[str]:
-    """The event's own name, from a naming trigger ("Lễ ký kết thỏa thuận …")."""
+    """The event's own name when the text gives one: "Lễ ký kết thỏa thuận …",
+    "lễ khởi động xây dựng phần mềm …" (a naming trigger that starts with lễ)."""
     for hit in hits:
-        if hit.strength != "head":
+        if hit.strength != "head" or not _CEREMONY_WORD.match(hit.text):
             continue
-        rest = hit.sentence.text[hit.end - hit.sentence.start:]
+        rest = hit.sentence.text[hit.start - hit.sentence.start:]
         if hit.type == "signing":
-            agreement = _AGREEMENT.match(rest.lstrip())
-            if agreement and rest[: len(rest) - len(rest.lstrip())] in (" ", ""):
-                return _tidy(f"{hit.text} {agreement.group('agreement')}")
-        end = _NAME_END.search(rest)
-        tail = rest[: end.start()] if end else rest
-        return _tidy(f"{hit.text}{tail}")[:_MAX_NAME]
+            agreement = _AGREEMENT.search(rest)
+            if agreement and agreement.start() <= len(hit.text) + 1:
+                return _tidy(rest[: agreement.end()])
+        tail = rest[len(hit.text):]
+        end = _NAME_END.search(tail)
+        return _tidy(hit.text + (tail[: end.start()] if end else tail))[:_MAX_NAME]
     return None
 
 
-def event_location(hits: list[TriggerHit], rules: RuleSet) -> Optional[str]:
-    """The place written as "tại <Place>" in the event's first dated or naming sentence."""
+def event_location(hits: list[TriggerHit], rules: RuleSet, places: list[tuple[int, int]]) -> Optional[str]:
+    """Where the event took place: "tại <Place>" in its dated or naming sentence.
+
+    ``places`` are the offsets of facility and organization mentions; one that
+    follows "tại" is the place ("tại Bệnh viện Bạch Mai"); otherwise the
+    location rule gives a place written with capitals or an administrative unit.
+    """
     for hit in sorted(hits, key=lambda h: (h.date is None, h.strength != "head", h.start)):
-        place = _first_group([hit.sentence.text], rules, ATTRIBUTES, "location", "place")
-        if place:
-            return place
+        sentence = hit.sentence
+        for match in _AT.finditer(sentence.text):
+            at = sentence.start + match.end()
+            place = next(((s, e) for s, e in places if s == at and e <= sentence.end), None)
+            if place:
+                return sentence.text[place[0] - sentence.start:place[1] - sentence.start]
+        found = _first_group([sentence.text], rules, ATTRIBUTES, "location", "place")
+        if found:
+            return found
     return None
 
 

@@ -25,7 +25,8 @@ _BLOCKING_WINDOW = 24
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
 # A cited document's number stands at most this far before its issue date.
 _DOCUMENT_WINDOW = 90
-# When triggers overlap, the one that says most about the event is kept.
+# When triggers overlap, the one that says most about the event is kept, and
+# among equals the one that starts first ("Lễ ký kết" before "ký kết thỏa thuận").
 _STRENGTH_ORDER = {"head": 0, "verb": 1, "anaphoric": 2, "attach": 3}
 
 
@@ -74,7 +75,7 @@ def find_triggers(
         taken: list[tuple[int, int]] = []
         matches = sorted(
             rules.matches(TRIGGERS, sentence.text),
-            key=lambda m: (_STRENGTH_ORDER.get(str(m.rule.meta.get("strength")), 9), -(m.end - m.start), m.start),
+            key=lambda m: (_STRENGTH_ORDER.get(str(m.rule.meta.get("strength")), 9), m.start, -(m.end - m.start)),
         )
         for match in matches:
             if any(match.start < end and match.end > start for start, end in taken):

@@ -62,10 +62,11 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     lead = lead_date(ann.text, sentences, dates, ann.rules)
     lead_paragraph = sentences[0].paragraph if sentences else 0
     drafts = _group(hits, spans, sentences, lead_paragraph, dates, ann.body_length)
-    events = []
-    for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1):
-        events.append(_event(number, draft, lead, sentences, spans, entities, ann))
-    return events
+    events = [
+        _event(number, draft, lead, sentences, spans, entities, ann)
+        for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
+    ]
+    return _share_visitors(events)
 
 
 def _group(
@@ -189,7 +190,7 @@ def _event(
         name=event_name(hits),
         date=date.value if date else None,
         part_of_day=_part_of_day(date),
-        location=event_location(hits, ann.rules),
+        location=event_location(hits, ann.rules, [(s.start, s.end) for s in spans if s.kind != "person"]),
         participants=people,
         attributes=event_attributes(draft.type, hits, sentences, ann.rules),
         evidence=_evidence(hits),
@@ -214,6 +215,26 @@ def _with_two_parties(
     for ref in ranked[:2]:
         if ref not in existing:
             result.append(Participant(ref=ref, role="party"))
+    return result
+
+
+def _share_visitors(events: list[Event]) -> list[Event]:
+    """Visits of one day by one delegation: a visit that names no visitor
+    ("Đến thăm … , đồng chí Phó chủ tịch …") takes the visitors of the others."""
+    visitors: dict[Optional[str], list[Participant]] = {}
+    for event in events:
+        if event.type == "visit":
+            found = [p for p in event.participants if p.role == "visitor"]
+            if found and event.date not in visitors:
+                visitors[event.date] = found
+    result = []
+    for event in events:
+        shared = visitors.get(event.date, [])
+        if event.type == "visit" and shared and not any(p.role == "visitor" for p in event.participants):
+            present = {p.ref for p in event.participants}
+            extra = [p for p in shared if p.ref not in present]
+            event = event.model_copy(update={"participants": extra + list(event.participants)})
+        result.append(event)
     return result
 
 
