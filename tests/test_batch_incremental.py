@@ -38,6 +38,11 @@ def copy_sample(root: Path, names=SAMPLE) -> Path:
 
 
 def run(corpus, out: Path, **options):
+    # One snapshot of the rules per test, so that its runs share one rules hash.
+    if "rules_dir" not in options:
+        options["rules_dir"] = out.parent / "rules-snapshot"
+        if not options["rules_dir"].exists():
+            shutil.copytree(RULES_DIR, options["rules_dir"])
     options.setdefault("processor", PROBE)
     options.setdefault("workers", 2)
     options.setdefault("progress", False)

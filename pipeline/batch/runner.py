@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Optional, Sequence, TextIO
 
@@ -187,7 +187,9 @@ def run_batch(
     output_dir = Path(output_dir)
     files = collect_inputs([Path(p) for p in inputs], output_dir)
     fingerprint = current_fingerprint(rules_dir)
-    spec = processor or ProcessorSpec(rules_dir=str(rules_dir) if rules_dir else None)
+    spec = processor or ProcessorSpec()
+    if rules_dir is not None and spec.rules_dir is None:
+        spec = replace(spec, rules_dir=str(rules_dir))
     count = workers or default_workers()
 
     with OutputLock(output_dir):
