@@ -14,42 +14,75 @@ from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
 from .cleanrules import CleaningRules, LineKind
-from .metadata import is_headline, is_prose, is_teaser_strip
+from .metadata import is_headline, is_prose, is_sentence_paragraph, is_teaser_strip
 
 # A caption under a photo is at most this long; a longer line is prose.
 CAPTION_MAX_WORDS = 40
 # A teaser's bare link line after "Xem thêm:" is at most this long.
 TEASER_LINK_MAX_WORDS = 30
+# A timestamp line ends the article only after this many paragraphs of prose
+# (one near the top is the article's own date line, under its lead).
+TEASER_AFTER_PROSE = 2
+# After a related-articles heading, this many paragraphs of prose in a row mean the article goes on.
+RESUME_PROSE_RUN = 3
 
 
 def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]:
-    """The blocks before the first sign that the article has ended."""
-    end = _tail_start(blocks, rules)
-    return tuple(blocks[:end])
+    """The article's blocks: everything before the first sign that it has ended.
 
-
-def _tail_start(blocks: Sequence[Block], rules: CleaningRules) -> int:
-    seen_prose = False
-    for i, block in enumerate(blocks):
+    A related-articles box in the middle of an article (a section heading,
+    a few links, then the article's prose again) is dropped, not cut at.
+    """
+    kept: list[Block] = []
+    prose_seen = 0
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
         text = block.text
-        if block.role is Role.PARA and is_prose(text):
-            seen_prose = True
         kind = rules.line_kind(text)
-        if kind in (LineKind.SECTION, LineKind.FOOTER) and seen_prose:
-            return i
-        if not seen_prose:
+        if kind is LineKind.FOOTER and prose_seen:
+            break
+        if kind is LineKind.SECTION and prose_seen:
+            resume = _prose_resumes(blocks, i + 1, rules)
+            if resume is None:
+                break
+            i = resume
             continue
-        # Teaser block: another article's headline, then its timestamp line.
-        if rules.timestamp(text) is not None:
-            previous = blocks[i - 1] if i else None
-            if previous is not None and is_headline(previous.text) and not is_prose(previous.text):
-                return i - 1
-            return i
-        # List layouts print each link twice (thumbnail title, then title).
+        if prose_seen >= TEASER_AFTER_PROSE and rules.timestamp(text) is not None:
+            # Teaser block: another article's headline, then its timestamp line.
+            if kept and is_headline(kept[-1].text) and not is_prose(kept[-1].text):
+                kept.pop()
+            break
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE:
-            return i
-    return len(blocks)
+        if prose_seen and nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE:
+            break  # list layouts print each link twice (thumbnail title, then title)
+        if block.role is Role.PARA and is_prose(text):
+            prose_seen += 1
+        kept.append(block)
+        i += 1
+    return tuple(kept)
+
+
+def _prose_resumes(blocks: Sequence[Block], start: int, rules: CleaningRules) -> Optional[int]:
+    """Where the article's prose resumes after a box of links, or None when the box runs to the end.
+
+    Prose resumes with RESUME_PROSE_RUN paragraphs in a row; a timestamp line
+    or a repeated line before that means a list of teasers: the article is over.
+    """
+    run = 0
+    for j in range(start, len(blocks)):
+        text = blocks[j].text
+        if rules.timestamp(text) is not None or rules.line_kind(text) is LineKind.FOOTER:
+            return None
+        if j + 1 < len(blocks) and blocks[j + 1].text == text:
+            return None
+        if blocks[j].role is Role.PARA and is_sentence_paragraph(text) and rules.line_kind(text) is None:
+            run += 1
+            if run == RESUME_PROSE_RUN:
+                return j - RESUME_PROSE_RUN + 1
+        else:
+            run = 0
+    return None
 
 
 def drop_inline(

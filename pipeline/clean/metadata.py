@@ -25,8 +25,13 @@ CATEGORY_MAX_WORDS = 6
 # A paragraph of prose: this many words, or a full sentence of PROSE_SENTENCE_WORDS.
 PROSE_MIN_WORDS = 15
 PROSE_SENTENCE_WORDS = 6
+# A paragraph that is certainly prose: a sentence of at least this many words.
+SENTENCE_PARAGRAPH_WORDS = 8
+LIST_MARKERS = ("•", "·", "- ", "+ ", "*", "►", "▶", ">")
 # A byline name is two to five capitalised words.
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
+# A date line is looked for this many lines past the start of the prose.
+DATE_LOOKAHEAD = 3
 # Byline lines are looked for among this many last lines of the article.
 BYLINE_TAIL_LINES = 3
 
@@ -104,6 +109,15 @@ def is_prose(text: str) -> bool:
     return words >= PROSE_MIN_WORDS or (words >= PROSE_SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
 
 
+def is_sentence_paragraph(text: str) -> bool:
+    """Prose for certain: a sentence of some length closed by sentence punctuation, not a list item.
+
+    Long headlines have many words but no closing punctuation.
+    """
+    return (word_count(text) >= SENTENCE_PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
+            and not text.startswith(LIST_MARKERS))
+
+
 def is_teaser_strip(text: str) -> bool:
     """Headlines of other articles run together and closed by a pipe (``… |``)."""
     return text.endswith("|") and not text.startswith("!")
@@ -145,6 +159,13 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
         else:
             break
         i += 1
+    if published is None:
+        # Some pages print the date line under the lead paragraph.
+        for block in blocks[i:i + DATE_LOOKAHEAD]:
+            stamp = rules.timestamp(block.text)
+            if stamp is not None:
+                published = iso_published(stamp)
+                break
     return Header(title, category, published, tuple(a for a in authors if a), i)
 
 

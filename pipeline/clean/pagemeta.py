@@ -46,13 +46,14 @@ class PageMeta:
 def page_metadata(tree: lxml_html.HtmlElement, rules: CleaningRules) -> PageMeta:
     """Title, publication time, authors, section and captions of a parsed page."""
     ld = _json_ld(tree)
-    sites = tuple(filter(None, (_meta(tree, (key,)) for key in SITE_KEYS)))
-    site = sites[0] if sites else None
+    metas = _meta_index(tree)
+    scope = _article_scope(tree)
+    sites = tuple(filter(None, (_meta(metas, (key,)) for key in SITE_KEYS)))
     return PageMeta(
-        title=_title(tree, site),
-        published=_published(tree, ld, rules),
-        authors=_authors(tree, ld, sites),
-        category=_category(tree),
+        title=_title(tree, metas, sites[0] if sites else None),
+        published=_published(tree, metas, ld, scope, rules),
+        authors=_authors(tree, metas, ld, scope, sites),
+        category=_category(tree, metas),
         captions=_captions(tree),
     )
 
@@ -74,13 +75,25 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return tidy(element.text_content())
 
 
-def _meta(tree: lxml_html.HtmlElement, keys: Iterable[str]) -> Optional[str]:
+def _meta_index(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Every <meta> value by its property / name / itemprop (lower-cased), first one kept."""
+    index: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        value = tidy(str(element.get("content") or ""))
+        if not value:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = (element.get(attribute) or "").strip().lower()
+            if key and key not in index:
+                index[key] = value
+    return index
+
+
+def _meta(index: dict[str, str], keys: Iterable[str]) -> Optional[str]:
     for key in keys:
-        values = tree.xpath("//meta[@property=$k or @name=$k or @itemprop=$k]/@content", k=key)
-        for value in values:
-            value = tidy(str(value))
-            if value:
-                return value
+        value = index.get(key.lower())
+        if value:
+            return value
     return None
 
 
@@ -103,13 +116,13 @@ def _json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
     return found
 
 
-def _title(tree: lxml_html.HtmlElement, site: Optional[str]) -> Optional[str]:
+def _title(tree: lxml_html.HtmlElement, metas: dict[str, str], site: Optional[str]) -> Optional[str]:
     headings = [h for h in tree.xpath("//h1") if _text(h)]
     # The article's headline: an h1 inside <article> or with "title" in its class.
     for heading in headings:
         if heading.xpath("ancestor::article") or "title" in (heading.get("class") or "").lower():
             return _text(heading)
-    og_title = _meta(tree, ("og:title", "twitter:title"))
+    og_title = _meta(metas, ("og:title", "twitter:title"))
     if og_title:
         return _strip_site(og_title, site)
     if headings:
@@ -123,8 +136,11 @@ def _strip_site(title: str, site: Optional[str]) -> str:
     return stripped if stripped and (site is None or site not in stripped) else title
 
 
-def _published(tree: lxml_html.HtmlElement, ld: list[dict], rules: CleaningRules) -> Optional[str]:
-    for candidate in [_meta(tree, PUBLISHED_KEYS), *(str(item.get("datePublished") or "") for item in ld)]:
+def _published(
+    tree: lxml_html.HtmlElement, metas: dict[str, str], ld: list[dict],
+    scope: Optional[lxml_html.HtmlElement], rules: CleaningRules,
+) -> Optional[str]:
+    for candidate in [_meta(metas, PUBLISHED_KEYS), *(str(item.get("datePublished") or "") for item in ld)]:
         value = iso_from_machine(candidate or "")
         if value:
             return value
@@ -134,7 +150,6 @@ def _published(tree: lxml_html.HtmlElement, ld: list[dict], rules: CleaningRules
             return value
     # A visible date near the headline: an element whose class says date or time,
     # inside the article (a date in the page header or a sidebar is not the article's).
-    scope = _article_scope(tree)
     if scope is None:
         return None
     for element in scope.xpath(".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"):
@@ -146,7 +161,10 @@ def _published(tree: lxml_html.HtmlElement, ld: list[dict], rules: CleaningRules
     return None
 
 
-def _authors(tree: lxml_html.HtmlElement, ld: list[dict], sites: tuple[str, ...]) -> tuple[str, ...]:
+def _authors(
+    tree: lxml_html.HtmlElement, metas: dict[str, str], ld: list[dict],
+    scope: Optional[lxml_html.HtmlElement], sites: tuple[str, ...],
+) -> tuple[str, ...]:
     """Bylines from JSON-LD, author elements and meta tags; the site's own name is not an author."""
     names: list[str] = []
     for item in ld:
@@ -154,12 +172,11 @@ def _authors(tree: lxml_html.HtmlElement, ld: list[dict], sites: tuple[str, ...]
         for entry in author if isinstance(author, list) else [author]:
             if isinstance(entry, dict) and entry.get("@type", "Person") == "Person":
                 names.append(tidy(str(entry.get("name") or "")))
-    scope = _article_scope(tree)
     for element in tree.xpath("//*[@rel='author' or @itemprop='author']") + (scope.xpath(
         ".//*[contains(@class,'author-name') or contains(@class,'author_name') or contains(@class,'byline')]"
     ) if scope is not None else []):
         names.append(_text(element))
-    meta_author = _meta(tree, AUTHOR_KEYS)
+    meta_author = _meta(metas, AUTHOR_KEYS)
     if meta_author:
         names.append(meta_author)
     kept = [
@@ -170,8 +187,8 @@ def _authors(tree: lxml_html.HtmlElement, ld: list[dict], sites: tuple[str, ...]
     return tuple(dict.fromkeys(kept))
 
 
-def _category(tree: lxml_html.HtmlElement) -> Optional[str]:
-    section = _meta(tree, SECTION_KEYS)
+def _category(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> Optional[str]:
+    section = _meta(metas, SECTION_KEYS)
     if section:
         return section
     for crumbs in tree.xpath("//*[contains(@class,'breadcrumb')]"):
