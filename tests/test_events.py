@@ -1,0 +1,268 @@
+"""Events: the four types, each real-world event once, dated, with participants and evidence.
+
+Entities are built by hand from the gold names (their mentions found in the
+text), so that these tests depend only on the ``Entities`` type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import pytest
+
+from pipeline.document import AnnotatedArticle, CleanedArticle, Entities
+from pipeline.extract.dates import extract_dates
+from pipeline.extract.events import extract_events
+from pipeline.extract.sentences import split_sentences, split_text
+from pipeline.models import Facility, Mention, Organization, Person
+from pipeline.rules import RuleSet
+from pipeline.textnorm import name_key, normalize_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "gold"
+# Publication dates the development articles do not carry in their text
+# (the health centre's CMS post dates; the news site's page date).
+DEV_PUBLISHED = {
+    "ttyt-melinh-02.txt": "2018-03-16",
+    "ttyt-melinh-03.txt": "2018-03-16",
+    "ttyt-melinh-05.txt": "2018-03-16",
+    "ttyt-melinh-10.txt": "2018-03-27",
+    "ttyt-melinh-14.txt": "2018-06-22",
+    "ttyt-melinh-20.txt": "2018-06-30",
+    "ttyt-melinh-27.txt": "2018-07-03",
+    "ttyt-melinh-30.txt": "2018-07-04",
+    "ttyt-melinh-33.txt": "2018-08-07",
+    "ttyt-melinh-39.txt": "2019-02-18",
+    "ttyt-melinh-44.txt": "2019-03-22",
+}
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+SEEDS = {row["source"]: row for row in _lines(GOLD / "seeds.jsonl")}
+DEV_EVENTS = {row["source"]: row for row in _lines(GOLD / "dev-events.jsonl")}
+DEV_TEXT = {row["source"]: row for row in _lines(GOLD / "dev-cleaning.jsonl")}
+DEV_ENTITIES = {row["source"]: row for row in _lines(GOLD / "dev-entities.jsonl")}
+
+
+def _mentions(text: str, names: list[str]) -> list[Mention]:
+    folded = text.casefold()
+    spans = set()
+    for name in names:
+        needle = normalize_text(name).casefold()
+        at = folded.find(needle)
+        while at >= 0:
+            spans.add((at, at + len(needle)))
+            at = folded.find(needle, at + len(needle))
+    # A short form inside a longer mention is not a mention of its own.
+    kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    return [Mention(start=s, end=e) for s, e in sorted(kept)]
+
+
+def entities_from_gold(text: str, people: list[dict], facilities: list[dict], organizations: tuple[str, ...] = ()) -> Entities:
+    return Entities(
+        people=[Person(id=f"P{i}", name=p["name"], mentions=_mentions(text, [p["name"]])) for i, p in enumerate(people, 1)],
+        facilities=[
+            Facility(
+                id=f"F{i}",
+                name=f["name"],
+                kind=f.get("kind", "other"),
+                aliases=f.get("aliases", []),
+                mentions=_mentions(text, [f["name"], *f.get("aliases", [])]),
+            )
+            for i, f in enumerate(facilities, 1)
+        ],
+        organizations=[
+            Organization(id=f"O{i}", name=name, kind="government", mentions=_mentions(text, [name]))
+            for i, name in enumerate(organizations, 1)
+        ],
+    )
+
+
+def annotated(text: str, rules: RuleSet, published: Optional[str]) -> AnnotatedArticle:
+    text = normalize_text(text)
+    return AnnotatedArticle(CleanedArticle(body=text), text, len(text), None, rules, published)
+
+
+def run(ann: AnnotatedArticle, entities: Entities):
+    return extract_events(ann, entities, extract_dates(ann))
+
+
+def seed(source: str, rules: RuleSet):
+    row = SEEDS[source]
+    ann = annotated(row["main_text"], rules, row["published"])
+    entities = entities_from_gold(ann.text, row["people"], row["facilities"])
+    return ann, entities, run(ann, entities)
+
+
+def _facility_names(event, entities: Entities) -> set[str]:
+    by_id = {f.id: f for f in entities.facilities}
+    names: set[str] = set()
+    for participant in event.participants:
+        if participant.ref in by_id:
+            facility = by_id[participant.ref]
+            names |= {name_key(facility.name), *(name_key(a) for a in facility.aliases)}
+    return names
+
+
+@pytest.mark.parametrize("source", sorted(SEEDS))
+def test_seed_events_match_gold(source: str, rules: RuleSet) -> None:
+    _, entities, events = seed(source, rules)
+    gold = SEEDS[source]["events"]
+    assert sorted((e.type, e.date) for e in events) == sorted((g["type"], g["date"]) for g in gold)
+    remaining = list(events)
+    for wanted in gold:
+        event = next(e for e in remaining if e.type == wanted["type"] and e.date == wanted["date"])
+        remaining.remove(event)
+        assert {name_key(n) for n in wanted["facilities"]} <= _facility_names(event, entities)
+
+
+DEV_WITH_TEXT = sorted(set(DEV_EVENTS) & set(DEV_TEXT))
+
+
+@pytest.mark.parametrize("source", DEV_WITH_TEXT)
+def test_development_events_and_dates_match_gold(source: str, rules: RuleSet) -> None:
+    published = DEV_PUBLISHED.get(source) or ("2022-12-24" if source.startswith("dantri-") else None)
+    ann = annotated(DEV_TEXT[source]["main_text"], rules, published)
+    found = DEV_ENTITIES.get(source, {"people": [], "facilities": []})
+    entities = entities_from_gold(ann.text, found["people"], found["facilities"])
+    dates = extract_dates(ann)
+    gold = DEV_EVENTS[source]
+    predicted = {d.value for d in dates} - (set(gold["dates_optional"]) - set(gold["dates"]))
+    assert predicted == set(gold["dates"])
+    events = extract_events(ann, entities, dates)
+    assert sorted((e.type, e.date or "") for e in events) == sorted((g["type"], g["date"] or "") for g in gold["events"])
+
+
+def test_signing_mentioned_many_times_is_one_event(rules: RuleSet) -> None:
+    ann, _, events = seed("000_8649a4f9e4d548b0.txt", rules)
+    [signing] = events
+    assert signing.trigger == "Lễ ký kết"
+    assert [p.role for p in signing.participants if p.ref.startswith("F")] == ["party", "party"]
+    # Every sentence about the signing is evidence, with the rule that fired in it.
+    assert len(signing.evidence) >= 5
+    assert {e.rule for e in signing.evidence} >= {"event.signing.le_ky_ket", "event.ceremony.buoi_le"}
+    for evidence in signing.evidence:
+        assert 0 <= evidence.start < evidence.end <= len(ann.text)
+        assert ann.rules.rule(evidence.rule)
+
+
+def test_visit_and_signing_same_day_with_delegation(rules: RuleSet) -> None:
+    ann, entities, events = seed("003_c1a174a331de74c0.txt", rules)
+    visit, signing = events
+    assert (visit.type, visit.part_of_day) == ("visit", "afternoon")
+    names = {p.id: p.name for p in entities.people} | {f.id: f.name for f in entities.facilities}
+    roles = {names[p.ref]: p.role for p in visit.participants}
+    # The delegation resolves to its unit, its leader and the members named later.
+    assert roles["Bệnh viện Bãi Cháy"] == "visitor"
+    assert roles["Lê Ngọc Dũng"] == "visitor"
+    assert roles["Hoàng Đình Thành"] == "visitor"
+    assert roles["Trung tâm Y tế thị xã Đông Triều"] == "host"
+    assert roles["Lê Kỳ Trường"] == "host"
+    # "Hai đơn vị ký kết …" names no party: the two units of the article are.
+    assert {names[p.ref] for p in signing.participants if p.role == "party"} == {
+        "Bệnh viện Bãi Cháy",
+        "Trung tâm Y tế thị xã Đông Triều",
+    }
+
+
+def test_two_visits_to_two_places_are_two_events(rules: RuleSet) -> None:
+    _, entities, events = seed("004_754e9b2d45fb362d.txt", rules)
+    assert [(e.type, e.date, e.part_of_day) for e in events] == [("visit", "2025-02-18", "morning")] * 2
+    names = {p.id: p.name for p in entities.people} | {f.id: f.name for f in entities.facilities}
+    hosts = [{names[p.ref] for p in e.participants if p.role == "host"} for e in events]
+    assert "Trung tâm Y tế huyện Kiến Thụy" in hosts[0]
+    assert "Trần Thị Thu" in hosts[1]
+    # The official named in the lead visits both places.
+    assert all(any(names[p.ref] == "Lê Khắc Nam" and p.role == "visitor" for p in e.participants) for e in events)
+
+
+def test_ceremony_with_commendations_is_a_ceremony_and_an_award(rules: RuleSet) -> None:
+    _, _, events = seed("001_d553deb7a56b6005.txt", rules)
+    assert [(e.type, e.date) for e in events] == [("ceremony", None), ("award", None)]
+
+
+# Sentences that mention an event trigger but report no event of their own.
+NOT_EVENTS = [
+    "Bệnh viện Đức Giang cam kết sẽ tăng cường phối hợp, chia sẻ nguồn lực, hai bên sẽ ký kết thỏa thuận hợp tác.",
+    "Bắt đầu từ tháng 3/2018, Sở Y tế sẽ kiểm tra các đơn vị y tế trong ngành về các gói thầu mua sắm.",
+    "Ủy ban nhân dân quận đã chỉ đạo quản lý chặt chẽ; thường xuyên kiểm tra, giám sát hoạt động các cơ sở y tế tư nhân.",
+    "Nội dung của buổi họp.\n\nTrước đó, ngày 12/5, Quản lý thị trường Hà Nội đã tiến hành kiểm tra xưởng sản xuất trà sữa.",
+    "Đặc biệt, Sở Y tế sẽ tăng cường kiểm tra nhằm phát hiện, điều chỉnh kịp thời các bất hợp lý.",
+    "Tổ chức Y tế Thế giới khuyến cáo.\n\nCách ly bệnh nhân nhằm ngăn ngừa sự lây lan sang người nhà bệnh nhân và khách đến thăm.",
+    "Kỳ thi Toán học Hà Nội mở rộng lần thứ 15 sẽ diễn ra từ ngày 26 đến hết ngày 30/3.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_plans_background_and_generic_mentions_are_not_events(text: str, rules: RuleSet) -> None:
+    ann = annotated(text, rules, "2018-03-27")
+    assert run(ann, Entities()) == []
+
+
+def test_document_issue_date_is_not_the_event_date(rules: RuleSet) -> None:
+    text = (
+        "Ngày 14/6, Cục Công nghệ thông tin (Bộ Y tế) đã tổ chức lễ khởi động xây dựng phần mềm hồ sơ sức khỏe "
+        "điện tử (EHM).\n\nTại lễ khởi động, PGS.TS Trần Quý Tường cho biết, thực hiện Nghị quyết số 20-NQ/TW "
+        "ngày 25/10/2017 của Ban Chấp hành Trung ương khóa XII."
+    )
+    [event] = run(annotated(text, rules, "2018-06-22"), Entities())
+    assert (event.type, event.date, event.name) == (
+        "ceremony",
+        "2018-06-14",
+        "lễ khởi động xây dựng phần mềm hồ sơ sức khỏe điện tử",
+    )
+
+
+def test_organizations_take_part_by_position(rules: RuleSet) -> None:
+    text = (
+        "Sáng ngày 24/3/2018, tại thị trấn Chi Đông, UBND huyện Mê Linh và TTYT huyện Mê Linh phối hợp tổ chức "
+        "phát động chiến dịch vệ sinh môi trường chủ động phòng, chống sốt xuất huyết và dịch bệnh năm 2018."
+    )
+    ann = annotated(text, rules, "2018-07-03")
+    entities = entities_from_gold(
+        ann.text, [], [{"name": "TTYT huyện Mê Linh", "kind": "health_center"}], organizations=("UBND huyện Mê Linh",)
+    )
+    [event] = run(ann, entities)
+    assert (event.type, event.date, event.part_of_day, event.location) == (
+        "ceremony",
+        "2018-03-24",
+        "morning",
+        "thị trấn Chi Đông",
+    )
+    assert [(p.ref, p.role) for p in event.participants] == [("O1", "organizer"), ("F1", "organizer")]
+
+
+def test_sentences_from_the_doc_when_it_has_them(rules: RuleSet) -> None:
+    import spacy
+
+    text = normalize_text(SEEDS["003_c1a174a331de74c0.txt"]["main_text"])
+    nlp = spacy.blank("xx")
+    plain = AnnotatedArticle(CleanedArticle(body=text), text, len(text), nlp(text), rules, None)
+    assert split_sentences(plain) == split_text(text)  # no boundaries: the rule splitter
+    nlp.add_pipe("sentencizer")
+    with_doc = AnnotatedArticle(CleanedArticle(body=text), text, len(text), nlp(text), rules, None)
+    sentences = split_sentences(with_doc)
+    assert sentences and all(text[s.start:s.end] == s.text for s in sentences)
+    assert all("\n" not in s.text for s in sentences)
+
+
+@pytest.mark.parametrize("kind", ["event_triggers", "event_context"])
+def test_rule_examples(kind: str, rules: RuleSet) -> None:
+    for rule in rules.rules(kind):
+        for example in rule.examples:
+            assert rule.regex.search(example), f"{rule.id} misses its example {example!r}"
+        for counter in rule.counter_examples:
+            assert not rule.regex.search(counter), f"{rule.id} matches its counter-example {counter!r}"
+        if kind == "event_triggers":
+            assert rule.meta.get("type") in {"signing", "visit", "award", "ceremony"}, rule.id
+            assert rule.meta.get("strength") in {"head", "verb", "attach", "anaphoric"}, rule.id
