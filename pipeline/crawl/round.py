@@ -199,7 +199,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--summary", required=True, type=Path)
     args = parser.parse_args(argv)
     config = RoundConfig.from_json(args.config.read_text(encoding="utf-8"))
-    summary = run_round_here(config)
+    try:
+        summary = run_round_here(config)
+    except Exception as exc:  # noqa: BLE001 - reported in one line; the parent decides
+        print(f"crawl round failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     args.summary.write_text(summary.to_json(), encoding="utf-8")
     return 0
 
