@@ -27,6 +27,7 @@ PROSE_MIN_WORDS = 15
 PROSE_SENTENCE_WORDS = 6
 # A paragraph that is certainly prose: a sentence of at least this many words.
 SENTENCE_PARAGRAPH_WORDS = 8
+LONG_PARAGRAPH_WORDS = 25
 LIST_MARKERS = ("•", "·", "- ", "+ ", "*", "►", "▶", ">")
 # A byline name is two to five capitalised words.
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
@@ -36,6 +37,7 @@ DATE_LOOKAHEAD = 3
 BYLINE_TAIL_LINES = 3
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+_STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,11 @@ def is_sentence_paragraph(text: str) -> bool:
 
     Long headlines have many words but no closing punctuation.
     """
-    return (word_count(text) >= SENTENCE_PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text))
-            and not text.startswith(LIST_MARKERS))
+    if text.startswith(LIST_MARKERS):
+        return False
+    words = word_count(text)
+    # Headlines may end in "?" or "!"; a paragraph ends in a full stop or a quote, or is long.
+    return words >= LONG_PARAGRAPH_WORDS or (words >= SENTENCE_PARAGRAPH_WORDS and bool(_STATEMENT_END.search(text)))
 
 
 def is_teaser_strip(text: str) -> bool:

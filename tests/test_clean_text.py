@@ -1,0 +1,274 @@
+"""Cleaning plain-text dumps: seeds end to end, header and byline lines,
+teaser blocks, captions, and robustness to any input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import clean
+from pipeline.clean.cleanrules import CleaningRules, LineKind
+from pipeline.clean.metadata import iso_published
+from pipeline.document import CleanedArticle, RawDocument
+from pipeline.models import Source
+from pipeline.rules import RuleSet
+from pipeline.scoring import score_body
+from pipeline.textnorm import normalize_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpus"
+SEED_GOLD = Path("/work/shared/gold/seeds.jsonl")
+DEV_GOLD = ROOT / "gold" / "dev-cleaning.jsonl"
+CORPUS_DEV = Path("/work/shared/corpus-dev")
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+@pytest.fixture(scope="module")
+def cleaning_rules(rules: RuleSet) -> CleaningRules:
+    return CleaningRules.from_ruleset(rules)
+
+
+def raw_text(text: str, name: str = "article.txt") -> RawDocument:
+    return RawDocument(Source(path=name, url=None, format="text", sha256="0" * 64), normalize_text(text), "text")
+
+
+def predicted(article: CleanedArticle) -> str:
+    return "\n\n".join([article.body, *article.captions])
+
+
+def gold_records(path: Path, prefix: str = "") -> list[dict]:
+    if not path.is_file():
+        return []
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [record for record in records if record["source"].startswith(prefix)]
+
+
+SEED_RECORDS = gold_records(SEED_GOLD)
+VIMS_RECORDS = gold_records(DEV_GOLD, "vims-")
+
+
+# -- seeds end to end --------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED_RECORDS, reason="seed gold not available")
+@pytest.mark.parametrize("gold", SEED_RECORDS, ids=lambda gold: gold["source"])
+def test_seed_cleaned_as_gold(gold: dict, rules: RuleSet) -> None:
+    article = clean(raw_text((SEEDS / gold["source"]).read_text(encoding="utf-8"), gold["source"]), rules)
+    assert score_body(predicted(article), gold["main_text"]).f1 >= 0.97
+    for text in gold["must_exclude"]:
+        assert text not in predicted(article)
+    assert article.title == gold["title"]
+    assert article.published == gold["published"]
+    assert list(article.authors) == gold["authors"]
+    assert article.outlet == gold["outlet"]
+    assert article.category == gold["category"]
+
+
+@pytest.mark.skipif(not VIMS_RECORDS, reason="development corpus not available")
+@pytest.mark.parametrize("gold", VIMS_RECORDS, ids=lambda gold: gold["source"])
+def test_sentence_per_line_dump_keeps_every_sentence(gold: dict, rules: RuleSet) -> None:
+    article = clean(raw_text((CORPUS_DEV / "text" / gold["source"]).read_text(encoding="utf-8")), rules)
+    assert score_body(predicted(article), gold["main_text"]).f1 >= 0.97
+    assert article.title == gold["title"]
+    assert article.published is None and article.authors == ()
+
+
+def test_seed_without_title_warns(rules: RuleSet) -> None:
+    article = clean(raw_text((SEEDS / "004_754e9b2d45fb362d.txt").read_text(encoding="utf-8")), rules)
+    assert article.title is None
+    assert "no title" in article.warnings
+    assert article.body.startswith("Nhân kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam")
+
+
+# -- lines of the header and the byline --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, published, lead",
+    [
+        ("Phạm Linh 14:21 24/10/2025", "2025-10-24T14:21:00+07:00", "Phạm Linh"),
+        ("Đình Thế 26/02/2025 11:37", "2025-02-26T11:37:00+07:00", "Đình Thế"),
+        ("• 2024/04/19 01:17", "2024-04-19T01:17:00+07:00", None),
+        ("23:15 15/03/2026", "2026-03-15T23:15:00+07:00", None),
+        ("Y tế 25/02/2025 08:59", "2025-02-25T08:59:00+07:00", "Y tế"),
+        ("Thứ bảy, 24/12/2022 - 08:43", "2022-12-24T08:43:00+07:00", "Thứ bảy"),
+        ("Ngày 19/04/2024", "2024-04-19", "Ngày"),
+    ],
+)
+def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:
+    stamp = cleaning_rules.timestamp(line)
+    assert stamp is not None
+    assert iso_published(stamp) == published
+    assert stamp.lead == lead
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sự việc thương tâm vừa xảy ra sáng 17/5.",
+        "Chiều ngày 17/4/2024, Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) đã có buổi làm việc.",
+        "Hành trình của An Khương bắt đầu từ ngày 12-4, trải qua 27 tỉnh thành và kết thúc vào ngày 19-5 ở Thủ đô Hà Nội.",
+    ],
+)
+def test_prose_with_dates_is_not_a_timestamp_line(line: str, cleaning_rules: CleaningRules) -> None:
+    assert cleaning_rules.timestamp(line) is None
+
+
+@pytest.mark.parametrize(
+    "text, outlet, rest",
+    [
+        ("HNP - Nhằm nâng cao chất lượng chăm sóc sức khỏe ban đầu cho nhân dân, ngày 23/10, Bệnh viện tổ chức lễ.",
+         "HNP", "Nhằm nâng cao"),
+        ("(HPĐT)- Nhân kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam (27-2-1955 - 27-2-2025), sáng 18-2, đồng chí Lê Khắc Nam đi thăm.",
+         "HPĐT", "Nhân kỷ niệm"),
+        ("(Dân trí) - Giá vàng đi xuống khi kinh tế Mỹ tiếp tục cho thấy sự vững mạnh.", "Dân trí", "Giá vàng"),
+    ],
+)
+def test_outlet_tag_taken_off_the_lead(text: str, outlet: str, rest: str, rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề bài viết về ngành y tế\n\n{text}\n\nĐoạn thứ hai của bài viết có đủ nhiều chữ để được coi là văn xuôi của bài."), rules)
+    assert article.outlet == outlet
+    assert article.body.startswith(rest)
+
+
+PROSE = (
+    "Tham dự buổi lễ, về phía Bệnh viện Đa khoa Đức Giang có PGS.TS Đỗ Đình Tùng - Giám đốc Bệnh viện; "
+    "các đồng chí trong Ban Giám đốc và lãnh đạo các khoa, phòng chuyên môn."
+)
+PROSE_2 = (
+    "Kết thúc buổi làm việc 2 đơn vị vui vẻ thống nhất ký kết hợp đồng nguyên tắc hợp tác hỗ trợ toàn diện "
+    "về công tác khám chữa bệnh, đào tạo và chuyển giao kỹ thuật."
+)
+
+
+@pytest.mark.parametrize(
+    "ending, authors",
+    [
+        (" Minh Khương", ("Minh Khương",)),
+        ("Theo Thanh Xuân\nVnEconomy", ("Thanh Xuân",)),
+        ("Nguyễn Thị Ngọc\n(TTYT huyện Mê Linh)", ("Nguyễn Thị Ngọc",)),
+    ],
+)
+def test_trailing_byline_becomes_authors(ending: str, authors: tuple[str, ...], rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề\n\n{PROSE}\n\n{PROSE_2}\n\n{ending}"), rules)
+    assert article.authors == authors
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+# -- teaser blocks, boilerplate lines and captions ----------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Seed 000: a "most read" heading, then headline / timestamp / lead blocks.
+        "Tin đọc nhiều\n\nHà Nội: Tỷ lệ cử tri đi bầu đạt 99,54%\n\n23:15 15/03/2026\n\n"
+        "HNP - Tối 15/3, Ủy ban bầu cử thành phố Hà Nội cho biết, số cử tri đi bầu toàn Thành phố đạt tỷ lệ: 99,54%.",
+        # No heading at all: a teaser block's shape alone ends the article.
+        "Phường Hoàng Liệt: Tỷ lệ cử tri đi bầu đạt 99,97%\n23:07 15/03/2026\n"
+        "HNP - Bí thư Đảng ủy phường Hoàng Liệt cho biết, đến 19h, phường đã hoàn thành công tác bầu cử.",
+        # A list layout that prints each headline twice.
+        "Phường Lĩnh Nam: Tỷ lệ cử tri bỏ phiếu đạt 100%\nPhường Lĩnh Nam: Tỷ lệ cử tri bỏ phiếu đạt 100%\n"
+        "HNP - Đến 18h20, ngày 15/3, phường Lĩnh Nam đã hoàn thành việc tổ chức cho cử tri tham gia bỏ phiếu.",
+        # Seed 002: related articles, comments and a "highlights" list of bullets.
+        "Bài liên quan\n(0) Bình luận\nNổi bật Tạp chí Người Hà Nội\n  • Âm nhạc Thủ đô - 80 năm đồng hành cùng dân tộc\n"
+        "    Trong suốt chiều dài lịch sử, văn học nghệ thuật Thủ đô luôn đồng hành cùng dân tộc.",
+        # Seed 004: tags and attachments.
+        "Tag:\nFile đính kèm",
+        "POWERED BY ONECMS - A PRODUCT OF NEKO",
+    ],
+)
+def test_sidebar_after_the_article_is_cut(tail: str, rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề\n\n{PROSE}\n\n{PROSE_2}\n\n{tail}"), rules)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_related_box_inside_the_article_is_dropped_not_cut(rules: RuleSet) -> None:
+    box = "Tin liên quan\nHà Nội ghi nhận thêm 88 trường hợp mắc sởi\nTrẻ bị cúm có thể uống Tamiflu tại nhà không?"
+    rest = "\n".join([PROSE, PROSE_2, PROSE.replace("Tham dự", "Cùng dự")])
+    article = clean(raw_text(f"Tiêu đề\n{PROSE}\n{box}\n{rest}"), rules)
+    assert "Tamiflu" not in article.body and "Tin liên quan" not in article.body
+    assert article.body.endswith(PROSE.replace("Tham dự", "Cùng dự"))
+
+
+@pytest.mark.parametrize(
+    "lines, caption",
+    [
+        (["![]() |", "Chủ tịch Ủy ban nhân dân quận Bắc Từ Liêm Nguyễn Hữu Tuyên phát biểu tại buổi lễ. |"],
+         "Chủ tịch Ủy ban nhân dân quận Bắc Từ Liêm Nguyễn Hữu Tuyên phát biểu tại buổi lễ."),
+        (["sap-xep-tinh-gon-bo-may-nganh-y-te-hoang-mai-dap-ung-yeu-cau-tinh-hinh-moi_4.jpg",
+          "Lãnh đạo quận Hoàng Mai tặng hoa chúc mừng cán bộ, công chức, viên chức, người lao động ngành Y tế quận."],
+         "Lãnh đạo quận Hoàng Mai tặng hoa chúc mừng cán bộ, công chức, viên chức, người lao động ngành Y tế quận."),
+        (["Tiêu đề - Ảnh 1.", "Đoàn công tác của hai đơn vị chúc mừng Lễ ký kết thành công"],
+         "Đoàn công tác của hai đơn vị chúc mừng Lễ ký kết thành công"),
+    ],
+)
+def test_caption_under_an_image_marker(lines: list[str], caption: str, rules: RuleSet) -> None:
+    text = "\n".join(["Tiêu đề", PROSE, *lines, PROSE_2])
+    article = clean(raw_text(text), rules)
+    assert article.captions == (caption,)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_captions_found_by_spacing(rules: RuleSet) -> None:
+    # Seed 003: an extra blank line where the photo was; seed 004: a caption glued above its paragraph.
+    text = (f"Tiêu đề\n\n{PROSE}\n\n\nQuang cảnh buổi làm việc.\n\n{PROSE_2}\n\n"
+            f"Đồng chí Lê Khắc Nam trao hoa, quà tặng Trung tâm Y tế huyện.\n{PROSE}")
+    article = clean(raw_text(text), rules)
+    assert article.captions == ("Quang cảnh buổi làm việc.", "Đồng chí Lê Khắc Nam trao hoa, quà tặng Trung tâm Y tế huyện.")
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Tin đọc nhiều", LineKind.SECTION),
+        ("Có thể bạn quan tâm", LineKind.SECTION),
+        ("Bài liên quan", LineKind.SECTION),
+        ("Nổi bật Tạp chí Người Hà Nội", LineKind.SECTION),
+        ("Đừng bỏ lỡ", LineKind.SECTION),
+        ("Tin khác", LineKind.SECTION),
+        ("Xem theo ngày", LineKind.SECTION),
+        ("(0) Bình luận", LineKind.SECTION),
+        ("POWERED BY ONECMS - A PRODUCT OF NEKO", LineKind.FOOTER),
+        ("![]() |", LineKind.IMAGE),
+        ("Xem", LineKind.DROP),
+        (PROSE, None),
+    ],
+)
+def test_boilerplate_lines(line: str, kind: LineKind | None, cleaning_rules: CleaningRules) -> None:
+    assert cleaning_rules.line_kind(line) is kind
+
+
+# -- robustness -----------------------------------------------------------------
+
+SEED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000))
+def test_random_text_never_raises(rules: RuleSet, text: str) -> None:
+    article = clean(raw_text(text), rules)
+    assert isinstance(article.body, str)
+
+
+@pytest.mark.skipif(not SEED_TEXTS, reason="seeds not available")
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(SEED_TEXTS or [""]),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40), st.text(max_size=30)), max_size=6),
+)
+def test_mutated_seed_never_raises(rules: RuleSet, text: str, edits: list[tuple[int, int, str]]) -> None:
+    lines = text.split("\n")
+    for position, length, insert in edits:
+        index = position % max(len(lines), 1)
+        line = lines[index] if lines else ""
+        lines[index:index + 1] = [line[:length] + insert + line[length * 2:]]
+    article = clean(raw_text("\n".join(lines)), rules)
+    assert isinstance(article.captions, tuple)
