@@ -123,3 +123,16 @@ def test_windows_before_and_after_the_sentence() -> None:
 def test_bad_templates_are_named(text: str) -> None:
     with pytest.raises(TemplateError, match=re.escape(text)):
         FeatureTemplate.parse(text)
+
+
+@pytest.mark.parametrize("layer", sorted(MODELS))
+def test_attribute_names_are_read_from_each_model(layer: str) -> None:
+    # Without them tagging stays correct but passes every attribute to the CRF.
+    from underthesea_core import CRFModel
+
+    from pipeline.annotate.model_file import read_attribute_names
+
+    path = MODELS[layer].path
+    names = read_attribute_names(path, CRFModel.load(str(path)).num_attributes)
+    assert names is not None
+    assert all(name.split("=", 1)[0] in MODELS[layer].templates for name in names)

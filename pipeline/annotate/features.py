@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 BEFORE_SENTENCE = "BOS"
 AFTER_SENTENCE = "EOS"
+# Stands for every attribute the model does not know: a CRF ignores unknown
+# attributes, so one shared string (never a model attribute, all of which
+# start with a template) gives the same tags without building the others.
+UNKNOWN_ATTRIBUTE = ""
 
 _TEMPLATE = re.compile(
     r"^T\[(?P<first>-?\d+)(?:,(?P<last>-?\d+))?\](?:\[(?P<column>\d+)\])?(?:\.(?P<function>[a-z_]+))?$"
@@ -107,11 +111,33 @@ class TemplateSet:
         return frozenset(template.column for template in self.templates)
 
 
-def sentence_attributes(templates: TemplateSet, columns: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+@dataclass(frozen=True)
+class AttributeVocabulary:
+    """The attributes a model knows, by template: value -> attribute name."""
+
+    by_template: dict[str, dict[str, str]]
+
+    @classmethod
+    def from_names(cls, names: Iterable[str]) -> "AttributeVocabulary":
+        by_template: dict[str, dict[str, str]] = {}
+        for name in names:
+            template, separator, value = name.partition("=")
+            if separator:
+                by_template.setdefault(template, {})[value] = name
+        return cls(by_template)
+
+
+def sentence_attributes(
+    templates: TemplateSet,
+    columns: Sequence[Sequence[str]],
+    vocabulary: Optional[AttributeVocabulary] = None,
+) -> list[tuple[str, ...]]:
     """The CRF attributes of every position of one sentence.
 
     ``columns[c][i]`` is column ``c`` of word ``i`` (column 0 the words). Every
-    column must have one value per word.
+    column must have one value per word. With the model's ``vocabulary``,
+    attributes it does not know are all :data:`UNKNOWN_ATTRIBUTE` and known
+    ones are the vocabulary's own strings (no string is built per token).
     """
     size = len(columns[0]) if columns else 0
     if size == 0:
@@ -131,8 +157,13 @@ def sentence_attributes(templates: TemplateSet, columns: Sequence[Sequence[str]]
             padded = _padded_windows(columns[template.column], template.last - template.first, template.function, pad)
             padded_cache[key] = padded
         offset = pad + template.first
-        prefix = template.prefix
-        feature_columns.append([prefix + value for value in padded[offset : offset + size]])
+        window = padded[offset : offset + size]
+        if vocabulary is None:
+            prefix = template.prefix
+            feature_columns.append([prefix + value for value in window])
+        else:
+            known = vocabulary.by_template.get(template.text, {}).get
+            feature_columns.append([known(value, UNKNOWN_ATTRIBUTE) for value in window])
     return list(zip(*feature_columns))
 
 

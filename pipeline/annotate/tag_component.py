@@ -1,9 +1,10 @@
 """The spaCy component that writes underthesea's POS, chunk and NER tags onto a Doc.
 
 Each sentence's words (their underthesea forms) are tagged once by the
-requested layers; POS goes to ``token.tag_``, chunk tags to ``token._.chunk``,
-NER tags to ``token._.ner`` and, as spans, to ``doc.ents``. Tokens that are not
-words (whitespace between sentences) get the tag ``_SP``.
+requested layers; POS goes to ``token.tag_``, chunk tags to ``token._.chunk``
+(``doc._.chunk_tags``), NER tags to ``token._.ner`` (``doc._.ner_tags``) and,
+as spans, to ``doc.ents``. Tokens that are not words (whitespace between
+sentences) get the tag ``_SP`` and no chunk or NER tag.
 """
 
 from __future__ import annotations
@@ -11,23 +12,23 @@ from __future__ import annotations
 from typing import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .taggers import LAYERS, SentenceTagger, TaggedSentence
-from .tokenizer import WORD_FORM, register_token_extensions
+from .taggers import LAYERS, SentenceTagger
+from .tokenizer import WORD_FORMS, register_per_token_values, register_token_extensions
 
 CHUNK = "chunk"
+CHUNK_TAGS = "chunk_tags"
 NER = "ner"
+NER_TAGS = "ner_tags"
 SPACE_TAG = "_SP"
-OUTSIDE = "O"
 
 
 def register_tag_extensions() -> None:
-    """Token attributes for the chunk and NER tags (idempotent)."""
+    """``token._.chunk`` and ``token._.ner`` with their per-Doc lists (idempotent)."""
     register_token_extensions()
-    for name in (CHUNK, NER):
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=None)
+    register_per_token_values(CHUNK_TAGS, CHUNK)
+    register_per_token_values(NER_TAGS, NER)
 
 
 class TagComponent:
@@ -42,36 +43,39 @@ class TagComponent:
         return self.tagger.layers
 
     def __call__(self, doc: Doc) -> Doc:
+        forms = doc._.get(WORD_FORMS)
+        if forms is None:
+            raise ValueError("vi_tagger needs a Doc made by the Vietnamese tokenizer (no word forms)")
+        chunks: list = [None] * len(doc)
+        ner: list = [None] * len(doc)
         entities: list[Span] = []
         for sentence in doc.sents:
-            tokens = [token for token in sentence if token._.get(WORD_FORM) is not None]
-            for token in sentence:
-                if token._.get(WORD_FORM) is None and token.is_space:
-                    token.tag_ = SPACE_TAG
-            if not tokens:
+            indices = [i for i in range(sentence.start, sentence.end) if forms[i] is not None]
+            if not indices:
                 continue
-            tagged = self.tagger.tag([token._.get(WORD_FORM) for token in tokens])
-            _write_tags(tokens, tagged)
+            tagged = self.tagger.tag([forms[i] for i in indices])
+            if tagged.pos is not None:
+                for i, tag in zip(indices, tagged.pos):
+                    doc[i].tag_ = tag
+            if tagged.chunk is not None:
+                for i, tag in zip(indices, tagged.chunk):
+                    chunks[i] = tag
             if tagged.ner is not None:
-                entities.extend(_entity_spans(doc, tokens, tagged.ner))
+                for i, tag in zip(indices, tagged.ner):
+                    ner[i] = tag
+                entities.extend(_entity_spans(doc, indices, tagged.ner))
+        for token in doc:
+            if forms[token.i] is None and token.is_space:
+                token.tag_ = SPACE_TAG
+        if "chunk" in self.layers:
+            doc._.set(CHUNK_TAGS, chunks)
         if "ner" in self.layers:
+            doc._.set(NER_TAGS, ner)
             doc.ents = entities
         return doc
 
 
-def _write_tags(tokens: list[Token], tagged: TaggedSentence) -> None:
-    if tagged.pos is not None:
-        for token, tag in zip(tokens, tagged.pos):
-            token.tag_ = tag
-    if tagged.chunk is not None:
-        for token, tag in zip(tokens, tagged.chunk):
-            token._.set(CHUNK, tag)
-    if tagged.ner is not None:
-        for token, tag in zip(tokens, tagged.ner):
-            token._.set(NER, tag)
-
-
-def _entity_spans(doc: Doc, tokens: list[Token], tags: Sequence[str]) -> list[Span]:
+def _entity_spans(doc: Doc, indices: list[int], tags: Sequence[str]) -> list[Span]:
     """IOB tags of a sentence's words as labelled spans.
 
     An ``I-`` tag that does not continue an entity of its label starts one, as
@@ -80,15 +84,15 @@ def _entity_spans(doc: Doc, tokens: list[Token], tags: Sequence[str]) -> list[Sp
     spans: list[Span] = []
     start = label = None
     last = None
-    for token, tag in zip(tokens, tags):
+    for index, tag in zip(indices, tags):
         prefix, _, kind = tag.partition("-")
         continues = prefix == "I" and kind == label
         if label is not None and not continues:
             spans.append(Span(doc, start, last + 1, label=label))
             start = label = None
         if prefix in ("B", "I") and kind and not continues:
-            start, label = token.i, kind
-        last = token.i
+            start, label = index, kind
+        last = index
     if label is not None:
         spans.append(Span(doc, start, last + 1, label=label))
     return spans

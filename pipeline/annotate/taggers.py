@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
-from .features import TemplateSet, sentence_attributes
+from .features import AttributeVocabulary, TemplateSet, sentence_attributes
+from .model_file import read_attribute_names
 
 LAYERS = ("pos", "chunk", "ner")
 # A placeholder column: underthesea predicts with "X" where the model was
@@ -122,7 +123,7 @@ class SentenceTagger:
     def __init__(self, layers: Sequence[str] = LAYERS):
         self.layers = resolve_layers(layers)
         self._steps = [
-            (MODELS[layer], TemplateSet.parse(MODELS[layer].templates), load_crf_tagger(str(MODELS[layer].path)))
+            (MODELS[layer], TemplateSet.parse(MODELS[layer].templates), load_crf_model(str(MODELS[layer].path)))
             for layer in self.layers
         ]
 
@@ -133,25 +134,39 @@ class SentenceTagger:
             return TaggedSentence(words, *(() if layer in self.layers else None for layer in LAYERS))
         placeholder = (PLACEHOLDER,) * len(words)
         tags: dict[str, tuple[str, ...]] = {}
-        for model, templates, tagger in self._steps:
+        for model, templates, loaded in self._steps:
             columns = [
                 words if source == "word" else placeholder if source == "placeholder" else tags.get(source, placeholder)
                 for source in model.inputs
             ]
-            tags[model.layer] = tuple(tagger.tag(sentence_attributes(templates, columns)))
+            attributes = sentence_attributes(templates, columns, loaded.vocabulary)
+            tags[model.layer] = tuple(loaded.tagger.tag(attributes))
         return TaggedSentence(words, tags.get("pos"), tags.get("chunk"), tags.get("ner"))
 
 
+@dataclass(frozen=True)
+class LoadedModel:
+    """A CRF tagger (``underthesea_core.CRFTagger``) and the attributes its model knows."""
+
+    tagger: object
+    vocabulary: Optional[AttributeVocabulary]
+
+
 @lru_cache(maxsize=None)
-def load_crf_tagger(path: str):
-    """The CRF tagger of one model file, loaded once per process."""
-    from underthesea_core import CRFTagger
+def load_crf_model(path: str) -> LoadedModel:
+    """The CRF tagger of one model file and the attributes it knows, loaded once per process.
+
+    The vocabulary is ``None`` when the attribute names cannot be read
+    exactly; tagging then passes every attribute (same tags, slower).
+    """
+    from underthesea_core import CRFModel, CRFTagger
 
     if not Path(path).is_file():
         raise TaggerError(f"{path}: CRF model file not found (is underthesea 9.5.0 installed?)")
     tagger = CRFTagger()
     tagger.load(path)
-    return tagger
+    names = read_attribute_names(Path(path), CRFModel.load(path).num_attributes)
+    return LoadedModel(tagger, AttributeVocabulary.from_names(names) if names is not None else None)
 
 
 @lru_cache(maxsize=1)

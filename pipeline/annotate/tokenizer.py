@@ -4,6 +4,11 @@ Every character of the input belongs to exactly one token: a word (with its
 underthesea form in ``token._.word_form``), or a run of whitespace that is not
 the single space after a word (``token._.word_form`` is ``None``). The first
 word of each sentence starts a sentence.
+
+Per-token values are stored once per Doc (``doc._.word_forms``, one entry per
+token) and read through token getters: writing a custom attribute token by
+token costs more than segmenting. Retokenizing such a Doc would misalign them;
+build a new Doc instead.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from .segmenter import WordSegmenter
 from .sentences import sentence_spans
 
 WORD_FORM = "word_form"
+WORD_FORMS = "word_forms"
 _RUNS = re.compile(r"\s+|\S+")
 
 
@@ -38,9 +44,21 @@ class TokenLayout:
 
 
 def register_token_extensions() -> None:
-    """The token attributes the tokenizer and taggers write (idempotent)."""
-    if not Token.has_extension(WORD_FORM):
-        Token.set_extension(WORD_FORM, default=None)
+    """``doc._.word_forms`` and its per-token view ``token._.word_form`` (idempotent)."""
+    register_per_token_values(WORD_FORMS, WORD_FORM)
+
+
+def register_per_token_values(doc_name: str, token_name: str) -> None:
+    """A Doc attribute holding one value per token, read as a token attribute."""
+    if not Doc.has_extension(doc_name):
+        Doc.set_extension(doc_name, default=None)
+    if not Token.has_extension(token_name):
+
+        def value(token: Token):
+            values = token.doc._.get(doc_name)
+            return values[token.i] if values is not None else None
+
+        Token.set_extension(token_name, getter=value)
 
 
 class VietnameseTokenizer:
@@ -58,9 +76,7 @@ class VietnameseTokenizer:
         doc = Doc(self.vocab, words=layout.words, spaces=layout.spaces, sent_starts=layout.sent_starts)
         if doc.text != text:
             raise LayoutError(f"tokens spell {len(doc.text)} characters for a text of {len(text)}")
-        for token, form in zip(doc, layout.forms):
-            if form is not None:
-                token._.set(WORD_FORM, form)
+        doc._.set(WORD_FORMS, layout.forms)
         return doc
 
     def layout(self, text: str) -> TokenLayout:

@@ -1,0 +1,227 @@
+"""Throughput of tagging and of the whole pipeline, as ratios against underthesea in the same run.
+
+    .venv/bin/python bench/throughput.py [--copies 4] [--skip-run]
+
+Measures, on the same cleaned bodies (``corpus/*.txt`` and the development
+corpus' text files, CMS fragments with their tags crudely stripped):
+
+(a) underthesea ``ner()`` on every sentence (the baseline);
+(b) this project's tagging layer (``Annotator``: sentences, words, POS, chunk,
+    NER as a spaCy Doc), with all layers and with POS+NER only, checking in
+    the same run that its tags equal the baseline's;
+    peak RSS of one annotating worker (a fresh process that loads the models
+    and annotates every body);
+(c) ``vnie run`` with one worker and with two, on copies of the raw files,
+    per core and the 1 -> 2 worker speed-up.
+
+Timings are wall-clock on a shared machine: read the ratios, not the absolute
+figures. Nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED_DEV = Path("/work/shared/corpus-dev")
+DEV = SHARED_DEV if SHARED_DEV.is_dir() else ROOT / "corpus-dev"
+SOURCES = sorted((ROOT / "corpus").glob("*.txt")) + sorted((DEV / "text").glob("*.txt"))
+
+
+@dataclass(frozen=True)
+class Rate:
+    label: str
+    seconds: float
+    characters: int
+    articles: int
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.characters / self.seconds if self.seconds else float("inf")
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else float("inf")
+
+
+def cleaned_bodies(paths: list[Path]) -> list[str]:
+    from pipeline.textnorm import normalize_text
+
+    bodies = []
+    for path in paths:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        bodies.append(normalize_text(html.unescape(re.sub(r"<[^>]+>", " ", raw))))
+    return bodies
+
+
+def measure_underthesea(sentences: list[list[str]]) -> tuple[float, list[list[list[tuple]]]]:
+    from underthesea import ner
+
+    ner("Bệnh viện Đa khoa tỉnh.")  # load the models before timing
+    started = time.perf_counter()
+    tagged = [[ner(sentence) for sentence in article] for article in sentences]
+    return time.perf_counter() - started, tagged
+
+
+def measure_annotator(bodies: list[str], layers: tuple[str, ...]):
+    from pipeline.annotate import Annotator
+
+    annotator = Annotator(layers=layers)
+    annotator.annotate("Bệnh viện Đa khoa tỉnh.")
+    started = time.perf_counter()
+    docs = [annotator.annotate(body) for body in bodies]
+    return time.perf_counter() - started, docs
+
+
+def doc_sentences(doc) -> list[tuple[str, list]]:
+    found = []
+    for sentence in doc.sents:
+        words = [token for token in sentence if token._.word_form is not None]
+        if words:
+            found.append((doc.text[words[0].idx : words[-1].idx + len(words[-1])], words))
+    return found
+
+
+def worker_peak_rss() -> dict:
+    """Run in a fresh process: load the models, annotate every body, report peak RSS."""
+    import resource
+
+    from pipeline.annotate import Annotator
+
+    bodies = cleaned_bodies(SOURCES)
+    annotator = Annotator()
+    started = time.perf_counter()
+    for body in bodies:
+        annotator.annotate(body)
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"peak_rss_mb": peak_kb / 1024, "seconds": seconds}
+
+
+def measure_vnie_run(paths: list[Path], copies: int, workers: int) -> tuple[Rate | None, float, str]:
+    """Wall time of ``vnie run`` over ``copies`` copies of the raw files, and the peak RSS of one process."""
+    import psutil
+
+    vnie = ROOT / ".venv" / "bin" / "vnie"
+    if not vnie.exists():
+        vnie = Path(shutil.which("vnie") or "")
+    if not vnie or not vnie.exists():
+        return None, 0.0, "vnie is not installed"
+    probe = subprocess.run([str(vnie), "run", "--help"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return None, 0.0, "`vnie run` is not available yet"
+    with tempfile.TemporaryDirectory(prefix="vnie-bench-") as scratch:
+        inputs = Path(scratch) / "in"
+        inputs.mkdir()
+        characters = 0
+        for copy in range(copies):
+            for path in paths:
+                text = path.read_bytes().decode("utf-8", errors="replace")
+                # A distinct last line per copy: distinct articles, same work.
+                text = f"{text}\n\n({copy + 1})\n"
+                (inputs / f"{copy:02d}_{path.name}").write_text(text, encoding="utf-8")
+                characters += len(text)
+        command = [str(vnie), "run", str(inputs), "-o", str(Path(scratch) / "out"), "--workers", str(workers),
+                   "--force", "--no-progress"]
+        started = time.perf_counter()
+        process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peak = 0.0
+        while process.poll() is None:
+            try:
+                tree = [process] + process.children(recursive=True)
+                peak = max([peak] + [p.memory_info().rss / 2**20 for p in tree if p.is_running()])
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        _, stderr = process.communicate()
+        if process.returncode not in (0, 1):
+            return None, peak, f"`vnie run` exited with {process.returncode}: {stderr.strip()[-300:]}"
+        return Rate(f"vnie run --workers {workers}", seconds, characters, copies * len(paths)), peak, ""
+
+
+def print_rate(rate: Rate, baseline: Rate | None, note: str = "") -> None:
+    ratio = f"{rate.chars_per_second / baseline.chars_per_second:6.2f}x" if baseline else "       "
+    print(f"{rate.label:<44} {rate.chars_per_second:>10,.0f} chars/s {rate.articles_per_second:>8.2f} articles/s"
+          f"  {ratio}  {note}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--copies", type=int, default=4, help="copies of the corpus for `vnie run` (default 4)")
+    parser.add_argument("--skip-run", action="store_true", help="do not measure `vnie run`")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker_peak_rss()))
+        return
+
+    from pipeline.annotate.sentences import sentence_spans
+
+    bodies = cleaned_bodies(SOURCES)
+    characters = sum(len(body) for body in bodies)
+    print(f"corpus: {len(bodies)} articles, {characters:,} characters")
+
+    full_seconds, docs = measure_annotator(bodies, ("pos", "chunk", "ner"))
+    pos_ner_seconds, _ = measure_annotator(bodies, ("pos", "ner"))
+    words_seconds, _ = measure_annotator(bodies, ())
+    sentences = [[text for text, _ in doc_sentences(doc)] for doc in docs]
+    baseline_seconds, reference = measure_underthesea(sentences)
+
+    identical = total = 0
+    for doc, article in zip(docs, reference):
+        for (_, words), expected in zip(doc_sentences(doc), article):
+            total += 1
+            mine = [(t._.word_form, t.tag_, t._.chunk, t._.ner) for t in words]
+            identical += mine == [tuple(row) for row in expected]
+    print(f"sentences: {total:,} ({sum(len(sentence_spans(b)) for b in bodies):,} from the sentence splitter)")
+    print()
+    baseline = Rate("(a) underthesea ner() per sentence", baseline_seconds, characters, len(bodies))
+    print_rate(baseline, baseline)
+    print_rate(Rate("(b) Annotator pos+chunk+ner", full_seconds, characters, len(bodies)), baseline,
+               f"identical tags: {identical}/{total} sentences")
+    print_rate(Rate("(b) Annotator pos+ner", pos_ner_seconds, characters, len(bodies)), baseline)
+    print_rate(Rate("    Annotator words and sentences only", words_seconds, characters, len(bodies)), baseline)
+
+    worker = subprocess.run([sys.executable, __file__, "--worker"], capture_output=True, text=True, cwd=ROOT)
+    if worker.returncode == 0:
+        figures = json.loads(worker.stdout.strip().splitlines()[-1])
+        print(f"peak RSS of one annotating worker (models loaded, all layers, every body): "
+              f"{figures['peak_rss_mb']:.0f} MB")
+    else:
+        print(f"peak RSS of one annotating worker: not measured ({worker.stderr.strip()[-200:]})")
+
+    print()
+    if args.skip_run:
+        print("(c) vnie run: skipped (--skip-run)")
+        return
+    one, peak_one, problem = measure_vnie_run(SOURCES, args.copies, 1)
+    if one is None:
+        print(f"(c) vnie run: not measured: {problem}")
+        return
+    print_rate(Rate("(c) vnie run --workers 1 (per core)", one.seconds, one.characters, one.articles), baseline,
+               f"peak RSS {peak_one:.0f} MB (largest process)")
+    two, peak_two, problem = measure_vnie_run(SOURCES, args.copies, 2)
+    if two is None:
+        print(f"(c) vnie run --workers 2: not measured: {problem}")
+        return
+    print_rate(Rate("(c) vnie run --workers 2 (2 cores)", two.seconds, two.characters, two.articles), baseline,
+               f"peak RSS {peak_two:.0f} MB (largest process)")
+    print(f"speed-up 1 -> 2 workers: {one.seconds / two.seconds:.2f}x (target >= 1.8x; "
+          f"includes process start and model loading: {one.articles} articles)")
+
+
+if __name__ == "__main__":
+    main()
