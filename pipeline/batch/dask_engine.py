@@ -61,7 +61,9 @@ class DaskEngine:
         cluster = None
         try:
             if self.scheduler:
-                client = Client(self.scheduler, timeout="30s")
+                # The connect timeout is Dask's own setting
+                # (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT, 30 s by default).
+                client = Client(self.scheduler)
             else:
                 cluster = LocalCluster(
                     n_workers=max(1, self.workers),
