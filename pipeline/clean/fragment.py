@@ -39,7 +39,7 @@ SNIFF_CHARS = 20000
 FRAGMENT_CAPTION_MAX_WORDS = 0
 
 _HTML_TAG = re.compile(
-    r"<(?:p|div|span|br|img|strong|em|b|i|u|a|h[1-6]|table|tr|td|ul|ol|li|figure|figcaption|blockquote)\b[^>]*>",
+    r"</?(?:p|div|span|br|img|strong|em|b|i|u|a|h[1-6]|table|tr|td|ul|ol|li|figure|figcaption|blockquote)\b[^>]*>",
     re.IGNORECASE,
 )
 _PAGE = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
