@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.crawl.lock import corpus_lock
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "sources.yaml"
 
@@ -43,3 +44,22 @@ def test_help_lists_the_politeness_and_safety_options() -> None:
     assert result.exit_code == 0
     for option in ("--once", "--every", "--process", "--allow-private", "--state", "--delay"):
         assert option in result.output
+
+
+def test_output_inside_the_corpus_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["crawl", "--sources", str(EXAMPLE), "--corpus",
+                                       str(tmp_path / "corpus"), "--process", "-o",
+                                       str(tmp_path / "corpus" / "output")])
+    assert result.exit_code == 2
+    assert "must not be inside the --corpus folder" in result.output
+
+
+def test_a_second_crawl_on_the_same_corpus_stops_with_a_clear_error(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    with corpus_lock(corpus):
+        result = CliRunner().invoke(main, ["crawl", "--sources", str(EXAMPLE),
+                                           "--corpus", str(corpus), "--once"])
+    assert result.exit_code == 1
+    assert "another vnie crawl" in result.output and "is running on this corpus folder" in result.output
+    with corpus_lock(corpus):  # released: can be taken again
+        pass

@@ -11,6 +11,7 @@ from typing import Optional
 import click
 
 from ..crawl.handoff import ProcessingUnavailable, process_corpus
+from ..crawl.lock import CrawlLocked, corpus_lock
 from ..crawl.round import DEFAULT_USER_AGENT, RoundConfig, RoundFailed, RoundSummary, run_round
 from ..crawl.schedule import parse_duration, run_every
 from ..crawl.sources import SourcesError, load_sources
@@ -108,6 +109,9 @@ def command(sources_path: Path, corpus: Path, state_path: Optional[Path], once: 
         raise click.UsageError("--process needs -o/--output")
     if output is not None and not process:
         raise click.UsageError("-o/--output goes with --process")
+    if output is not None and output.resolve().is_relative_to(corpus.resolve()):
+        # The output's .jsonl files would be read back as crawled input.
+        raise click.UsageError("-o/--output must not be inside the --corpus folder")
     interval: Optional[float] = None
     if every:
         try:
@@ -141,16 +145,15 @@ def command(sources_path: Path, corpus: Path, state_path: Optional[Path], once: 
             return _process(corpus, output)
         return 0
 
-    if interval is None:
-        try:
-            code = one_round(1)
-        except (RoundFailed, ProcessingUnavailable, ProcessingFailed) as exc:
-            raise click.ClickException(str(exc)) from None
-        sys.exit(code)
-
-    # systemd and `kill` stop the schedule with SIGTERM: end like Ctrl-C, between rounds or in one.
-    signal.signal(signal.SIGTERM, _raise_interrupt)
-    report = run_every(interval, one_round, max_rounds=max_rounds)
+    try:
+        with corpus_lock(corpus):
+            if interval is None:
+                sys.exit(one_round(1))
+            # systemd and `kill` stop the schedule with SIGTERM: end like Ctrl-C.
+            signal.signal(signal.SIGTERM, _raise_interrupt)
+            report = run_every(interval, one_round, max_rounds=max_rounds)
+    except (CrawlLocked, RoundFailed, ProcessingUnavailable, ProcessingFailed) as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(f"crawl: {report.rounds} round(s), {report.failed_rounds} failed, "
                f"stopped by {report.stopped_by}", err=True)
     sys.exit(1 if report.failed_rounds and report.failed_rounds == report.rounds else 0)
