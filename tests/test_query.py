@@ -52,6 +52,12 @@ EVENT_FACILITIES = """
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Query caches go to the test's own folder, not the user's."""
+    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path / "query-cache"))
+
+
 @pytest.fixture(scope="session")
 def seeds(tmp_path_factory):
     return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
@@ -248,3 +254,27 @@ def test_schema_lists_every_table():
     result = CliRunner().invoke(main, ["query", "--schema"])
     assert result.exit_code == 0
     assert all(name in result.output for name in TABLE_NAMES)
+
+
+def test_cache_file_is_reused_and_rebuilt_when_the_output_changes(tmp_path, seeds, monkeypatch):
+    from pipeline.query.cache import cache_path, open_cached
+
+    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path / "cache"))
+    output = tmp_path / "output"
+    output.mkdir()
+    lines = (seeds.folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    (output / "articles.jsonl").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    with open_cached(output) as database:
+        assert database.query("SELECT count(*) FROM articles").rows() == [(2,)]
+    cached = cache_path(output / "articles.jsonl")
+    built = cached.stat().st_mtime_ns
+    with open_cached(output) as database:
+        assert database.query("SELECT count(*) FROM articles").rows() == [(2,)]
+    assert cached.stat().st_mtime_ns == built  # reused, not rebuilt
+    (output / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_cached(output) as database:
+        assert database.query("SELECT count(*) FROM articles").rows() == [(len(lines),)]
+    result = CliRunner().invoke(main, ["query", "SELECT count(*) AS n FROM events", "-o", str(output), "-f", "csv"],
+                                env={"VNIE_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.output.splitlines() == ["\"n\"", "8"]
+    assert list((output).iterdir()) == [output / "articles.jsonl"]  # nothing written into the output folder

@@ -20,6 +20,12 @@ GOLD = REPO / "gold" / "seeds.jsonl"
 SIGNING_SEED = "000_8649a4f9e4d548b0.txt"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Query caches go to the test's own folder, not the user's."""
+    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path / "query-cache"))
+
+
 @pytest.fixture(scope="session")
 def seeds(tmp_path_factory):
     return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,

@@ -8,6 +8,7 @@ from typing import Optional
 
 import click
 
+from ..query.cache import open_cached
 from ..query.database import OutputDatabase, QueryError, describe_tables
 from ..query.results import RESULT_FORMATS, format_table, result_csv, result_json, write_result
 from ..query.tables import OutputFolderError
@@ -32,8 +33,11 @@ def _format_of(file_format: Optional[str], save: Optional[Path]) -> str:
 @click.option("-n", "--limit", type=int, default=100, show_default=True,
               help="Rows shown in a terminal table (0: all).")
 @click.option("--schema", is_flag=True, help="List the tables and their columns, then exit.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Keep the loaded tables in a DuckDB file under ~/.cache/vnie (or $VNIE_CACHE_DIR) "
+                   "so that the next query on an unchanged output folder starts at once.")
 def command(sql: Optional[str], output_dir: Path, file_format: Optional[str], save: Optional[Path],
-            limit: int, schema: bool) -> None:
+            limit: int, schema: bool, cache: bool) -> None:
     """Answer SQL over an output folder (DuckDB, embedded).
 
     Tables: articles, people, positions, facilities, organizations, dates,
@@ -53,7 +57,7 @@ def command(sql: Optional[str], output_dir: Path, file_format: Optional[str], sa
     if file_format == "parquet" and save is None:
         raise click.UsageError("--format parquet needs a file: add --save result.parquet")
     try:
-        database = OutputDatabase.open(output_dir)
+        database = open_cached(output_dir) if cache else OutputDatabase.open(output_dir)
     except OutputFolderError as error:
         raise click.ClickException(str(error)) from error
     with database:

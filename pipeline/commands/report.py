@@ -19,12 +19,14 @@ from ..query.tables import OutputFolderError
               help="Also write a page per linked article into <report name>_articles/.")
 @click.option("--max-events", type=int, default=1000, show_default=True,
               help="Rows of the events table (the latest first).")
-def command(input_dir: Path, out_path: Path, pages: bool, max_events: int) -> None:
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse the DuckDB cache file `vnie query` keeps for this output folder.")
+def command(input_dir: Path, out_path: Path, pages: bool, max_events: int, cache: bool) -> None:
     """Write an HTML report of an output folder: counts, events per month by
     type, top facilities and people, and the events linking to each article's
     page. One file, no internet needed to open it."""
     try:
-        written = write_report(input_dir, out_path, pages=pages, max_events=max_events)
+        written = write_report(input_dir, out_path, pages=pages, max_events=max_events, cache=cache)
     except OutputFolderError as error:
         raise click.ClickException(str(error)) from error
     except OSError as error:

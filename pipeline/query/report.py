@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Optional
 
+from .cache import open_cached
 from .database import OutputDatabase
 from .show import records_by_id, render_article, template_environment
 
@@ -286,15 +287,18 @@ class WrittenReport:
     data: ReportData
 
 
-def write_report(folder: Path, out_path: Path, pages: bool = True, max_events: int = 1000) -> WrittenReport:
+def write_report(folder: Path, out_path: Path, pages: bool = True, max_events: int = 1000,
+                 cache: bool = False) -> WrittenReport:
     """Write the report, and one page per article its events table links to.
 
-    Pages go to ``<report name>_articles/`` next to the report. Raises
+    Pages go to ``<report name>_articles/`` next to the report; ``cache``
+    reuses (and keeps) the folder's DuckDB cache file. Raises
     ``OutputFolderError`` for a missing or empty output folder.
     """
     out_path = Path(out_path)
     pages_dir_name = f"{out_path.stem}_articles" if pages else None
-    with OutputDatabase.open(Path(folder)) as database:
+    opened = open_cached(Path(folder)) if cache else OutputDatabase.open(Path(folder))
+    with opened as database:
         data = build_report(database, str(folder), pages_dir_name, max_events)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(render_report(data), encoding="utf-8")

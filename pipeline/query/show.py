@@ -14,7 +14,6 @@ from typing import Optional
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
-from spacy import displacy
 
 from ..models import ArticleRecord
 from .tables import OutputFolderError, articles_path, iter_records, LoadIssue
@@ -118,6 +117,8 @@ def highlights(record: ArticleRecord) -> list[Highlight]:
 
 def body_html(record: ArticleRecord) -> str:
     """The body with highlights, as displaCy renders it."""
+    from spacy import displacy  # imported here: spaCy takes a while to load, and only pages need it
+
     data = {"text": record.body, "title": None,
             "ents": [{"start": h.start, "end": h.end, "label": h.label} for h in highlights(record)]}
     return displacy.render(data, style="ent", manual=True, jupyter=False, page=False,
