@@ -106,8 +106,8 @@ def test_unreadable_input_gets_one_error_line_of_its_kind(probe_run, path, kinds
 def test_every_input_has_exactly_one_line_and_the_run_reports_failure(probe_run):
     summary, found = probe_run
     assert all(len(items) == 1 for items in found.values())
-    # 2 good files, 7 bad files, the JSONL file holding 2 lines.
-    assert len(found) == 2 + 7 + 1
+    # 2 good files, 7 bad single-article files, a JSONL file of 2 lines.
+    assert len(found) == 2 + 7 + 2
     assert summary.exit_code == EXIT_ARTICLES_FAILED
     assert summary.failed == sum("error" in items[0] for items in found.values()) >= len(READ_ERRORS)
     assert "corpus/bad/crawl.jsonl#L1" in found and "error" not in found["corpus/bad/crawl.jsonl#L1"][0]
