@@ -1,0 +1,1 @@
+"""Extractors: entities, dates and events from an annotated article."""

@@ -1,0 +1,84 @@
+"""Short forms of facility names resolved within the article.
+
+``Bệnh viện Bãi Cháy (BVBC)``: an acronym in brackets right after a name is an
+alias. Short forms are also built from each name and looked for in the text:
+head abbreviation + unit abbreviation + initials of the proper name, spaced or
+not (``TTYT TX ĐT``, ``TTYT ĐT``, ``TTYTTXĐT``, ``BVBC``). A mention whose own
+name is such a short form (``TTYT TX ĐT`` read as a facility named ``ĐT``)
+joins the entry it abbreviates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .registry import BodyEntry, Registry
+from .words import initials
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&.\-]{1,11})\)")
+_UNITS = ("tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn")
+
+
+def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbreviations: dict[str, str]) -> None:
+    """Add bracketed acronyms and built short forms as aliases with their mentions.
+
+    ``abbreviations`` maps a spelled-out head (``Trung tâm Y tế``) to its
+    abbreviation (``TTYT``), from the facility-type rules.
+    """
+    for entry in list(registry.entries):
+        for span in list(entry.mentions):
+            bracket = _BRACKETED_ACRONYM.match(text, span.end)
+            if bracket:
+                entry.add_form(bracket.group(1))
+                entry.add_mention(bracket.start(1), bracket.end(1))
+    for entry in list(registry.entries):
+        forms = short_forms(entry, abbreviations, lexicon)
+        for form in forms | {a for a in entry.aliases if _is_acronym(a)}:
+            for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+                other = registry.at(match.start(), match.end())
+                if other is not None and other is not entry:
+                    _merge(registry, other, entry)
+                entry.add_form(form)
+                entry.add_mention(match.start(), match.end())
+
+
+def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexicon) -> set[str]:
+    """Short forms of an entry's name: head abbreviation, unit abbreviation, initials."""
+    head_abbr = abbreviations.get(entry.head)
+    if not head_abbr:
+        return set()
+    name = entry.name
+    rest = name[len(entry.head):].strip() if name.lower().startswith(entry.head.lower()) else ""
+    if not rest:
+        return set()
+    unit_abbr = None
+    lowered = rest.lower()
+    for unit in _UNITS:
+        if lowered.startswith(unit + " "):
+            unit_abbr = lexicon.admin_abbreviation(unit)
+            rest = rest[len(unit):].strip()
+            break
+    if rest.lower().startswith("đa khoa "):
+        rest = rest[len("đa khoa "):]
+    proper = [w for w in rest.split() if w[:1].isupper()]
+    if len(proper) < 2:
+        return set()
+    letters = initials(proper)
+    forms = {f"{head_abbr}{letters}", f"{head_abbr} {letters}"}
+    if unit_abbr:
+        forms |= {f"{head_abbr} {unit_abbr} {letters}", f"{head_abbr}{unit_abbr}{letters}"}
+    return forms
+
+
+def _merge(registry: Registry, source: BodyEntry, target: BodyEntry) -> None:
+    """Fold ``source`` (a short form read as its own facility) into ``target``."""
+    for form in [source.name, *source.aliases]:
+        target.add_form(form)
+    for span in source.mentions:
+        target.add_mention(span.start, span.end)
+    registry.entries = [e for e in registry.entries if e is not source]
+
+
+def _is_acronym(form: str) -> bool:
+    return bool(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]{1,11}", form))

@@ -1,0 +1,202 @@
+"""Mentions of named bodies (facilities and organizations): a head word and the name after it.
+
+``Bệnh viện Đa khoa Đức Giang``: head ``Bệnh viện``, name words ``Đa khoa
+Đức Giang``. ``Trung tâm Y tế thị xã Đông Triều``: head, administrative unit
+``thị xã``, proper name ``Đông Triều``. A head with nothing after it (``Giám
+đốc Bệnh viện``) is a *bare* mention that refers to a body named elsewhere; a
+lowercase head with no proper name, or one after a quantifier (``6 bệnh
+viện``, ``các trạm y tế``) is *generic* and names nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Hit, Lexicon
+from .words import word_at
+
+FACILITY = "facility"
+ORGANIZATION = "organization"
+
+# Heuristic: at most this many lowercase words in a row inside an
+# organization's name (Cục Công nghệ thông tin), so a clause is not swallowed.
+MAX_LOWERCASE_RUN = 4
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """One mention of a facility or organization in the text."""
+
+    start: int
+    end: int
+    text: str
+    category: str  # FACILITY or ORGANIZATION
+    kind: str
+    head: str  # spelled-out head (Bệnh viện, Trung tâm Y tế, Ủy ban nhân dân …)
+    head_text: str  # the head as written (BV, TTYT, bệnh viện …)
+    head_end: int
+    admin: Optional[str]  # canonical administrative unit word right after the head
+    proper: str  # the proper-name words after the head (and unit), as written
+    generic: bool
+    level: Optional[str] = None  # for party committees: the level that completes them
+
+    @property
+    def bare(self) -> bool:
+        """A head (and maybe a unit word) without any proper name."""
+        return not self.proper and not self.generic
+
+    @property
+    def named(self) -> bool:
+        return bool(self.proper) and not self.generic
+
+
+@dataclass(frozen=True)
+class _Tail:
+    end: int
+    admin: Optional[str]
+    proper_start: Optional[int]
+    proper_end: Optional[int]
+
+
+def find_bodies(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()) -> list[BodyMention]:
+    """Every facility and organization mention, in text order, without overlaps.
+
+    ``stops`` are offsets where a name must end (where a person's name starts).
+    """
+    lower = text.lower()
+    heads = [(hit, FACILITY) for hit in lexicon.find(lexicon.facility_heads, text)]
+    heads += [(hit, ORGANIZATION) for hit in lexicon.find(lexicon.org_heads, text)]
+    heads.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    found: list[BodyMention] = []
+    for hit, category in heads:
+        if found and hit.start < found[-1].end:
+            continue
+        found.append(parse_body(text, lower, hit, category, lexicon, stops))
+    return found
+
+
+def body_at(text: str, pos: int, lexicon: Lexicon, stops: frozenset[int] = frozenset()) -> Optional[BodyMention]:
+    """The facility or organization mention that starts at ``pos``, if any."""
+    lower = text.lower()
+    facility = lexicon.match_at(lexicon.facility_heads, text, pos)
+    organization = lexicon.match_at(lexicon.org_heads, text, pos)
+    if facility and (not organization or facility.end >= organization.end):
+        return parse_body(text, lower, facility, FACILITY, lexicon, stops)
+    if organization:
+        return parse_body(text, lower, organization, ORGANIZATION, lexicon, stops)
+    return None
+
+
+def parse_body(
+    text: str, lower: str, hit: Hit, category: str, lexicon: Lexicon, stops: frozenset[int]
+) -> BodyMention:
+    head_text = hit.text.strip()
+    head_end = hit.start + len(hit.text.rstrip())
+    tail_type = str(hit.meta("tail", "name"))
+    tail = _Tail(head_end, None, None, None)
+    if tail_type != "none":
+        tail = _parse_tail(text, lower, head_end, category, lexicon, stops)
+    proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
+    capitalised_head = head_text[:1].isupper()
+    generic = lexicon.quantified(text, hit.start) or (not capitalised_head and not proper)
+    end = max(head_end, tail.end)
+    kind = str(hit.meta("kind", "other"))
+    level = hit.meta("level")
+    return BodyMention(
+        start=hit.start,
+        end=end,
+        text=text[hit.start:end],
+        category=category,
+        kind=kind,
+        head=str(hit.meta("head", head_text)),
+        head_text=head_text,
+        head_end=head_end,
+        admin=tail.admin,
+        proper=proper,
+        generic=generic,
+        level=str(level) if isinstance(level, str) else None,
+    )
+
+
+def _parse_tail(
+    text: str, lower: str, pos: int, category: str, lexicon: Lexicon, stops: frozenset[int]
+) -> _Tail:
+    """Read the name after a head: unit word, capitalised words, numbers, name words."""
+    end = pos  # end of the accepted name so far
+    admin: Optional[str] = None
+    proper_start: Optional[int] = None
+    proper_end: Optional[int] = None
+    pending_lower = 0  # lowercase words accepted tentatively (must be followed by more name)
+    cursor = pos
+    while True:
+        nxt = _skip(text, cursor)
+        if nxt >= len(text) or nxt in stops or nxt - cursor > 1 and cursor != pos:
+            break
+        if text[nxt] in "-–" and proper_start is not None:
+            after = _skip(text, nxt + 1)
+            word = word_at(text, after)
+            if word and word.capitalised and not _starts_body_or_office(text, after, lexicon) and after - nxt <= 2:
+                cursor = after
+                continue
+            break
+        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos:
+            break
+        unit = lexicon.match_at(lexicon.admin_units, text, nxt)
+        if unit is not None:
+            if proper_start is None and admin is None:
+                admin = str(unit.meta("canonical", unit.text))
+                end = nxt + len(unit.text.rstrip())
+            # "TP.HCM": the name may follow the unit without a space.
+            cursor = nxt + len(unit.text.rstrip())
+            continue
+        final = lexicon.match_at(lexicon.name_final, lower, nxt)
+        inner = lexicon.match_at(lexicon.name_inner, lower, nxt)
+        word = word_at(text, nxt)
+        if word is None:
+            break
+        if word.capitalised or word.number:
+            if lexicon.match_at(lexicon.name_stops, lower, nxt) and not word.capitalised:
+                break
+            if proper_start is None:
+                proper_start = nxt
+            span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
+            proper_end = end = span_end
+            pending_lower = 0
+            cursor = span_end
+            continue
+        if final is not None:
+            if proper_start is None:
+                proper_start = nxt
+            proper_end = end = final.end
+            pending_lower = 0
+            cursor = final.end
+            continue
+        if inner is not None:
+            cursor = inner.end
+            pending_lower += 1
+            continue
+        if category == ORGANIZATION and proper_start is not None and pending_lower < MAX_LOWERCASE_RUN:
+            if lexicon.match_at(lexicon.name_stops, lower, nxt):
+                break
+            # Organizations keep lowercase words inside their names (Cục Quản lý Dược).
+            proper_end = end = word.end
+            cursor = word.end
+            pending_lower += 1
+            continue
+        break
+    return _Tail(end, admin, proper_start, proper_end)
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _starts_body_or_office(text: str, pos: int, lexicon: Lexicon) -> bool:
+    return bool(
+        lexicon.match_at(lexicon.facility_heads, text, pos)
+        or lexicon.match_at(lexicon.org_heads, text, pos)
+        or lexicon.match_at(lexicon.offices, text, pos)
+    )

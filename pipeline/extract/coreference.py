@@ -1,0 +1,142 @@
+"""One person, one entry; one office, one organization as complete as the article allows.
+
+People: mentions with the same name (after ``name_key``) are one person; a
+short mention (``anh Sơn``, ``bà Mai``, ``ông Zelensky``) joins the person whose
+name ends with it (compared without diacritics, so ``ông Phí`` finds ``Đỗ Duy
+Phi``).
+
+Positions: an organization written in full is looked up among the article's
+facilities and organizations; a bare one (``Giám đốc Bệnh viện``) is resolved
+by its head; a missing one is taken from the sentence: ``về phía <body>``, a
+bare head later in the sentence (``… của Bệnh viện``), or the delegation the
+sentence speaks of (``Đoàn công tác của <body>``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..textnorm import name_key
+from .bodies import BodyMention
+from .people import SHORT, PersonMention, PositionMention
+from .registry import BodyEntry, Registry
+from .words import fold_marks
+
+_ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+")
+_DELEGATION = re.compile(r"[Đđ]oàn(?: công tác)?(?: của)?\s+")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+@dataclass
+class PersonEntry:
+    """One person being collected from the article's mentions."""
+
+    name: str
+    titles: list[str] = field(default_factory=list)
+    positions: list[PositionMention] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResolvedPosition:
+    title: str
+    organization: Optional[str]
+    entry: Optional[BodyEntry]
+
+
+def group_people(mentions: list[PersonMention]) -> list[PersonEntry]:
+    """People in order of first mention, short mentions joined to full names."""
+    entries: dict[str, PersonEntry] = {}
+    full = [m for m in mentions if m.shape != SHORT]
+    for mention in full:
+        entries.setdefault(name_key(mention.name), PersonEntry(mention.name)).mentions.append(mention)
+    for mention in (m for m in mentions if m.shape == SHORT):
+        owner = _owner_of_short(mention, list(entries.values()))
+        if owner is None:
+            owner = entries.setdefault(name_key(mention.name), PersonEntry(mention.name))
+        owner.mentions.append(mention)
+    people = sorted(entries.values(), key=lambda entry: min(m.start for m in entry.mentions))
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+        for mention in person.mentions:
+            for atom in mention.titles:
+                if atom not in person.titles:
+                    person.titles.append(atom)
+            person.positions.extend(mention.positions)
+    return people
+
+
+def _owner_of_short(mention: PersonMention, people: list[PersonEntry]) -> Optional[PersonEntry]:
+    short = [fold_marks(w) for w in mention.name.split()]
+    owners = [p for p in people if [fold_marks(w) for w in p.name.split()][-len(short):] == short]
+    if len(owners) == 1:
+        return owners[0]
+    before = [p for p in owners if any(m.start < mention.start for m in p.mentions)]
+    return before[-1] if before else None
+
+
+def resolve_position(
+    position: PositionMention, person_start: int, text: str, facilities: Registry, organizations: Registry
+) -> ResolvedPosition:
+    """The organization of one office, completed and linked to its entry when there is one."""
+    if position.org_start is not None and position.org_end is not None:
+        entry = _entry_at(position.org_start, position.org_end, facilities, organizations)
+        if entry is not None:
+            return ResolvedPosition(position.title, entry.name, entry)
+        return ResolvedPosition(position.title, position.org_text, None)
+    entry = _from_sentence(person_start, text, facilities, organizations)
+    return ResolvedPosition(position.title, entry.name if entry else None, entry)
+
+
+def _entry_at(start: int, end: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
+    for registry in (facilities, organizations):
+        entry = registry.at(start, end)
+        if entry is not None:
+            return entry
+    for registry in (facilities, organizations):
+        for reference in registry.references:
+            if reference.start < end and start < reference.end:
+                return registry.resolve(reference.head, reference.start)
+    return None
+
+
+def _from_sentence(pos: int, text: str, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
+    start, end = _sentence_bounds(text, pos)
+    sentence = text[start:end]
+    for match in _ON_THE_SIDE_OF.finditer(sentence):
+        at = start + match.end()
+        if at < pos:
+            entry = _entry_starting(at, facilities, organizations)
+            if entry is not None:
+                return entry
+    later: list[BodyMention] = [r for r in facilities.references if pos < r.start < end]
+    if later:
+        entry = facilities.resolve(later[0].head, later[0].start)
+        if entry is not None:
+            return entry
+    if re.search(r"[Đđ]oàn", sentence):
+        for match in _DELEGATION.finditer(text[:pos]):
+            entry = _entry_starting(match.end(), facilities, organizations)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _entry_starting(pos: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
+    for registry in (facilities, organizations):
+        for entry in registry.entries:
+            if any(span.start == pos for span in entry.mentions):
+                return entry
+        for reference in registry.references:
+            if reference.start == pos:
+                return registry.resolve(reference.head, pos)
+    return None
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = before[-1] if before else 0
+    after = _SENTENCE_END.search(text, pos)
+    return start, after.start() if after else len(text)

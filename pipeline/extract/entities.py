@@ -1,0 +1,134 @@
+"""People, facilities and organizations of one annotated article.
+
+The work is done on ``ann.text`` with the rule files (titles, offices,
+facility types, administrative units, organizations, person names):
+
+1. person mentions (names with the titles and offices around them);
+2. facility and organization mentions (head word + name), whose names stop
+   where a person's name starts;
+3. entries: one per body (lists, unit completion, short forms) and one per
+   person (short mentions joined to full names);
+4. positions resolved to the bodies they are held in, ids assigned in order of
+   first mention (``P1…``, ``F1…``, ``O1…``).
+
+The spaCy doc in ``ann.doc`` is not needed; everything here is rules over text.
+"""
+
+from __future__ import annotations
+
+from ..document import AnnotatedArticle, Entities
+from ..models import Facility, Mention, Organization, Person, Position
+from ..textnorm import name_key
+from .abbreviations import resolve_short_forms
+from .bodies import find_bodies
+from .coreference import PersonEntry, ResolvedPosition, group_people, resolve_position
+from .facilities import build_facilities
+from .keys import canonical_key
+from .lexicon import Lexicon
+from .organizations import build_organizations
+from .people import find_people
+from .places import find_places
+from .registry import BodyEntry, Registry
+
+__all__ = ["extract_entities", "canonical_key"]
+
+
+def extract_entities(ann: AnnotatedArticle) -> Entities:
+    """People, facilities and organizations of the article, with ids and mentions."""
+    text = ann.text
+    lexicon = Lexicon.from_rules(ann.rules)
+    person_mentions = find_people(text, lexicon)
+    stops = frozenset(m.start for m in person_mentions)
+    bodies = find_bodies(text, lexicon, stops)
+    places = find_places(text, lexicon, stops)
+    facilities = build_facilities(bodies, text, places, lexicon)
+    resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
+    organizations = build_organizations(bodies, places)
+    _attach_references(facilities)
+    _attach_references(organizations)
+
+    facility_ids = _ids(facilities, "F")
+    organization_ids = _ids(organizations, "O")
+    ids = {**facility_ids, **organization_ids}
+    people = [
+        _person(f"P{number}", entry, text, facilities, organizations, ids)
+        for number, entry in enumerate(group_people(person_mentions), start=1)
+    ]
+    return Entities(
+        people=people,
+        facilities=[_facility(ids[id(e)], e) for e in facilities.ordered()],
+        organizations=[_organization(ids[id(e)], e) for e in organizations.ordered()],
+    )
+
+
+def _head_abbreviations(lexicon: Lexicon) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for rule in lexicon.facility_heads:
+        head, abbr = rule.meta.get("head"), rule.meta.get("abbr")
+        if isinstance(head, str) and isinstance(abbr, str):
+            found.setdefault(head, abbr)
+    return found
+
+
+def _attach_references(registry: Registry) -> None:
+    """Bare mentions (``Giám đốc Bệnh viện``) count as mentions of the body they refer to."""
+    for reference in registry.references:
+        entry = registry.resolve(reference.head, reference.start)
+        if entry is not None:
+            entry.add_mention(reference.start, reference.end)
+
+
+def _ids(registry: Registry, prefix: str) -> dict[int, str]:
+    return {id(entry): f"{prefix}{number}" for number, entry in enumerate(registry.ordered(), start=1)}
+
+
+def _mentions(entry: BodyEntry) -> list[Mention]:
+    return [Mention(start=s.start, end=s.end) for s in sorted(entry.mentions, key=lambda s: (s.start, s.end))]
+
+
+def _facility(identifier: str, entry: BodyEntry) -> Facility:
+    return Facility(id=identifier, name=entry.name, kind=entry.kind, aliases=list(entry.aliases),
+                    location=None, mentions=_mentions(entry))
+
+
+def _organization(identifier: str, entry: BodyEntry) -> Organization:
+    return Organization(id=identifier, name=entry.name, kind=entry.kind, aliases=list(entry.aliases),
+                        mentions=_mentions(entry))
+
+
+def _person(
+    identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str]
+) -> Person:
+    resolved: list[ResolvedPosition] = []
+    for mention in entry.mentions:
+        for position in mention.positions:
+            resolved.append(resolve_position(position, mention.start, text, facilities, organizations))
+    positions = [
+        Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)
+        for r in _distinct(resolved)
+    ]
+    return Person(
+        id=identifier,
+        name=entry.name,
+        titles=list(entry.titles),
+        positions=positions,
+        mentions=[Mention(start=m.start, end=m.end) for m in entry.mentions],
+    )
+
+
+def _distinct(positions: list[ResolvedPosition]) -> list[ResolvedPosition]:
+    """One position per office and organization; a fuller organization replaces a part of it."""
+    kept: list[ResolvedPosition] = []
+    for position in positions:
+        org = name_key(position.organization or "")
+        duplicate = None
+        for index, other in enumerate(kept):
+            other_org = name_key(other.organization or "")
+            if name_key(other.title) == name_key(position.title) and (org in other_org or other_org in org):
+                duplicate = index
+                break
+        if duplicate is None:
+            kept.append(position)
+        elif len(org) > len(name_key(kept[duplicate].organization or "")):
+            kept[duplicate] = position
+    return kept

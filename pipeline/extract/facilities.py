@@ -1,0 +1,149 @@
+"""Facilities of an article: named mentions, lists sharing one head, names completed by their unit.
+
+- ``Bệnh viện đa khoa Xanh Pôn, Hòe Nhai, Hà Đông và …``: each listed name is a
+  facility with the same head.
+- ``6 bệnh viện là: Bạch Mai, Chợ Rẫy …``: a generic head introducing a list.
+- ``Trung tâm Y tế quận`` in an article about ``quận Bắc Từ Liêm``: completed to
+  ``Trung tâm Y tế quận Bắc Từ Liêm``, the short form kept as an alias.
+- A bare head (``Giám đốc Bệnh viện``) is a reference, resolved later.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .bodies import FACILITY, BodyMention
+from .lexicon import Lexicon
+from .places import Places
+from .registry import Registry
+from .words import skip_spaces, word_at
+
+# A generic head that introduces a list of names: "6 bệnh viện là:", "như".
+_LIST_INTRO = re.compile(r"\s*(?:là|gồm|như)\s*:?\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\svà)\s+")
+# Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
+MAX_LIST_ITEM_WORDS = 7
+
+
+def build_facilities(
+    mentions: list[BodyMention], text: str, places: Places, lexicon: Lexicon
+) -> Registry:
+    """Facility entries of the article, with references kept for later resolution."""
+    registry = Registry(FACILITY)
+    for mention in mentions:
+        if mention.category != FACILITY:
+            continue
+        if mention.generic:
+            if _LIST_INTRO.match(text, mention.end):
+                prefix = _display_head(mention) + " "
+                start = _LIST_INTRO.match(text, mention.end).end()
+                for item_start, item_end in _list_items(text, start, lexicon, first=True):
+                    registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+            continue
+        if mention.named:
+            name = _display_name(mention)
+            registry.add(name, mention.kind, mention.head, mention.start, mention.end, mention.text)
+            for item_start, item_end in _siblings(text, mention, lexicon):
+                prefix = name[: len(name) - len(mention.proper)].rstrip() + " "
+                if prefix.strip() == name.strip():
+                    break
+                registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+            continue
+        registry.references.append(mention)
+    _complete_units(registry, text, places)
+    return registry
+
+
+def _complete_units(registry: Registry, text: str, places: Places) -> None:
+    """Give ``Trung tâm Y tế quận`` the quận's name; other bare mentions stay references."""
+    kept: list[BodyMention] = []
+    for mention in registry.references:
+        if mention.admin is None:
+            kept.append(mention)
+            continue
+        existing = registry.resolve(mention.head, mention.start, mention.admin)
+        if existing is not None:
+            existing.add_form(_display_name(mention))
+            existing.add_mention(mention.start, mention.end)
+            continue
+        place = places.name_for(mention.admin, mention.start)
+        short = _display_name(mention)
+        full = f"{short} {place}" if place else short
+        entry = registry.add(full, mention.kind, mention.head, mention.start, mention.end)
+        entry.add_form(short)
+    registry.references = kept
+
+
+def _siblings(text: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Names listed after a named facility that share its head (``…Xanh Pôn, Hòe Nhai và …``)."""
+    items = _list_items(text, mention.end, lexicon, first=False)
+    if len(items) >= 2 or items and re.match(r"\s+và\s", text[items[-1][0] - 5:items[-1][0]]):
+        return items
+    return []
+
+
+def _list_items(text: str, pos: int, lexicon: Lexicon, first: bool) -> list[tuple[int, int]]:
+    """Capitalised names separated by commas or ``và``, each not starting a head or office."""
+    items: list[tuple[int, int]] = []
+    while True:
+        if not (first and not items):
+            sep = _LIST_SEPARATOR.match(text, pos)
+            if sep is None:
+                break
+            pos = sep.end()
+        item = _list_item(text, pos, lexicon)
+        if item is None:
+            break
+        items.append(item)
+        pos = item[1]
+    return items
+
+
+def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int]]:
+    pos = skip_spaces(text, pos)
+    if (
+        lexicon.match_at(lexicon.facility_heads, text, pos)
+        or lexicon.match_at(lexicon.org_heads, text, pos)
+        or lexicon.match_at(lexicon.admin_units, text, pos)
+        or lexicon.match_at(lexicon.offices, text, pos)
+    ):
+        return None
+    lower = text.lower()
+    end = pos
+    count = 0
+    cursor = pos
+    while count < MAX_LIST_ITEM_WORDS:
+        word = word_at(text, cursor)
+        if word is None:
+            break
+        inner = lexicon.match_at(lexicon.name_inner, lower, cursor) or lexicon.match_at(lexicon.name_final, lower, cursor)
+        unit = lexicon.match_at(lexicon.admin_units, text, cursor)
+        if unit is not None and count:
+            cursor = skip_spaces(text, unit.start + len(unit.text.rstrip()))
+            count += 1
+            continue
+        if not (word.capitalised or word.number or inner and count):
+            break
+        if lower[cursor:cursor + 4] == "và " and not word.capitalised:
+            break
+        stop = max(word.end, inner.end if inner else 0)
+        end = stop
+        count += 1
+        if text[end:end + 1] != " ":
+            break
+        cursor = end + 1
+    if end == pos or not text[pos:pos + 1].isupper() and not text[pos:pos + 1].isdigit():
+        return None
+    return (pos, end)
+
+
+def _display_head(mention: BodyMention) -> str:
+    """The head as the record writes it: capitalised (``bệnh viện`` → ``Bệnh viện``)."""
+    head = mention.head_text
+    return head[:1].upper() + head[1:]
+
+
+def _display_name(mention: BodyMention) -> str:
+    written = mention.text
+    return _display_head(mention) + written[len(mention.head_text):]

@@ -1,0 +1,136 @@
+"""The entity rule files as one typed view: what each rule means to the extractors.
+
+Rules stay data (``rules/*.yaml``); this module only reads their ``meta`` into
+small typed records and offers anchored matching (``match_at``), so that the
+extractors never look inside raw rule dictionaries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..rules import Rule, RuleSet
+
+TITLES = "titles"
+OFFICES = "offices"
+FACILITY_TYPES = "facility_types"
+ADMIN_UNITS = "admin_units"
+ORGANIZATIONS = "organizations"
+PERSON_NAMES = "person_names"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One rule matched at one place of the text."""
+
+    rule: Rule
+    start: int
+    end: int
+    text: str
+    org_start: Optional[int] = None
+
+    def meta(self, key: str, default: object = None) -> object:
+        return self.rule.meta.get(key, default)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Rules of the entity extractors, grouped by what they are used for."""
+
+    titles: tuple[Rule, ...]
+    offices: tuple[Rule, ...]
+    facility_heads: tuple[Rule, ...]
+    name_inner: tuple[Rule, ...]
+    name_final: tuple[Rule, ...]
+    quantifiers: tuple[Rule, ...]
+    admin_units: tuple[Rule, ...]
+    org_heads: tuple[Rule, ...]
+    name_stops: tuple[Rule, ...]
+    surnames: tuple[Rule, ...]
+    addresses: tuple[Rule, ...]
+    professions: tuple[Rule, ...]
+    appositives: tuple[Rule, ...]
+    not_names: tuple[Rule, ...]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> "Lexicon":
+        def role(kind: str, name: str) -> tuple[Rule, ...]:
+            return tuple(rule for rule in rules.rules(kind) if rule.meta.get("role") == name)
+
+        return cls(
+            titles=tuple(rules.rules(TITLES)),
+            offices=tuple(rules.rules(OFFICES)),
+            facility_heads=role(FACILITY_TYPES, "head"),
+            name_inner=role(FACILITY_TYPES, "name_inner"),
+            name_final=role(FACILITY_TYPES, "name_final"),
+            quantifiers=role(FACILITY_TYPES, "quantifier"),
+            admin_units=tuple(rules.rules(ADMIN_UNITS)),
+            org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
+            name_stops=role(ORGANIZATIONS, "name_stop"),
+            surnames=role(PERSON_NAMES, "surname"),
+            addresses=role(PERSON_NAMES, "address"),
+            professions=role(PERSON_NAMES, "profession"),
+            appositives=role(PERSON_NAMES, "appositive"),
+            not_names=role(PERSON_NAMES, "not_name"),
+        )
+
+    # -- finding -----------------------------------------------------------
+
+    def find(self, rules: tuple[Rule, ...], text: str) -> list[Hit]:
+        """Non-overlapping hits of ``rules`` in text order, the longest winning."""
+        hits = [_hit(rule, m) for rule in rules for m in rule.finditer(text) if m.end() > m.start()]
+        hits.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
+        chosen: list[Hit] = []
+        for hit in hits:
+            if chosen and hit.start < chosen[-1].end:
+                continue
+            chosen.append(hit)
+        return chosen
+
+    def match_at(self, rules: tuple[Rule, ...], text: str, pos: int) -> Optional[Hit]:
+        """The longest hit of ``rules`` that starts exactly at ``pos``."""
+        best: Optional[Hit] = None
+        for rule in rules:
+            m = rule.regex.match(text, pos)
+            if m and m.end() > m.start() and (best is None or m.end() > best.end):
+                best = _hit(rule, m)
+        return best
+
+    def ends_at(self, rules: tuple[Rule, ...], text: str, end: int, window: int = 40) -> Optional[Hit]:
+        """The hit of ``rules`` that ends at ``end`` (spaces and ``.``/``-`` between allowed)."""
+        start = max(0, end - window)
+        chunk = text[start:end]
+        stripped = chunk.rstrip(" \t.-–")
+        if not stripped:
+            return None
+        limit = start + len(stripped)
+        for hit in reversed(self.find(rules, text[start:limit])):
+            if hit.end == len(stripped):
+                return Hit(hit.rule, hit.start + start, hit.end + start, hit.text,
+                           None if hit.org_start is None else hit.org_start + start)
+        return None
+
+    def is_surname(self, word: str) -> bool:
+        return any(rule.regex.fullmatch(word) for rule in self.surnames)
+
+    def is_not_name(self, word: str) -> bool:
+        return any(rule.regex.match(word) for rule in self.not_names)
+
+    def quantified(self, text: str, start: int) -> bool:
+        """True when the words right before ``start`` make a head generic (các, 6 …)."""
+        before = text[max(0, start - 24):start]
+        return any(rule.regex.search(before) for rule in self.quantifiers)
+
+    def admin_abbreviation(self, canonical: str) -> Optional[str]:
+        for rule in self.admin_units:
+            if rule.meta.get("canonical") == canonical:
+                abbr = rule.meta.get("abbr")
+                return abbr if isinstance(abbr, str) else None
+        return None
+
+
+def _hit(rule: Rule, match: re.Match[str]) -> Hit:
+    org_start = match.start("org") if "org" in match.re.groupindex and match.group("org") is not None else None
+    return Hit(rule, match.start(), match.end(), match.group(0), org_start)

@@ -1,0 +1,83 @@
+"""What a person's name is: capitalised runs of words, and the checks a name must pass.
+
+A Vietnamese name starts with a surname from the gazetteer, has two to five
+syllables, each a capitalised Vietnamese syllable, and no office, facility or
+organization word inside. A foreign name has words that are not Vietnamese
+syllables (Joe Biden, Volodymyr Zelensky). A short name (``anh Sơn``,
+``chị Thu Nguyệt``) is one or two given-name syllables after a form of address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .words import Word, is_vietnamese_syllable, words
+
+VIETNAMESE = "vietnamese"
+FOREIGN = "foreign"
+SHORT = "short"
+
+# Heuristic: a Vietnamese name has two to five syllables, most often three.
+MIN_SYLLABLES = 2
+MAX_SYLLABLES = 5
+
+
+@dataclass(frozen=True)
+class Run:
+    """Capitalised words separated by single spaces: where names are looked for."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    def part(self, first: int, last: int | None = None) -> "Run":
+        return Run(self.words[first:last])
+
+
+def capitalised_runs(text: str) -> list[Run]:
+    """Maximal runs of capitalised words (acronyms and numbers break a run)."""
+    runs: list[Run] = []
+    current: list[Word] = []
+    for word in words(text):
+        good = word.capitalised and not word.acronym and not word.number
+        joined = bool(current) and text[current[-1].end:word.start] == " "
+        if good and (joined or not current):
+            current.append(word)
+            continue
+        if current:
+            runs.append(Run(tuple(current)))
+        current = [word] if good else []
+    if current:
+        runs.append(Run(tuple(current)))
+    return runs
+
+
+def name_shape(run: Run, lexicon: Lexicon) -> str | None:
+    """``vietnamese``, ``foreign`` or None for a run taken as a whole name."""
+    texts = [w.text for w in run.words]
+    if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0]):
+        return None
+    vietnamese = [is_vietnamese_syllable(t) for t in texts]
+    if all(vietnamese):
+        if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0]):
+            return VIETNAMESE
+        return None
+    if len(texts) <= 4:
+        return FOREIGN
+    return None
+
+
+def short_shape(run: Run, lexicon: Lexicon) -> bool:
+    """One or two given-name syllables (after a form of address or an office)."""
+    texts = [w.text for w in run.words]
+    return len(texts) <= 2 and not any(lexicon.is_not_name(t) for t in texts)

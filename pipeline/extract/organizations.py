@@ -1,0 +1,54 @@
+"""Organizations of an article (UBND, HĐND, Sở/Bộ/Cục, party committees, associations, companies).
+
+Names the article shortens are completed from the units it names: ``UBND
+phường`` → ``UBND phường Long Biên``; ``Quận ủy`` → ``Quận ủy Bắc Từ Liêm``;
+``Đảng ủy`` → the party committee of the nearest unit named before it. A head
+that cannot be completed (``UBND`` in a list of bodies) stays a reference.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .bodies import ORGANIZATION, BodyMention
+from .places import Places
+from .registry import Registry
+
+# The unit a party committee belongs to, by the first word of its head.
+_COMMITTEE_UNITS = {"quận": "quận", "huyện": "huyện", "thành": "thành phố", "tỉnh": "tỉnh", "thị": "thị xã"}
+
+
+def build_organizations(mentions: list[BodyMention], places: Places) -> Registry:
+    registry = Registry(ORGANIZATION)
+    for mention in mentions:
+        if mention.category != ORGANIZATION or mention.generic:
+            continue
+        if mention.named:
+            registry.add(mention.text, mention.kind, mention.head, mention.start, mention.end)
+            continue
+        completed = _completed(mention, places)
+        if completed is None:
+            registry.references.append(mention)
+            continue
+        entry = registry.add(completed, mention.kind, mention.head, mention.start, mention.end)
+        entry.add_form(mention.text)
+    return registry
+
+
+def _completed(mention: BodyMention, places: Places) -> Optional[str]:
+    """The full name of a shortened organization, or None when the text does not say."""
+    if mention.admin is not None:
+        name = places.name_for(mention.admin, mention.start)
+        return f"{mention.text} {name}" if name else mention.text
+    if mention.level is not None:
+        unit = _COMMITTEE_UNITS.get(mention.head_text.split()[0].lower())
+        name = places.name_for(unit, mention.start) if unit else None
+        return f"{mention.text} {name}" if name else mention.text
+    if mention.kind == "party":
+        place = places.nearest(mention.start)
+        return f"{mention.text} {place.unit} {place.name}" if place else mention.text
+    if mention.head_text != mention.text or mention.head_text[:1].isupper() and mention.kind in ("foreign",):
+        return mention.text
+    if mention.kind == "government" and mention.head in ("Chính phủ",):
+        return mention.text
+    return None

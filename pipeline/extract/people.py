@@ -1,0 +1,250 @@
+"""Person mentions: a name, the titles before it and the offices around it.
+
+A capitalised run of words is a person when something announces it: a title
+chain (``PGS.TS``), a form of address (``đồng chí``, ``bà``), a profession
+(``luật sư``), an office before it (``Bí thư Quận ủy Hoàng Mai Nguyễn Xuân
+Linh``, the organization's name and the person's name then being split), an
+office or a description after it (``Lê Khắc Nam, Phó chủ tịch UBND thành
+phố``; ``Edward Moya, nhà phân tích``), or an age (``(13 tuổi)``). Without any
+of these only a full Vietnamese name of three or four syllables is taken, and
+not after a street, place or number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .bodies import body_at
+from .lexicon import Hit, Lexicon
+from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
+from .titles import TitleChain, chain_before, find_title_chains
+from .words import is_vietnamese_syllable, skip_spaces, word_at
+
+# Heuristic limits of the text between an office and the name it precedes
+# ("Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý"): an organization, not a clause.
+MAX_ORG_GAP = 90
+MAX_GAP_LOWERCASE = 6
+_GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s")
+_AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|;)\s*(?:[Nn]guyên\s+|kiêm\s+)?")
+_KIEM = re.compile(r"\s+kiêm\s+")
+_AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
+_ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
+# Words before a capitalised run that make it a place, street or thing, not a person.
+_PLACE_BEFORE = re.compile(
+    r"(?:phố|đường|ngõ|ngách|số|tuyến|đền|chùa|cầu|chợ|làng|thôn|ấp|khóm|xóm|bản|sông|núi|tỉnh|thành phố|quận|"
+    r"huyện|xã|phường|thị trấn|thị xã|TP\.?|trường|giải|cúp|khu|dự án|quê|ở|tại|từ|về|đến|và|nhãn hiệu|"
+    r"thương hiệu|hãng|báo|tờ|kênh|sân)\s+$|\d\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PositionMention:
+    """An office held by a person and the organization as written (may be partial)."""
+
+    title: str
+    org_start: Optional[int]
+    org_end: Optional[int]
+    org_text: Optional[str]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One mention of a person in the text."""
+
+    start: int
+    end: int
+    name: str
+    shape: str  # vietnamese, foreign or short
+    titles: tuple[str, ...]
+    positions: tuple[PositionMention, ...]
+
+
+def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
+    """Every person mention of the text, in order."""
+    chains = find_title_chains(text, lexicon)
+    offices = lexicon.find(lexicon.offices, text)
+    found: list[PersonMention] = []
+    for run in capitalised_runs(text):
+        mention = _person_in_run(text, run, chains, offices, lexicon)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _person_in_run(
+    text: str, run: Run, chains: list[TitleChain], offices: list[Hit], lexicon: Lexicon
+) -> Optional[PersonMention]:
+    addressed = False
+    first = run.words[0].text
+    if len(run.words) > 1 and any(rule.regex.fullmatch(first) for rule in lexicon.addresses):
+        run, addressed = run.part(1), True  # "Bà Nguyễn Thị …" at a sentence start
+    start = run.start
+    chain = chain_before(chains, text, start)
+    addressed = addressed or bool(lexicon.ends_at(lexicon.addresses, text, start, window=12))
+    profession = bool(lexicon.ends_at(lexicon.professions, text, start, window=30))
+    office = None if chain or addressed or profession else _office_before(text, start, offices, lexicon)
+
+    if office is not None:
+        picked = _split_after_office(text, run, office, lexicon)
+        if picked is None:
+            return None
+        name_run, shape = picked
+    else:
+        name_run = run.part(0, 5) if len(run.words) > 5 else run
+        shape = name_shape(name_run, lexicon)
+        if shape is None and (addressed or chain or profession) and short_shape(name_run, lexicon):
+            shape = SHORT
+        if shape is None:
+            return None
+
+    after = _positions_after(text, name_run.end, lexicon)
+    cued = bool(chain or addressed or profession or office or after)
+    cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
+    if not cued:
+        if shape != VIETNAMESE or not 3 <= len(name_run.words) <= 4 or _place_before(text, name_run.start, lexicon):
+            return None
+    if shape == FOREIGN and not cued:
+        return None
+    if shape == FOREIGN and len(name_run.words) == 1 and not (addressed or office or profession):
+        return None
+
+    positions: list[PositionMention] = []
+    if office is not None:
+        org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
+        org_text = text[org_start:name_run.start].strip(" ,-–")
+        org_end = org_start + len(org_text)
+        positions.append(
+            PositionMention(str(office.meta("canonical")), org_start if org_text else None,
+                            org_end if org_text else None, org_text or None)
+        )
+    positions.extend(after)
+    titles = chain.atoms if chain else ()
+    name = name_run.text()
+    if shape != SHORT and len(name_run.words) == 1:
+        shape = SHORT
+    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions))
+
+
+def _office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:
+    """The office that precedes ``start`` with only an organization's name between."""
+    before = [hit for hit in offices if hit.end <= start and start - hit.end <= MAX_ORG_GAP]
+    if not before:
+        return None
+    office = before[-1]
+    gap = text[office.end:start]
+    if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
+        return None
+    lowercase = [w for w in re.findall(r"[^\W\d_]+", gap) if w[:1].islower()]
+    if len(lowercase) > MAX_GAP_LOWERCASE:
+        return None
+    lower_gap = gap.lower()
+    for match in re.finditer(r"[^\W\d_]+", gap):
+        if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower_gap, match.start()):
+            return None
+    return office
+
+
+def _split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Optional[tuple[Run, str]]:
+    """Split ``Hoàng Mai Nguyễn Xuân Linh`` after ``Bí thư Quận ủy`` into place and name."""
+    gap = text[office.end:run.start].strip()
+    needs_place = _gap_needs_name(gap, lexicon)
+    best: Optional[tuple[float, Run, str]] = None
+    for first in range(len(run.words)):
+        if first == 0 and needs_place:
+            continue
+        candidate = run.part(first)
+        if len(candidate.words) > 5:
+            continue
+        shape = name_shape(candidate, lexicon)
+        if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap:
+            shape = SHORT
+        if shape is None:
+            continue
+        if shape == FOREIGN and any(is_vietnamese_syllable(w.text) for w in candidate.words):
+            continue
+        score = _split_score(text, run, candidate, shape)
+        if best is None or score > best[0]:
+            best = (score, candidate, shape)
+    return (best[1], best[2]) if best else None
+
+
+def _split_score(text: str, run: Run, candidate: Run, shape: str) -> float:
+    size = len(candidate.words)
+    score = {3: 1.5, 4: 1.0, 2: 0.5}.get(size, 0.0)
+    if shape == FOREIGN:
+        score = 1.5 if size == 2 else 0.5
+    if size > 1 and candidate.words[1].text in ("Thị", "Văn"):
+        score += 1.0
+    name = candidate.text()
+    elsewhere = [m.start() for m in re.finditer(re.escape(name), text) if not run.start <= m.start() < run.end]
+    if elsewhere:
+        score += 3.0
+    return score
+
+
+def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
+    """True when the text before the run ends with a unit word or a head that needs a name."""
+    if not gap:
+        return False
+    for rules in (lexicon.admin_units, lexicon.facility_heads):
+        hit = lexicon.ends_at(rules, gap, len(gap), window=40)
+        if hit is not None:
+            return True
+    hit = lexicon.ends_at(lexicon.org_heads, gap + " ", len(gap) + 1, window=40)
+    return bool(hit and hit.meta("tail") == "name" and not hit.meta("level"))
+
+
+def _positions_after(text: str, pos: int, lexicon: Lexicon) -> list[PositionMention]:
+    """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
+    positions: list[PositionMention] = []
+    while True:
+        sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
+        if sep is None:
+            break
+        office = lexicon.match_at(lexicon.offices, text, sep.end())
+        if office is None:
+            break
+        position, pos = _organization_after(text, office, lexicon)
+        positions.append(position)
+    return positions
+
+
+def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
+    title = str(office.meta("canonical"))
+    org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
+    body = body_at(text, org_start, lexicon)
+    if body is not None and not body.generic:
+        return PositionMention(title, body.start, body.end, body.text), body.end
+    first = word_at(text, org_start)
+    if first is None or (office.org_start is None and not first.capitalised):
+        return PositionMention(title, None, None, None), office.end
+    stop = _ORG_END.search(text, org_start)
+    limit = stop.start() if stop else len(text)
+    end = org_start
+    lower = text.lower()
+    for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
+        at = org_start + match.start()
+        if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower, at):
+            break
+        if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
+            break
+        end = org_start + match.end()
+    org_text = text[org_start:end] or None
+    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _appositive_after(text: str, pos: int, lexicon: Lexicon) -> bool:
+    window = text[pos:pos + 60]
+    return any(rule.regex.match(window) for rule in lexicon.appositives)
+
+
+def _place_before(text: str, start: int, lexicon: Lexicon) -> bool:
+    """True after a street, place or number word, or right after a body's head or a unit word
+    (``Bệnh viện Lê Văn Thịnh`` names a hospital, not a person)."""
+    if _PLACE_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    return any(lexicon.ends_at(rules, text, start, window=40)
+               for rules in (lexicon.facility_heads, lexicon.org_heads, lexicon.admin_units))

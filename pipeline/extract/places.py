@@ -1,0 +1,73 @@
+"""Administrative units named in an article (``phường Long Biên``, ``quận Bắc Từ Liêm``).
+
+They complete names the article shortens: ``UBND phường`` in an article about
+``phường Long Biên`` is ``UBND phường Long Biên``; ``Trung tâm Y tế quận`` in an
+article about ``quận Bắc Từ Liêm`` is ``Trung tâm Y tế quận Bắc Từ Liêm``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Lexicon
+from .words import skip_spaces, word_at
+
+# Heuristic: a unit's name has at most four words (Bắc Từ Liêm, Hồ Chí Minh).
+MAX_PLACE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative unit named in the text."""
+
+    start: int
+    unit: str  # canonical unit word (phường, quận …)
+    abbr: Optional[str]
+    name: str
+
+
+@dataclass(frozen=True)
+class Places:
+    """Every named administrative unit of an article, in text order."""
+
+    places: tuple[Place, ...]
+
+    def name_for(self, unit: str, pos: int) -> Optional[str]:
+        """The name of the ``unit`` the text means at ``pos``: the nearest one before,
+        else the first one after."""
+        same = [place for place in self.places if place.unit == unit]
+        before = [place for place in same if place.start < pos]
+        if before:
+            return before[-1].name
+        return same[0].name if same else None
+
+    def nearest(self, pos: int, units: tuple[str, ...] = ()) -> Optional[Place]:
+        """The nearest named unit before ``pos`` (of the given units when any)."""
+        before = [p for p in self.places if p.start < pos and (not units or p.unit in units)]
+        if before:
+            return before[-1]
+        after = [p for p in self.places if not units or p.unit in units]
+        return after[0] if after else None
+
+
+def find_places(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()) -> Places:
+    """Unit words followed by a capitalised name, stopping where a person's name starts."""
+    found: list[Place] = []
+    for hit in lexicon.find(lexicon.admin_units, text):
+        pos = skip_spaces(text, hit.start + len(hit.text.rstrip()))
+        names: list[str] = []
+        while len(names) < MAX_PLACE_WORDS and pos not in stops:
+            word = word_at(text, pos)
+            if word is None or not (word.capitalised or word.number) or word.acronym and names:
+                break
+            if lexicon.match_at(lexicon.offices, text, pos) or lexicon.match_at(lexicon.facility_heads, text, pos):
+                break
+            names.append(word.text)
+            if text[word.end:word.end + 1] != " ":
+                break
+            pos = word.end + 1
+        if names:
+            abbr = hit.meta("abbr")
+            found.append(Place(hit.start, str(hit.meta("canonical")), abbr if isinstance(abbr, str) else None, " ".join(names)))
+    return Places(tuple(found))

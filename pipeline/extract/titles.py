@@ -1,0 +1,57 @@
+"""Title chains before a name (``PGS.TS``, ``TTND.BSCKII``, ``Bác sĩ CKII``) in canonical atomic form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Lexicon
+
+# Between two titles of one chain only dots, dashes, commas and spaces.
+_CHAIN_GAP = re.compile(r"^[\s.\-–,]{0,3}$")
+# Between a chain and the name it belongs to.
+_NAME_GAP = re.compile(r"^[ \t.\-–]{0,3}$")
+
+
+@dataclass(frozen=True)
+class TitleChain:
+    """Consecutive titles and their canonical atoms (``PGS.TS`` → ``PGS``, ``TS``)."""
+
+    start: int
+    end: int
+    atoms: tuple[str, ...]
+
+
+def find_title_chains(text: str, lexicon: Lexicon) -> list[TitleChain]:
+    """Every chain of titles in the text, in order."""
+    chains: list[TitleChain] = []
+    current: Optional[TitleChain] = None
+    for hit in lexicon.find(lexicon.titles, text):
+        atoms = tuple(str(a) for a in hit.meta("atoms", []) or [])
+        if current is not None and _CHAIN_GAP.match(text[current.end:hit.start]):
+            current = TitleChain(current.start, hit.end, current.atoms + atoms)
+            continue
+        if current is not None:
+            chains.append(current)
+        current = TitleChain(hit.start, hit.end, atoms)
+    if current is not None:
+        chains.append(current)
+    return chains
+
+
+def chain_before(chains: list[TitleChain], text: str, pos: int) -> Optional[TitleChain]:
+    """The chain that ends right before ``pos`` (a name's start), if any."""
+    for chain in chains:
+        if chain.end <= pos and _NAME_GAP.match(text[chain.end:pos]):
+            return chain
+    return None
+
+
+def unique_atoms(atoms: list[str]) -> list[str]:
+    """Atoms in first-seen order without repeats."""
+    seen: list[str] = []
+    for atom in atoms:
+        if atom not in seen:
+            seen.append(atom)
+    return seen

@@ -1,0 +1,69 @@
+"""Words of normalised text and what a word looks like (capitalised, Vietnamese syllable, acronym)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A word: letters, possibly joined by an apostrophe (H'Chua, Y’Thuat), or a number.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+# A Vietnamese syllable once tone and vowel marks are removed: onset, one to
+# three vowels, coda. Foreign words (Joe, Biden, Ukraine) do not fit it.
+_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the text with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters)
+
+    @property
+    def number(self) -> bool:
+        return self.text.isdigit()
+
+
+def words(text: str) -> list[Word]:
+    """Every word of the text in order."""
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def word_at(text: str, pos: int) -> Word | None:
+    """The word that starts exactly at ``pos``."""
+    m = _WORD.match(text, pos)
+    return Word(m.start(), m.end(), m.group(0)) if m else None
+
+
+def fold_marks(word: str) -> str:
+    """Lowercase letters without any diacritic (``Đức`` → ``duc``)."""
+    decomposed = unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` has the shape of one Vietnamese syllable."""
+    return bool(_SYLLABLE.match(fold_marks(word)))
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not a space or tab."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def initials(name_words: list[str]) -> str:
+    """Upper-case initials of words (``Đông Triều`` → ``ĐT``)."""
+    return "".join(w[0].upper() for w in name_words if w)
