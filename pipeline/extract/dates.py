@@ -30,6 +30,7 @@ _BETWEEN_PART_AND_DATE = re.compile(
     r"^[\s,]*(?:ngày|hôm|nay|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)?[\s,(]*(?:ngày)?[\s,]*$", re.IGNORECASE
 )
 _RELATIVE_OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1}
+_RELATIVE_YEARS = {"năm nay": 0, "năm ngoái": -1}
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,13 @@ class DateFound:
 
 @dataclass(frozen=True)
 class _Expression:
+    """A rule match; ``start``/``end`` are the mention (the group ``date`` when
+    the rule has one, e.g. only "27/2" of "Ngày Thầy thuốc Việt Nam 27/2")."""
+
     start: int
     end: int
+    match_start: int
+    match_end: int
     rule: Rule
     groups: dict[str, Optional[str]]
 
@@ -81,15 +87,17 @@ def group_dates(found: list[DateFound]) -> list[DateMention]:
 
 def _expressions(text: str, rules: RuleSet) -> list[_Expression]:
     """Expression and relative-day matches, overlaps resolved longest first."""
-    candidates = [
-        _Expression(m.start, m.end, m.rule, m.groups)
-        for m in rules.matches(KIND, text)
-        if m.rule.meta.get("role") in ("expression", "relative")
-    ]
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    candidates = []
+    for rule in rules.rules(KIND):
+        if rule.meta.get("role") not in ("expression", "relative"):
+            continue
+        for match in rule.finditer(text):
+            start, end = match.span("date") if "date" in rule.regex.groupindex and match.group("date") else match.span()
+            candidates.append(_Expression(start, end, match.start(), match.end(), rule, match.groupdict()))
+    candidates.sort(key=lambda c: (-(c.match_end - c.match_start), c.match_start))
     kept: list[_Expression] = []
     for candidate in candidates:
-        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+        if all(candidate.match_end <= k.match_start or candidate.match_start >= k.match_end for k in kept):
             kept.append(candidate)
     kept.sort(key=lambda c: c.start)
     return kept
@@ -117,9 +125,9 @@ def _resolve(
     if precision == "year":
         values = [v for v in (groups.get("year_from"), groups.get("year")) if v]
     elif precision == "month":
-        year = groups.get("year")
-        months = [groups.get("month_from"), groups.get("month")]
-        values = [f"{year}-{int(m):02d}" for m in months if m and 1 <= int(m) <= 12]
+        months = [int(m) for m in (groups.get("month_from"), groups.get("month")) if m and 1 <= int(m) <= 12]
+        year = groups.get("year") or (_infer_year(1, months[-1], published_day, context_year) if months else None)
+        values = [f"{year}-{m:02d}" for m in months] if year else []
     elif precision == "day":
         values = _day_values(groups, published_day, context_year)
     return [DateFound(start, end, surface, value, part_of_day, rule.id) for value in values]
@@ -162,6 +170,9 @@ def _relative(
     if published_day is None:
         return []
     word = (expression.groups.get("relative") or "").lower()
+    if word in _RELATIVE_YEARS:
+        year = published_day.year + _RELATIVE_YEARS[word]
+        return [DateFound(start, end, text[start:end], str(year), None, expression.rule.id)]
     offset = _RELATIVE_OFFSETS.get(word)
     if offset is None:
         return []
