@@ -33,6 +33,8 @@ LIST_MARKERS = ("•", "·", "- ", "+ ", "*", "►", "▶", ">")
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
 # A date line is looked for this many lines past the start of the prose.
 DATE_LOOKAHEAD = 3
+# An organisation line under a byline ("TTYT huyện Mê Linh") is this short.
+ATTRIBUTION_MAX_WORDS = 10
 # Byline lines are looked for among this many last lines of the article.
 BYLINE_TAIL_LINES = 3
 
@@ -188,8 +190,8 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             break
         text = kept[-1].text
         before = kept[-2].text if len(kept) > 1 else ""
-        if rules.organisation(text) and word_count(text) <= 10:
-            kept.pop()
+        if rules.organisation(text) and _is_attribution(text, before, rules):
+            kept.pop()  # the author's unit under the name: "(TTYT huyện Mê Linh)"
         elif _is_byline(before, rules) and word_count(text) <= 2 and not _SENTENCE_END.search(text):
             kept.pop()  # the outlet a credited article came from ("Theo X" / "VnEconomy")
         elif rules.credit(text) and word_count(text) <= 8:
@@ -201,6 +203,13 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
         else:
             break
     return Byline(tuple(a for a in authors if a), tuple(kept))
+
+
+def _is_attribution(text: str, before: str, rules: CleaningRules) -> bool:
+    """An organisation line is an attribution in parentheses, or right under a byline name."""
+    if word_count(text) > ATTRIBUTION_MAX_WORDS:
+        return False
+    return (text.startswith("(") and text.endswith(")")) or _is_byline(before, rules)
 
 
 def _is_byline(text: str, rules: CleaningRules) -> bool:

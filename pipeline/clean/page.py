@@ -11,6 +11,7 @@ sections), and paragraphs that are figure captions become captions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
@@ -42,18 +43,25 @@ def clean_page(content: str, rules: CleaningRules) -> TextParts:
     except (etree.ParserError, ValueError):
         return TextParts(Header(None, None, None, (), 0), None, (), assemble(()), (WARN_NOT_PARSED,))
     meta = page_metadata(tree, rules)
-    warnings: list[str] = []
-    blocks = _main_content(tree, meta)
-    if not blocks:
-        blocks = _fallback_blocks(tree, meta)
-        warnings.append(WARN_FALLBACK)
+    parts = _article_parts(_main_content(tree, meta), meta, rules)
+    if not parts.assembled.body:
+        # trafilatura found nothing, or only the headline: read the page's paragraphs
+        # (from a fresh parse: trafilatura prunes the tree it is given).
+        fresh = lxml_html.document_fromstring(markup)
+        fallback = _article_parts(_fallback_blocks(fresh, meta), meta, rules)
+        parts = replace(fallback, warnings=(WARN_FALLBACK,))
+    return parts
+
+
+def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRules) -> TextParts:
+    """The Vietnamese clean-up of a page's content blocks, with the page's metadata."""
     blocks = cut_tail(blocks, rules)
     byline = split_trailing_byline(blocks, rules)
     body = drop_inline(byline.blocks, rules, meta.title, caption_max_words=0)
     outlet = split_outlet(body, rules)
     authors = tuple(dict.fromkeys(meta.authors + byline.authors))
     header = Header(meta.title, meta.category, meta.published, authors, 0)
-    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks), tuple(warnings))
+    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks))
 
 
 def _main_content(tree: lxml_html.HtmlElement, meta: PageMeta) -> tuple[Block, ...]:
