@@ -114,7 +114,8 @@ def _resolve(
     rule = expression.rule
     start, end = expression.start, expression.end
     part = _part_of_day_before(text, start, parts)
-    if part is not None:
+    if part is not None and expression.match_start == start:
+        # "chiều 25/2" is one mention; in "Sáng nay (20/6)" the mention stays "20/6".
         start = part[0]
     surface = text[start:end]
     if rule.meta.get("role") == "relative":

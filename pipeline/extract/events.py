@@ -182,7 +182,10 @@ def _event(
         people = _with_two_parties(people, hits, spans, entities)
     if draft.type == "visit" and draft.target and all(p.ref != draft.target for p in people):
         people.append(Participant(ref=draft.target, role="host"))
-    first = next((h for h in hits if h.strength == "head"), hits[0])
+    # The trigger shown is the first naming one, else the first reported act.
+    first = next((h for h in hits if h.strength == "head"), None) or next(
+        (h for h in hits if h.strength != "attach"), hits[0]
+    )
     return Event(
         id=f"E{number}",
         type=draft.type,
