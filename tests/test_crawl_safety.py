@@ -86,3 +86,18 @@ def test_default_settings_are_polite() -> None:
     assert settings["USER_AGENT"].startswith("vnie-crawler/")
     assert settings["VNIE_ALLOW_PRIVATE"] is False
     assert settings["DOWNLOAD_HANDLERS"]["file"] is None
+
+
+@pytest.mark.parametrize("address, refused", [
+    ("203.119.8.1", False), ("127.0.0.1", True), ("192.168.0.10", True), ("169.254.169.254", True),
+])
+def test_resolver_refuses_private_answers(address: str, refused: bool) -> None:
+    from twisted.internet.error import DNSLookupError
+
+    from pipeline.crawl.resolver import checked_address
+
+    if refused:
+        with pytest.raises(DNSLookupError, match="private, loopback or reserved"):
+            checked_address(address, "rebinding.example")
+    else:
+        assert checked_address(address, "hanoimoi.vn") == address

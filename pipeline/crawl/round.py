@@ -125,6 +125,7 @@ def crawl_settings(config: RoundConfig, allowed_hosts: frozenset[str]) -> dict[s
         # Only http(s) can be fetched at all; the safety middleware refuses the rest first.
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "s3": None, "ftp": None},
         "DOWNLOADER_MIDDLEWARES": DOWNLOADER_MIDDLEWARES,
+        "TWISTED_DNS_RESOLVER": "pipeline.crawl.resolver.PublicAddressResolver",
         "ITEM_PIPELINES": {"pipeline.crawl.collect.StorePipeline": 300},
         "CLOSESPIDER_TIMEOUT": config.round_timeout,
         "LOG_LEVEL": config.log_level,
