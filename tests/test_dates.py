@@ -161,3 +161,14 @@ def test_rule_examples(kind: str, rules: RuleSet) -> None:
             assert rule.regex.search(example), f"{rule.id} misses its example {example!r}"
         for counter in rule.counter_examples:
             assert not rule.regex.search(counter), f"{rule.id} matches its counter-example {counter!r}"
+
+
+def test_cited_document_dates_do_not_give_the_year(rules: RuleSet) -> None:
+    text = (
+        "Ngày 14/6, Cục Công nghệ thông tin (Bộ Y tế) đã tổ chức lễ khởi động xây dựng phần mềm hồ sơ sức khỏe "
+        "điện tử (EHM). Tại lễ khởi động, PGS.TS Trần Quý Tường cho biết, thực hiện Nghị quyết số 20-NQ/TW ngày "
+        "25/10/2017 của Ban Chấp hành Trung ương khóa XII."
+    )
+    # Without a publication date the year of 14/6 is unknown: the only full date is a document's.
+    assert values(text, rules) == [("2017-10-25", None)]
+    assert values(text, rules, "2018-06-22") == [("2018-06-14", None), ("2017-10-25", None)]

@@ -26,6 +26,8 @@ KIND = "dates"
 _FUTURE_TOLERANCE_DAYS = 120
 # How far before a date a part-of-day word may stand ("Chiều ngày 17/4").
 _PART_OF_DAY_WINDOW = 20
+# A cited document's number stands at most this far before its issue date.
+_DOCUMENT_WINDOW = 90
 _BETWEEN_PART_AND_DATE = re.compile(
     r"^[\s,]*(?:ngày|hôm|nay|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)?[\s,(]*(?:ngày)?[\s,]*$", re.IGNORECASE
 )
@@ -67,7 +69,7 @@ def find_dates(text: str, rules: RuleSet, published: Optional[str]) -> list[Date
     """Every date expression of ``text`` with its value, in text order."""
     expressions = _expressions(text, rules)
     published_day = _published_day(published)
-    context_year = published_day.year if published_day else _latest_full_year(expressions)
+    context_year = published_day.year if published_day else _latest_full_year(expressions, text, rules)
     parts = _part_of_day_matches(text, rules)
     found: list[DateFound] = []
     for expression in expressions:
@@ -217,14 +219,22 @@ def _part_of_day_before(text: str, start: int, parts: list[tuple[int, int, PartO
     return best
 
 
-def _latest_full_year(expressions: list[_Expression]) -> Optional[int]:
-    """The latest year of a date written out in full (day, month and year)."""
+def _latest_full_year(expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
+    """The latest year of a date written out in full (day, month and year),
+    leaving out the issue dates of cited documents (often years older)."""
     years = [
         int(e.groups["year"])
         for e in expressions
-        if e.rule.meta.get("precision") == "day" and e.groups.get("year")
+        if e.rule.meta.get("precision") == "day" and e.groups.get("year") and not is_document_date(text, e.start, rules)
     ]
     return max(years) if years else None
+
+
+def is_document_date(text: str, start: int, rules: RuleSet) -> bool:
+    """Whether the date at ``start`` is the issue date of a cited document
+    ("Nghị quyết số 20-NQ/TW ngày 25/10/2017")."""
+    before = text[max(0, start - _DOCUMENT_WINDOW):start]
+    return any(rule.meta.get("role") == "document_issue" and rule.regex.search(before) for rule in rules.rules(KIND))
 
 
 def _published_day(published: Optional[str]) -> Optional[dt.date]:

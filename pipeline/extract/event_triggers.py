@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..models import DateMention, EventType, PartOfDay
 from ..rules import Rule, RuleSet
+from .dates import is_document_date
 from .sentences import Sentence
 
 TRIGGERS = "event_triggers"
@@ -23,8 +24,6 @@ CONTEXT = "event_context"
 # in the same clause ("hai bên sẽ ký kết" but not "..., sẽ ...; Lễ ký kết").
 _BLOCKING_WINDOW = 24
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
-# A cited document's number stands at most this far before its issue date.
-_DOCUMENT_WINDOW = 90
 # When triggers overlap, the one that says most about the event is kept, and
 # among equals the one that starts first ("Lễ ký kết" before "ký kết thỏa thuận").
 _STRENGTH_ORDER = {"head": 0, "verb": 1, "anaphoric": 2, "attach": 3}
@@ -67,7 +66,7 @@ def find_triggers(
     dates: list[DateMention],
 ) -> list[TriggerHit]:
     """Every unblocked trigger, one per place (the longest rule wins an overlap)."""
-    sentence_dates = [d for d in _sentence_dates(text, dates) if not _is_document_date(text, d, rules)]
+    sentence_dates = [d for d in _sentence_dates(text, dates) if not is_document_date(text, d.start, rules)]
     hits: list[TriggerHit] = []
     for index, sentence in enumerate(sentences):
         if _is_background(sentence.text, rules):
@@ -119,15 +118,6 @@ def _blocked(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
     return False
 
 
-def _is_document_date(text: str, date: "SentenceDate", rules: RuleSet) -> bool:
-    """The issue date of a cited document ("Nghị quyết số 20-NQ/TW ngày 25/10/2017")."""
-    before = text[max(0, date.start - _DOCUMENT_WINDOW):date.start]
-    return any(
-        rule.meta.get("role") == "document_date" and rule.regex.search(before)
-        for rule in rules.rules(CONTEXT)
-    )
-
-
 def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
     """Day-precise dates with their offsets; those in parentheses are marked
     (an anniversary range such as ``(27/2/1955 – 27/2/2025)`` is not the event's date)."""
@@ -164,6 +154,6 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     lead = [s for s in sentences if s.paragraph == first_paragraph]
     start, end = lead[0].start, lead[-1].end
     for date in _sentence_dates(text, dates):
-        if start <= date.start < end and not date.in_parentheses and not _is_document_date(text, date, rules):
+        if start <= date.start < end and not date.in_parentheses and not is_document_date(text, date.start, rules):
             return date
     return None
