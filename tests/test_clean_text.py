@@ -272,3 +272,31 @@ def test_mutated_seed_never_raises(rules: RuleSet, text: str, edits: list[tuple[
         lines[index:index + 1] = [line[:length] + insert + line[length * 2:]]
     article = clean(raw_text("\n".join(lines)), rules)
     assert isinstance(article.captions, tuple)
+
+
+# -- layouts of other outlets ------------------------------------------------------
+
+
+def test_menu_breadcrumbs_and_date_line_above_the_article(rules: RuleSet) -> None:
+    text = "\n".join([
+        "Trang chủ", "Thời sự", "Y tế", "Giáo dục", "Pháp luật",
+        "Trang chủ > Sức khỏe > Y tế",
+        "Bệnh viện Bãi Cháy hợp tác hỗ trợ toàn diện cho Trung tâm Y tế thị xã Đông Triều",
+        "Thứ Sáu, 19/04/2024 - 08:17 (GMT+7)",
+        PROSE, PROSE_2,
+        "Hồng Hải - Minh Anh",
+        "Tin liên quan", "Hà Nội ghi nhận thêm 88 trường hợp mắc sởi", "Trẻ bị cúm có thể uống Tamiflu tại nhà không?",
+        "© 2024 Báo Quảng Ninh",
+    ])
+    article = clean(raw_text(text), rules)
+    assert article.title == "Bệnh viện Bãi Cháy hợp tác hỗ trợ toàn diện cho Trung tâm Y tế thị xã Đông Triều"
+    assert article.category == "Sức khỏe"
+    assert article.published == "2024-04-19T08:17:00+07:00"
+    assert article.authors == ("Hồng Hải", "Minh Anh")
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_source_credit_is_not_an_author(rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề\n\n{PROSE}\n\n{PROSE_2}\n\n(Theo VnExpress)"), rules)
+    assert article.authors == ()
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"

@@ -25,6 +25,9 @@ CATEGORY_MAX_WORDS = 6
 # A paragraph of prose: this many words, or a full sentence of PROSE_SENTENCE_WORDS.
 PROSE_MIN_WORDS = 15
 PROSE_SENTENCE_WORDS = 6
+# A menu at the top of a dump: at least NAV_RUN lines of at most NAV_WORDS words.
+NAV_RUN, NAV_WORDS = 3, 4
+HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất"})
 # A paragraph that is certainly prose: a sentence of at least this many words.
 SENTENCE_PARAGRAPH_WORDS = 8
 LONG_PARAGRAPH_WORDS = 25
@@ -33,12 +36,18 @@ LIST_MARKERS = ("•", "·", "- ", "+ ", "*", "►", "▶", ">")
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
 # A date line is looked for this many lines past the start of the prose.
 DATE_LOOKAHEAD = 3
+# A credit line ("Bài và ảnh: Minh Khương") is this short.
+CREDIT_MAX_WORDS = 10
 # An organisation line under a byline ("TTYT huyện Mê Linh") is this short.
 ATTRIBUTION_MAX_WORDS = 10
 # Byline lines are looked for among this many last lines of the article.
 BYLINE_TAIL_LINES = 3
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+# Capitalised like a name, but a day of the week ("Thứ Sáu", "Chủ Nhật") leading a date line.
+_WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+_NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
 _STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 
 
@@ -104,6 +113,14 @@ def is_person_name(text: str) -> bool:
     return all(word[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in word) for word in words)
 
 
+def person_names(text: str) -> tuple[str, ...]:
+    """The names of a byline ("Hồng Hải - Minh Anh"), or () when any part is not a person's name."""
+    parts = [part.strip() for part in _NAME_SEPARATOR.split(text) if part.strip()]
+    if not parts or not all(is_person_name(part) and not _WEEKDAY.match(part) for part in parts):
+        return ()
+    return tuple(parts)
+
+
 def is_headline(text: str) -> bool:
     return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= 300
 
@@ -138,31 +155,31 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     """
     title = category = published = None
     authors: list[str] = []
-    i = 0
-    first = blocks[0].text if blocks else ""
-    if not title_known and blocks and rules.outlet_prefix(first) is None and is_headline(first) \
+    i, category = _skip_navigation(blocks, rules)
+    first = blocks[i].text if i < len(blocks) else ""
+    if not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
             and rules.line_kind(first) is None and rules.timestamp(first) is None:
-        second = blocks[1].text if len(blocks) > 1 else ""
-        if _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
+        second = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        if category is None and _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
                 and not _SENTENCE_END.search(second) and rules.timestamp(second) is None \
                 and not is_teaser_strip(second):
-            category, title, i = first, second, 2
+            category, title, i = first, second, i + 2
         else:
-            title, i = first, 1
+            title, i = first, i + 1
     while i < len(blocks):
         text = blocks[i].text
         stamp = rules.timestamp(text)
         if stamp is not None:
             if published is None:
                 published = iso_published(stamp)
-                if stamp.lead and is_person_name(stamp.lead):
-                    authors.append(stamp.lead)
+                if stamp.lead:
+                    authors.extend(person_names(stamp.lead))
         elif is_teaser_strip(text) or rules.line_kind(text) is LineKind.DROP or (title and text == title):
             pass
-        elif rules.credit(text) and not is_prose(text):
-            authors.append(rules.credit(text) or "")
-        elif is_person_name(text) and i + 1 < len(blocks) and rules.timestamp(blocks[i + 1].text):
-            authors.append(text)  # a byline on its own line, its timestamp below
+        elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
+            authors.extend(person_names(rules.credit(text) or ""))
+        elif person_names(text) and i + 1 < len(blocks) and rules.timestamp(blocks[i + 1].text):
+            authors.extend(person_names(text))  # a byline on its own line, its timestamp below
         else:
             break
         i += 1
@@ -174,6 +191,31 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
                 published = iso_published(stamp)
                 break
     return Header(title, category, published, tuple(a for a in authors if a), i)
+
+
+def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int, Optional[str]]:
+    """Where the header starts after a menu or breadcrumb trail, and the section the trail names.
+
+    A menu is a run of NAV_RUN or more very short lines; a breadcrumb trail
+    is one short line of crumbs separated by ">", "›", "»" or "/".
+    """
+    i = 0
+    category: Optional[str] = None
+    while i < len(blocks) and rules.line_kind(blocks[i].text) is LineKind.DROP:
+        i += 1
+    run = i
+    while run < len(blocks) and word_count(blocks[run].text) <= NAV_WORDS and not _SENTENCE_END.search(blocks[run].text) \
+            and rules.timestamp(blocks[run].text) is None:
+        run += 1
+    if run - i >= NAV_RUN:
+        i = run
+    if i < len(blocks):
+        crumbs = [crumb.strip() for crumb in _CRUMB_SEPARATOR.split(blocks[i].text) if crumb.strip()]
+        if len(crumbs) >= 2 and word_count(blocks[i].text) <= CATEGORY_MAX_WORDS * 2:
+            sections = [crumb for crumb in crumbs if crumb.casefold() not in HOME_CRUMBS]
+            category = sections[0] if sections else None
+            i += 1
+    return i, category
 
 
 def _is_category(text: str) -> bool:
@@ -194,11 +236,12 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             kept.pop()  # the author's unit under the name: "(TTYT huyện Mê Linh)"
         elif _is_byline(before, rules) and word_count(text) <= 2 and not _SENTENCE_END.search(text):
             kept.pop()  # the outlet a credited article came from ("Theo X" / "VnEconomy")
-        elif rules.credit(text) and word_count(text) <= 8:
-            authors.insert(0, rules.credit(text) or "")
+        elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
+            # "Theo Thanh Xuân" names a person; "Theo VnExpress" only a source.
+            authors[:0] = person_names(rules.credit(text) or "")
             kept.pop()
-        elif rules.name(text) and is_person_name(text):
-            authors.insert(0, text)
+        elif rules.name(text) and person_names(text):
+            authors[:0] = person_names(text)
             kept.pop()
         else:
             break
@@ -213,8 +256,8 @@ def _is_attribution(text: str, before: str, rules: CleaningRules) -> bool:
 
 
 def _is_byline(text: str, rules: CleaningRules) -> bool:
-    return bool(text) and ((rules.credit(text) is not None and word_count(text) <= 8)
-                           or (rules.name(text) is not None and is_person_name(text)))
+    return bool(text) and ((rules.credit(text) is not None and word_count(text) <= CREDIT_MAX_WORDS)
+                           or (rules.name(text) is not None and bool(person_names(text))))
 
 
 def split_outlet(blocks: Sequence[Block], rules: CleaningRules) -> OutletSplit:
