@@ -337,3 +337,20 @@ def test_process_turns_the_crawl_into_one_record_per_article(history: History) -
     # A second run has nothing new to process.
     log = crawl(history.sources, history.corpus, "--once", "--process", "-o", str(output)).stderr
     assert "processed 0" in log
+    # A changed page is a new version whose record replaces the old one (same URL, same id).
+    path = "/the-gioi/5-vu-khi-dang-chu-y-trong-goi-vien-tro-moi-cua-my-cho-ukraine-20221223144734383.htm"
+    served = history.site.root / path[1:]
+    original = served.read_bytes()
+    title = ARTICLES[path].encode("utf-8")
+    served.write_bytes(original.replace(title, title + " (cập nhật)".encode("utf-8")))
+    try:
+        log = crawl(history.sources, history.corpus, "--once", "--process", "-o", str(output)).stderr
+    finally:
+        served.write_bytes(original)
+    assert "changed 1" in log and "replaced 1" in log
+    records = [json.loads(line) for line in
+               (output / "articles.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    assert len(records) == len(ARTICLES)
+    updated = [r for r in records if urlsplit(r["source"]["url"]).path == path]
+    assert [r["id"] for r in updated] == [by_path[path]["id"]]
+    assert updated[0]["title"].endswith("(cập nhật)")
