@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.query.database import OutputDatabase, QueryError
+from pipeline.query.export import export_tables
 from pipeline.query.goldrecords import read_gold, record_from_gold, seed_output
 from pipeline.query.keys import EntityKeyer, person_key
 from pipeline.query.tables import TABLE_NAMES, TABLE_SPECS, OutputFolderError, load_tables
@@ -278,3 +280,42 @@ def test_cache_file_is_reused_and_rebuilt_when_the_output_changes(tmp_path, seed
                                 env={"VNIE_CACHE_DIR": str(tmp_path / "cache")})
     assert result.output.splitlines() == ["\"n\"", "8"]
     assert list((output).iterdir()) == [output / "articles.jsonl"]  # nothing written into the output folder
+
+
+RESEARCHERS_GUIDE = REPO / "docs" / "researchers.md"
+
+
+def _guide_blocks(language: str) -> list[str]:
+    text = RESEARCHERS_GUIDE.read_text(encoding="utf-8")
+    return [block.strip() for block in re.findall(rf"```{language}\n(.*?)```", text, flags=re.S)]
+
+
+def test_the_guide_answers_ten_questions_both_ways():
+    assert len(_guide_blocks("sql")) == 10 and len(_guide_blocks("python")) == 10
+
+
+@pytest.mark.parametrize("number", range(1, 11))
+def test_guide_sql_runs_on_the_seeds(database, number):
+    result = database.query(_guide_blocks("sql")[number - 1])
+    if number == 1:  # the signing of the Đức Giang hospital, 23 October 2025
+        assert [row[0] for row in result.rows()] == ["000_8649a4f9e4d548b0.txt"]
+    if number in (4, 5, 7, 8):
+        assert result.n_rows > 0
+
+
+@pytest.fixture(scope="module")
+def exported_tables(seeds, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("guide")
+    export_tables(load_tables(seeds.folder), folder / "tables", "parquet")
+    return folder
+
+
+@pytest.mark.parametrize("number", range(1, 11))
+def test_guide_pandas_runs_on_the_export(exported_tables, monkeypatch, capsys, number):
+    pytest.importorskip("pandas")
+    monkeypatch.chdir(exported_tables)
+    exec(compile(_guide_blocks("python")[number - 1], f"researchers.md python block {number}", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed.strip()
+    if number == 1:
+        assert "000_8649a4f9e4d548b0.txt" in printed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import unicodedata
+from decimal import Decimal
 from datetime import date, datetime
 from pathlib import Path
 from typing import Optional
@@ -48,7 +49,7 @@ def format_table(result: QueryResult, limit: Optional[int] = 100) -> str:
         return "(no result set)"
     rows = result.rows(limit)
     cells = [[_cell(value) for value in row] for row in rows]
-    numeric = [all(isinstance(row[i], (int, float)) or row[i] is None for row in rows) and bool(rows)
+    numeric = [all(isinstance(row[i], (int, float, Decimal)) or row[i] is None for row in rows) and bool(rows)
                for i in range(len(result.columns))]
     widths = [max([_width(name)] + [_width(row[i]) for row in cells]) for i, name in enumerate(result.columns)]
     lines = [" │ ".join(_pad(name, widths[i], False) for i, name in enumerate(result.columns)),
