@@ -158,7 +158,7 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     i, category = _skip_navigation(blocks, rules)
     first = blocks[i].text if i < len(blocks) else ""
     if not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
-            and rules.line_kind(first) is None and rules.timestamp(first) is None:
+            and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None:
         second = blocks[i + 1].text if i + 1 < len(blocks) else ""
         if category is None and _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
                 and not _SENTENCE_END.search(second) and rules.timestamp(second) is None \
@@ -191,6 +191,11 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
                 published = iso_published(stamp)
                 break
     return Header(title, category, published, tuple(a for a in authors if a), i)
+
+
+def _is_opening_sentence(text: str) -> bool:
+    """A first line that is a full sentence of prose, not a headline (headlines seldom end in a period)."""
+    return text.endswith(".") and not text.endswith("..") and word_count(text) >= PROSE_MIN_WORDS
 
 
 def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int, Optional[str]]:

@@ -27,8 +27,9 @@ from .textdump import TextParts
 WARN_NOT_PARSED = "html page could not be parsed"
 WARN_FALLBACK = "main content not found by trafilatura; page paragraphs used"
 
-# Server-side template directives (JSP, PHP, ASP) left in a saved page.
-_DIRECTIVE = re.compile(r"<%.*?%>|<\?(?!xml).*?\?>", re.DOTALL)
+# Server-side template directives (JSP, PHP, ASP) left in a saved page, and the
+# XML declaration (lxml refuses a str that declares an encoding).
+_DIRECTIVE = re.compile(r"<%[^<>]{0,2000}?%>|<\?[^<>]{0,2000}?\?>")
 # A paragraph that is only a link this short is a link to another article.
 LINK_MAX_WORDS = 30
 # Elements read as paragraphs when trafilatura finds nothing.
@@ -65,9 +66,12 @@ def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRul
 
 
 def _main_content(tree: lxml_html.HtmlElement, meta: PageMeta) -> tuple[Block, ...]:
-    document = trafilatura.bare_extraction(
-        tree, include_comments=False, include_links=True, include_images=True, include_tables=True
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            tree, include_comments=False, include_links=True, include_images=True, include_tables=True
+        )
+    except Exception:  # noqa: BLE001 - a page that breaks the extractor falls back to its paragraphs
+        return ()
     body = getattr(document, "body", None)
     if body is None:
         return ()
