@@ -39,6 +39,7 @@ class BodyMention:
     admin: Optional[str]  # canonical administrative unit word right after the head
     proper: str  # the proper-name words after the head (and unit), as written
     generic: bool
+    quantified: bool  # generic because of a quantifier before it (6 bệnh viện)
     level: Optional[str] = None  # for party committees: the level that completes them
 
     @property
@@ -96,10 +97,15 @@ def parse_body(
     tail_type = str(hit.meta("tail", "name"))
     tail = _Tail(head_end, None, None, None)
     if tail_type != "none":
-        tail = _parse_tail(text, lower, head_end, category, lexicon, stops)
+        tail = _parse_tail(text, lower, head_end, category, lexicon, stops, head_text[:1].isupper())
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
+    if not proper and head_text[-1:].isdigit():
+        proper = head_text.split()[-1]  # a head that is a whole name (Trung tâm cấp cứu 115)
     capitalised_head = head_text[:1].isupper()
-    generic = lexicon.quantified(text, hit.start) or (not capitalised_head and not proper)
+    if not capitalised_head and not any(w[:1].isupper() for w in proper.split()):
+        proper = ""  # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name
+    quantified = lexicon.quantified(text, hit.start)
+    generic = quantified or (not capitalised_head and not proper)
     end = max(head_end, tail.end)
     kind = str(hit.meta("kind", "other"))
     level = hit.meta("level")
@@ -115,12 +121,13 @@ def parse_body(
         admin=tail.admin,
         proper=proper,
         generic=generic,
+        quantified=quantified,
         level=str(level) if isinstance(level, str) else None,
     )
 
 
 def _parse_tail(
-    text: str, lower: str, pos: int, category: str, lexicon: Lexicon, stops: frozenset[int]
+    text: str, lower: str, pos: int, category: str, lexicon: Lexicon, stops: frozenset[int], capitalised_head: bool
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -128,6 +135,7 @@ def _parse_tail(
     proper_start: Optional[int] = None
     proper_end: Optional[int] = None
     pending_lower = 0  # lowercase words accepted tentatively (must be followed by more name)
+    after_name = False  # the last accepted token was a capitalised word or a final name word
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
@@ -150,14 +158,19 @@ def _parse_tail(
             # "TP.HCM": the name may follow the unit without a space.
             cursor = nxt + len(unit.text.rstrip())
             continue
+        phrase = lexicon.match_at(lexicon.name_phrases, lower, nxt)
+        if phrase is not None and proper_start is not None:
+            proper_end = end = cursor = phrase.end
+            continue
         final = lexicon.match_at(lexicon.name_final, lower, nxt)
         inner = lexicon.match_at(lexicon.name_inner, lower, nxt)
         word = word_at(text, nxt)
         if word is None:
             break
+        if word.number and not (after_name or proper_start is None and capitalised_head):
+            break  # "… khu vực và 50% …": a number continues a name only after a name word
         if word.capitalised or word.number:
-            if lexicon.match_at(lexicon.name_stops, lower, nxt) and not word.capitalised:
-                break
+            after_name = True
             if proper_start is None:
                 proper_start = nxt
             span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
@@ -170,16 +183,21 @@ def _parse_tail(
                 proper_start = nxt
             proper_end = end = final.end
             pending_lower = 0
+            after_name = True
             cursor = final.end
             continue
+        after_name = False
         if inner is not None:
             cursor = inner.end
             pending_lower += 1
             continue
-        if category == ORGANIZATION and proper_start is not None and pending_lower < MAX_LOWERCASE_RUN:
+        lowercase_start = proper_start is None and capitalised_head and category == ORGANIZATION
+        if category == ORGANIZATION and (proper_start is not None or lowercase_start) and pending_lower < MAX_LOWERCASE_RUN:
             if lexicon.match_at(lexicon.name_stops, lower, nxt):
                 break
             # Organizations keep lowercase words inside their names (Cục Quản lý Dược).
+            if proper_start is None:
+                proper_start = nxt
             proper_end = end = word.end
             cursor = word.end
             pending_lower += 1

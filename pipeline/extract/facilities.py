@@ -35,7 +35,7 @@ def build_facilities(
         if mention.category != FACILITY:
             continue
         if mention.generic:
-            if _LIST_INTRO.match(text, mention.end):
+            if mention.quantified and _LIST_INTRO.match(text, mention.end):
                 prefix = _display_head(mention) + " "
                 start = _LIST_INTRO.match(text, mention.end).end()
                 for item_start, item_end in _list_items(text, start, lexicon, first=True):
@@ -123,9 +123,7 @@ def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int
             cursor = skip_spaces(text, unit.start + len(unit.text.rstrip()))
             count += 1
             continue
-        if not (word.capitalised or word.number or inner and count):
-            break
-        if lower[cursor:cursor + 4] == "và " and not word.capitalised:
+        if word.text == "và" or not (word.capitalised or word.number or inner and count):
             break
         stop = max(word.end, inner.end if inner else 0)
         end = stop
@@ -133,7 +131,7 @@ def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int
         if text[end:end + 1] != " ":
             break
         cursor = end + 1
-    if end == pos or not text[pos:pos + 1].isupper() and not text[pos:pos + 1].isdigit():
+    if end == pos or not text[pos:pos + 1].isupper():
         return None
     return (pos, end)
 

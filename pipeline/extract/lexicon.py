@@ -48,6 +48,7 @@ class Lexicon:
     admin_units: tuple[Rule, ...]
     org_heads: tuple[Rule, ...]
     name_stops: tuple[Rule, ...]
+    name_phrases: tuple[Rule, ...]
     surnames: tuple[Rule, ...]
     addresses: tuple[Rule, ...]
     professions: tuple[Rule, ...]
@@ -69,6 +70,7 @@ class Lexicon:
             admin_units=tuple(rules.rules(ADMIN_UNITS)),
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
             name_stops=role(ORGANIZATIONS, "name_stop"),
+            name_phrases=role(ORGANIZATIONS, "name_phrase"),
             surnames=role(PERSON_NAMES, "surname"),
             addresses=role(PERSON_NAMES, "address"),
             professions=role(PERSON_NAMES, "profession"),

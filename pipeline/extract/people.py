@@ -13,6 +13,7 @@ not after a street, place or number.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
@@ -31,6 +32,14 @@ _AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|;)\s*(?:[Nn]guyên\s+|kiêm\s+
 _KIEM = re.compile(r"\s+kiêm\s+")
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
+_SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|\s-|\s–)\s*(?:[Nn]guyên\s+)?$")
+_COORDINATION = re.compile(r"^\s*(?:,|và)\s*$")
+_LINE_END_AFTER = re.compile(r"^\s*(?:\(|\n|$)")
+_ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
+_ITEM_AFTER = re.compile(r"^\s*,\s*([^\W\d_]+(?: [^\W\d_]+){0,4})")
+# "Trần Qúy Tường": the tone written on the u of "qu" belongs on the next vowel.
+_QU_TONE = re.compile(r"([Qq])([úùủũụ])([yiaeo])")
+_QU_MOVE = {"ú": "\u0301", "ù": "\u0300", "ủ": "\u0309", "ũ": "\u0303", "ụ": "\u0323"}
 # Words before a capitalised run that make it a place, street or thing, not a person.
 _PLACE_BEFORE = re.compile(
     r"(?:phố|đường|ngõ|ngách|số|tuyến|đền|chùa|cầu|chợ|làng|thôn|ấp|khóm|xóm|bản|sông|núi|tỉnh|thành phố|quận|"
@@ -66,17 +75,45 @@ def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
     """Every person mention of the text, in order."""
     chains = find_title_chains(text, lexicon)
     offices = lexicon.find(lexicon.offices, text)
+    runs = capitalised_runs(text)
+    after_names = _offices_after_names(text, runs, offices, lexicon)
     found: list[PersonMention] = []
-    for run in capitalised_runs(text):
-        mention = _person_in_run(text, run, chains, offices, lexicon)
+    for run in runs:
+        previous = found[-1] if found else None
+        coordinated = previous is not None and bool(_COORDINATION.match(text[previous.end:run.start]))
+        mention = _person_in_run(text, run, chains, offices, after_names, coordinated, lexicon)
         if mention is not None:
             found.append(mention)
     return found
 
 
+def _offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
+    """Starts of offices written after a name and a comma or dash (``Jeffrey Sica, CEO …``)."""
+    ends = {run.end: run for run in runs}
+    found: set[int] = set()
+    for office in offices:
+        before = text[max(0, office.start - 30):office.start]
+        match = _SEPARATOR_BEFORE.search(before)
+        if not match:
+            continue
+        name_end = office.start - len(before) + match.start() + 1
+        run = ends.get(name_end)
+        if run is not None and name_shape(run, lexicon) is not None:
+            found.add(office.start)
+    return frozenset(found)
+
+
 def _person_in_run(
-    text: str, run: Run, chains: list[TitleChain], offices: list[Hit], lexicon: Lexicon
+    text: str,
+    run: Run,
+    chains: list[TitleChain],
+    offices: list[Hit],
+    after_names: frozenset[int],
+    coordinated: bool,
+    lexicon: Lexicon,
 ) -> Optional[PersonMention]:
+    if _starts_body(text, run.start, lexicon):
+        return None  # "Chủ tịch Hiệp hội …", "Giám đốc Trung tâm …"
     addressed = False
     first = run.words[0].text
     if len(run.words) > 1 and any(rule.regex.fullmatch(first) for rule in lexicon.addresses):
@@ -87,24 +124,33 @@ def _person_in_run(
     profession = bool(lexicon.ends_at(lexicon.professions, text, start, window=30))
     office = None if chain or addressed or profession else _office_before(text, start, offices, lexicon)
 
-    if office is not None:
-        picked = _split_after_office(text, run, office, lexicon)
-        if picked is None:
+    picked = _split_after_office(text, run, office, lexicon) if office is not None else None
+    if office is not None and picked is not None and office.start in after_names:
+        # An office after another person's name belongs to the next name only
+        # when a full Vietnamese name follows its organization directly.
+        if picked[1] != VIETNAMESE or len(picked[0].words) < 3:
             return None
+    if office is not None and picked is None:
+        return None
+    if picked is not None:
         name_run, shape = picked
     else:
         name_run = run.part(0, 5) if len(run.words) > 5 else run
-        shape = name_shape(name_run, lexicon)
-        if shape is None and (addressed or chain or profession) and short_shape(name_run, lexicon):
-            shape = SHORT
-        if shape is None:
+        found_shape = name_shape(name_run, lexicon)
+        if found_shape is None and (addressed or chain or profession) and short_shape(name_run, lexicon):
+            found_shape = SHORT
+        if found_shape is None:
             return None
+        shape = found_shape
 
     after = _positions_after(text, name_run.end, lexicon)
     cued = bool(chain or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
+    cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
     if not cued:
         if shape != VIETNAMESE or not 3 <= len(name_run.words) <= 4 or _place_before(text, name_run.start, lexicon):
+            return None
+        if _byline(text, name_run) or _in_place_list(text, name_run, lexicon):
             return None
     if shape == FOREIGN and not cued:
         return None
@@ -122,7 +168,7 @@ def _person_in_run(
         )
     positions.extend(after)
     titles = chain.atoms if chain else ()
-    name = name_run.text()
+    name = _QU_TONE.sub(_move_qu_tone, name_run.text())
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
     return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions))
@@ -153,10 +199,9 @@ def _split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> O
     needs_place = _gap_needs_name(gap, lexicon)
     best: Optional[tuple[float, Run, str]] = None
     for first in range(len(run.words)):
-        if first == 0 and needs_place:
-            continue
         candidate = run.part(first)
-        if len(candidate.words) > 5:
+        size = len(candidate.words)
+        if size > 5 or first == 0 and needs_place and size < 3:
             continue
         shape = name_shape(candidate, lexicon)
         if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap:
@@ -165,7 +210,14 @@ def _split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> O
             continue
         if shape == FOREIGN and any(is_vietnamese_syllable(w.text) for w in candidate.words):
             continue
-        score = _split_score(text, run, candidate, shape)
+        if shape == FOREIGN and size == 1 and first > 0:
+            continue  # "Tổng thống Ukraine Volodymyr Zelensky": not "Zelensky" alone
+        cued_elsewhere = _cued_elsewhere(text, run, candidate.text(), lexicon)
+        if shape == VIETNAMESE and size == 2 and not cued_elsewhere:
+            continue  # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name
+        score = _split_score(text, run, candidate, shape) + (3.0 if cued_elsewhere else 0.0)
+        if first == 0 and needs_place:
+            score -= 2.0
         if best is None or score > best[0]:
             best = (score, candidate, shape)
     return (best[1], best[2]) if best else None
@@ -179,10 +231,21 @@ def _split_score(text: str, run: Run, candidate: Run, shape: str) -> float:
     if size > 1 and candidate.words[1].text in ("Thị", "Văn"):
         score += 1.0
     name = candidate.text()
-    elsewhere = [m.start() for m in re.finditer(re.escape(name), text) if not run.start <= m.start() < run.end]
-    if elsewhere:
-        score += 3.0
+    if any(not run.start <= m.start() < run.end for m in re.finditer(re.escape(name), text)):
+        score += 1.0
     return score
+
+
+def _cued_elsewhere(text: str, run: Run, name: str, lexicon: Lexicon) -> bool:
+    """True when ``name`` is written elsewhere right after a form of address or a title."""
+    for match in re.finditer(re.escape(name), text):
+        if run.start <= match.start() < run.end:
+            continue
+        if lexicon.ends_at(lexicon.addresses, text, match.start(), window=12) or lexicon.ends_at(
+            lexicon.titles, text, match.start(), window=20
+        ):
+            return True
+    return False
 
 
 def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
@@ -234,6 +297,37 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
         end = org_start + match.end()
     org_text = text[org_start:end] or None
     return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
+    return any(lexicon.match_at(rules, text, pos) for rules in (lexicon.facility_heads, lexicon.org_heads, lexicon.offices))
+
+
+def _byline(text: str, run: Run) -> bool:
+    """A name alone at the start of a line or sentence and then a bracket or the line's end
+    (an author's signature: ``Nguyễn Thị A (TTYT huyện …)``), not a person of the story."""
+    before = text[max(0, run.start - 2):run.start]
+    at_start = run.start == 0 or before.endswith("\n") or before == ". "
+    return at_start and bool(_LINE_END_AFTER.match(text[run.end:]))
+
+
+def _in_place_list(text: str, run: Run, lexicon: Lexicon) -> bool:
+    """True inside a comma list of places or streets (``Ngọc Lâm, Trần Thái Tông, Đội Cấn``)."""
+    before = _ITEM_BEFORE.search(text[max(0, run.start - 40):run.start])
+    after = _ITEM_AFTER.match(text[run.end:run.end + 40])
+    for item in (before, after):
+        if item is None:
+            continue
+        item_runs = capitalised_runs(item.group(1))
+        if item_runs and all(w[:1].isupper() for w in item.group(1).split()):
+            if name_shape(item_runs[-1], lexicon) is None:
+                return True
+    return False
+
+
+def _move_qu_tone(match: re.Match[str]) -> str:
+    vowel = unicodedata.normalize("NFC", match.group(3) + _QU_MOVE[match.group(2)])
+    return match.group(1) + "u" + vowel
 
 
 def _appositive_after(text: str, pos: int, lexicon: Lexicon) -> bool:
