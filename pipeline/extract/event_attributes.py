@@ -28,7 +28,7 @@ _AGREEMENT = re.compile(
 )
 _AT = re.compile(r"\btại\s+", re.IGNORECASE)
 _CEREMONY_WORD = re.compile(r"lễ\b", re.IGNORECASE)
-_NAME_END = re.compile(r"\s+(?:với|giữa|cho|tại|của)\s|\s*[,.;:!?()]|$")
+_NAME_END = re.compile(r"\s+(?:với|giữa|cho|tại|của|có|do)\s|\s*[,.;:!?()]|$")
 _LIST_END = re.compile(r"(?:\.\.\.|…)\s*$|\.\s*$")
 _MAX_NAME = 140
 
@@ -64,9 +64,11 @@ def event_name(hits: list[TriggerHit]) -> Optional[str]:
             continue
         rest = hit.sentence.text[hit.start - hit.sentence.start:]
         if hit.type == "signing":
+            # A signing is named by its agreement ("Lễ ký kết thỏa thuận …") or not at all.
             agreement = _AGREEMENT.search(rest)
             if agreement and agreement.start() <= len(hit.text) + 1:
                 return _tidy(rest[: agreement.end()])
+            continue
         tail = rest[len(hit.text):]
         end = _NAME_END.search(tail)
         return _tidy(hit.text + (tail[: end.start()] if end else tail))[:_MAX_NAME]

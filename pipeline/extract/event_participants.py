@@ -26,6 +26,8 @@ from .sentences import Sentence
 # How far after a trigger the visited place or person may start
 # ("làm việc với Trung tâm …", "thăm và tặng quà bác sĩ …").
 _TARGET_WINDOW = 28
+_INTRODUCES_PLACE = re.compile(r"\b(?:tại|với)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
 
@@ -50,14 +52,21 @@ def entity_spans(entities: Entities) -> list[EntitySpan]:
     return spans
 
 
-def visit_target(hit: TriggerHit, spans: list[EntitySpan]) -> Optional[str]:
-    """The place or person a visit trigger names right after it, if any."""
+def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
+    """The place or person a visit trigger names: right after it, or later in
+    its clause after "tại"/"với" ("đã kiểm tra công tác … tại Trung tâm Y tế …")."""
+    clause_end = _clause_end(text, hit.end, hit.sentence.end)
     for span in spans:
-        if span.kind == "organization":
+        if span.kind == "organization" or not hit.end <= span.start < clause_end:
             continue
-        if hit.end <= span.start <= hit.end + _TARGET_WINDOW and span.start < hit.sentence.end:
+        if span.start <= hit.end + _TARGET_WINDOW or _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
             return span.ref
     return None
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    match = _CLAUSE_BREAK.search(text, start, limit)
+    return match.start() if match else limit
 
 
 def participants(
@@ -89,11 +98,11 @@ def participants(
 
 def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attending: bool) -> Optional[Role]:
     meta = hit.rule.meta
-    if span.kind == "person":
-        if speaking:
-            return "speaker"
-        if hit.type == "signing" and attending:
-            return "attendee"
+    if span.kind == "person" and speaking:
+        return "speaker"
+    if hit.type == "signing" and attending:
+        # "Tham dự lễ ký kết có … Sở Y tế": those present are not the parties.
+        return "attendee"
     before = span.end <= hit.start
     declared = meta.get("subject_role") if before else meta.get("object_role")
     if isinstance(declared, str) and declared:

@@ -61,7 +61,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     spans = entity_spans(entities)
     lead = lead_date(ann.text, sentences, dates, ann.rules)
     lead_paragraph = sentences[0].paragraph if sentences else 0
-    drafts = _group(hits, spans, sentences, lead_paragraph, dates, ann.body_length)
+    drafts = _group(hits, spans, sentences, lead_paragraph, dates, ann.text, ann.body_length)
     events = [
         _event(number, draft, lead, sentences, spans, entities, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
@@ -75,13 +75,14 @@ def _group(
     sentences: list[Sentence],
     lead_paragraph: int,
     dates: list[DateMention],
+    text: str,
     body_length: int,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
     historical = _historical_sentences(sentences, dates)
     for hit in hits:
-        target = visit_target(hit, spans) if hit.type == "visit" else None
+        target = visit_target(hit, spans, text) if hit.type == "visit" else None
         if hit.start < body_length and hit.sentence_index not in historical and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
