@@ -55,18 +55,23 @@ class BarProgress:
 
 @dataclass
 class PlainProgress:
-    """One line per interval: done/total, rate, ETA."""
+    """One line per interval: done/total, rate, ETA.
+
+    The rate is measured from the first finished article, so that the time
+    workers spend loading models does not make the ETA absurd."""
 
     total: int
     stream: TextIO
     interval: float = PLAIN_INTERVAL_SECONDS
     done: int = 0
-    _started: float = field(default_factory=time.monotonic)
+    _first: Optional[float] = None
     _last: float = field(default_factory=time.monotonic)
 
     def advance(self, articles: int = 1) -> None:
         self.done += articles
         now = time.monotonic()
+        if self._first is None:
+            self._first = now
         if now - self._last >= self.interval:
             self._last = now
             self.stream.write(self.line(now) + "\n")
@@ -76,8 +81,9 @@ class PlainProgress:
         self.total += articles
 
     def line(self, now: Optional[float] = None) -> str:
-        elapsed = max((now or time.monotonic()) - self._started, 1e-9)
-        rate = self.done / elapsed
+        now = now or time.monotonic()
+        elapsed = now - self._first if self._first is not None else 0.0
+        rate = (self.done - 1) / elapsed if elapsed > 0 else 0.0
         remaining = max(self.total - self.done, 0)
         eta = format_seconds(remaining / rate) if rate > 0 else "?"
         share = f" ({100 * self.done / self.total:.0f}%)" if self.total else ""
