@@ -300,3 +300,36 @@ def test_source_credit_is_not_an_author(rules: RuleSet) -> None:
     article = clean(raw_text(f"Tiêu đề\n\n{PROSE}\n\n{PROSE_2}\n\n(Theo VnExpress)"), rules)
     assert article.authors == ()
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+HTML_PAGES = sorted((CORPUS_DEV / "html").glob("*.html")) if (CORPUS_DEV / "html").is_dir() else []
+PAGE_GOLD = {record["source"]: record for record in gold_records(DEV_GOLD, "dantri-")}
+
+
+def page_as_text_dump(path: Path) -> str:
+    """A real page flattened to one line per menu item, heading and paragraph, as a scraper would dump it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    for element in soup(["script", "style", "svg", "noscript"]):
+        element.decompose()
+    lines = []
+    for element in soup.body.find_all(["a", "p", "h1", "h2", "h3", "h4", "figcaption", "li"]):
+        if element.find(["p", "li", "h1", "h2"]) or (
+            element.name == "a" and element.find_parent(["p", "figcaption", "h1", "h2", "h4", "li"])
+        ):
+            continue
+        text = " ".join(element.get_text(" ").split())
+        if text and not text.startswith("<%"):
+            lines.append(text)
+    return "\n".join(lines)
+
+
+@pytest.mark.skipif(not HTML_PAGES or not PAGE_GOLD, reason="development corpus not available")
+@pytest.mark.parametrize("path", HTML_PAGES, ids=lambda path: path.name[:50])
+def test_page_dumped_as_text_with_its_menu(path: Path, rules: RuleSet) -> None:
+    gold = PAGE_GOLD[path.name]
+    article = clean(raw_text(page_as_text_dump(path)), rules)
+    assert article.title == gold["title"]
+    assert score_body(predicted(article), gold["main_text"]).f1 >= 0.95
+    assert "Đăng Nhập" not in article.body and "Lịch thi đấu" not in article.body

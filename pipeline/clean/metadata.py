@@ -26,7 +26,7 @@ CATEGORY_MAX_WORDS = 6
 PROSE_MIN_WORDS = 15
 PROSE_SENTENCE_WORDS = 6
 # A menu at the top of a dump: at least NAV_RUN lines of at most NAV_WORDS words.
-NAV_RUN, NAV_WORDS = 3, 4
+NAV_RUN, NAV_WORDS = 3, 6
 HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất"})
 # A paragraph that is certainly prose: a sentence of at least this many words.
 SENTENCE_PARAGRAPH_WORDS = 8
@@ -213,7 +213,10 @@ def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int
             and rules.timestamp(blocks[run].text) is None:
         run += 1
     if run - i >= NAV_RUN:
-        i = run
+        # A short headline can close the run: the line under it (date, byline, prose) says so.
+        nxt = blocks[run].text if run < len(blocks) else ""
+        headline_follows = bool(nxt) and is_headline(nxt) and rules.timestamp(nxt) is None and not is_prose(nxt)
+        i = run if headline_follows or not nxt else run - 1
     if i < len(blocks):
         crumbs = [crumb.strip() for crumb in _CRUMB_SEPARATOR.split(blocks[i].text) if crumb.strip()]
         if len(crumbs) >= 2 and word_count(blocks[i].text) <= CATEGORY_MAX_WORDS * 2:
