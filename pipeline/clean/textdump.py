@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 from .blocks import Block, tidy
-from .cleanrules import CleaningRules
 from .boilerplate import cut_tail, drop_inline
-from .metadata import Header, read_header, split_outlet, split_trailing_byline
-from .paragraphs import Assembled, assemble, mark_layout_captions
-from dataclasses import dataclass
-from typing import Optional
-
-
-@dataclass(frozen=True)
-class TextParts:
-    """A cleaned text dump before it becomes a ``CleanedArticle``."""
-
-    header: Header
-    outlet: Optional[str]
-    authors: tuple[str, ...]
-    assembled: Assembled
-    warnings: tuple[str, ...] = ()
+from .cleanrules import CleaningRules
+from .metadata import read_header, split_outlet, split_trailing_byline
+from .paragraphs import ArticleParts, assemble, mark_layout_captions
 
 
 def text_blocks(content: str) -> tuple[Block, ...]:
@@ -36,7 +23,7 @@ def text_blocks(content: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def clean_text(content: str, rules: CleaningRules) -> TextParts:
+def clean_text(content: str, rules: CleaningRules) -> ArticleParts:
     """Header, article lines, byline and captions of a plain-text dump."""
     blocks = text_blocks(content)
     header = read_header(blocks, rules)
@@ -46,4 +33,4 @@ def clean_text(content: str, rules: CleaningRules) -> TextParts:
     body = mark_layout_captions(body)
     outlet = split_outlet(body, rules)
     authors = tuple(dict.fromkeys(header.authors + byline.authors))
-    return TextParts(header, outlet.outlet, authors, assemble(outlet.blocks))
+    return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))
