@@ -79,7 +79,7 @@ def find_triggers(
         for match in matches:
             if any(match.start < end and match.end > start for start, end in taken):
                 continue
-            if _blocked(sentence.text, match.start, rules):
+            if _blocked(sentence.text, match.start, match.end, rules):
                 continue
             taken.append((match.start, match.end))
             start, end = sentence.start + match.start, sentence.start + match.end
@@ -108,12 +108,17 @@ def _is_background(sentence_text: str, rules: RuleSet) -> bool:
     )
 
 
-def _blocked(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
-    """A plan or negation word shortly before the trigger, in the same clause."""
+def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: RuleSet) -> bool:
+    """A plan or negation word shortly before the trigger in the same clause,
+    or a plan word right after it ("Lễ khánh thành sẽ được tổ chức")."""
     before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
     clause = _CLAUSE_BREAK.split(before)[-1]
+    after = _CLAUSE_BREAK.split(sentence_text[trigger_end:trigger_end + _BLOCKING_WINDOW])[0]
     for rule in rules.rules(CONTEXT):
-        if rule.meta.get("role") in ("plan", "negation") and rule.regex.search(clause):
+        role = rule.meta.get("role")
+        if role in ("plan", "negation") and rule.regex.search(clause):
+            return True
+        if role == "plan_after" and rule.regex.search(after):
             return True
     return False
 
