@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from underthesea import chunk, ner, pos_tag
 
 from pipeline.annotate import Annotator
@@ -136,3 +138,71 @@ def test_attribute_names_are_read_from_each_model(layer: str) -> None:
     names = read_attribute_names(path, CRFModel.load(str(path)).num_attributes)
     assert names is not None
     assert all(name.split("=", 1)[0] in MODELS[layer].templates for name in names)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    from pipeline.annotate.segmenter import WordSegmenter
+
+    return WordSegmenter()
+
+
+def _syllables(text: str) -> list[str]:
+    segmenter = _segmenter()
+    return [segmenter._spelling(match.group(0)) for match in segmenter._syllables.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _rust_featurizer():
+    import joblib
+    from underthesea_core import CRFFeaturizer
+
+    from pipeline.annotate.segmenter import WS_MODEL
+
+    directory = MODELS["pos"].path.parent.parent / "word_tokenize" / "models" / WS_MODEL
+    return CRFFeaturizer(joblib.load(directory / "features.bin"), joblib.load(directory / "dictionary.bin"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_segmentation_attributes_equal_underthesea_core(path: Path) -> None:
+    # Our attributes for the word segmentation CRF, before pruning, are the
+    # strings underthesea_core's featurizer builds, for every sentence.
+    from pipeline.annotate.segmenter import load_word_segmentation_model
+    from pipeline.annotate.sentences import sentence_spans
+
+    templates = load_word_segmentation_model().templates
+    featurizer = _rust_featurizer()
+    text = article_text(path)
+    for span in sentence_spans(text):
+        syllables = _syllables(text[span.start : span.end])
+        expected = featurizer.process([[[syllable] for syllable in syllables]])[0]
+        assert [list(row) for row in sentence_attributes(templates, [syllables])] == expected
+
+
+_TRICKY_SYLLABLES = [
+    "Bệnh", "viện", "ĐA", "khoa", "2020", "-1", "+7", "2147483648", "-2147483648", "1,5", "1.500.000", "½", "²",
+    "Ⅻ", "ⅻ", "ǅa", "ß", "ᾈ", "ΣΑΣ", "İx", "(", "“", "TP.HCM", "PGS.TS", "iPhone", "中", "😀", "_", "03-5730-2357",
+]
+
+
+@pytest.mark.parametrize("start", range(0, len(_TRICKY_SYLLABLES), 3))
+def test_segmentation_attributes_of_unusual_syllables(start: int) -> None:
+    from pipeline.annotate.segmenter import load_word_segmentation_model
+
+    syllables = _TRICKY_SYLLABLES[start:] + _TRICKY_SYLLABLES[:start]
+    expected = _rust_featurizer().process([[[syllable] for syllable in syllables]])[0]
+    templates = load_word_segmentation_model().templates
+    assert [list(row) for row in sentence_attributes(templates, [syllables])] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aăâbcdđeêhiklmnoôơtuưyAĐÊƯ àáảãạềếểễệ0123456789-+.,()“”ßǅΣ中😀\n"), max_size=80))
+def test_segmentation_attributes_of_generated_text(text: str) -> None:
+    from pipeline.annotate.segmenter import load_word_segmentation_model
+
+    syllables = _syllables(text)
+    if not syllables:
+        return
+    expected = _rust_featurizer().process([[[syllable] for syllable in syllables]])[0]
+    templates = load_word_segmentation_model().templates
+    assert [list(row) for row in sentence_attributes(templates, [syllables])] == expected

@@ -1,4 +1,4 @@
-"""Feature columns for underthesea's POS, chunking and NER CRF models.
+"""Feature columns for underthesea's CRF models (word segmentation, POS, chunking, NER).
 
 The CRF models underthesea ships were trained on string attributes written as
 ``<template>=<value>``, where a template names a window of the sentence:
@@ -7,8 +7,8 @@ The CRF models underthesea ships were trained on string attributes written as
   previous word), ``T[a,b]`` the words ``a`` to ``b`` joined by one space;
 - ``[c]`` picks column ``c`` of the tagged sentence (0 the word, 1 its POS
   tag, then whatever the model's input rows carry), 0 when absent;
-- ``.lower`` and ``.istitle`` transform the value (``istitle`` is ``True``
-  when every space-separated part starts with a title-case letter);
+- ``.lower``, ``.istitle`` ... transform the value (see ``value_functions``:
+  each model family has its own);
 - a window that starts before the sentence is ``BOS``; one that starts or
   ends after it is ``EOS``.
 
@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional, Sequence
+from itertools import repeat
+from typing import Iterable, Mapping, Optional, Sequence
+
+from .value_functions import TAGGER_FUNCTIONS, ValueFunction
 
 BEFORE_SENTENCE = "BOS"
 AFTER_SENTENCE = "EOS"
@@ -41,28 +44,6 @@ class TemplateError(ValueError):
     """A feature template that cannot be parsed."""
 
 
-def _is_title(word: str) -> bool:
-    """True when every space-separated part of ``word`` starts with a title-case letter."""
-    if not word:
-        return False
-    return all(part and part[0].istitle() for part in word.split(" "))
-
-
-def _lower(word: str) -> str:
-    return word.lower()
-
-
-def _title_flag(word: str) -> str:
-    return "True" if _is_title(word) else "False"
-
-
-# The value transforms the models were trained with.
-VALUE_FUNCTIONS: dict[str, Callable[[str], str]] = {
-    "lower": _lower,
-    "istitle": _title_flag,
-}
-
-
 @dataclass(frozen=True)
 class FeatureTemplate:
     """One parsed template: a window ``first..last`` of column ``column``, transformed by ``function``."""
@@ -74,7 +55,7 @@ class FeatureTemplate:
     function: Optional[str]
 
     @classmethod
-    def parse(cls, text: str) -> "FeatureTemplate":
+    def parse(cls, text: str, functions: Mapping[str, ValueFunction] = TAGGER_FUNCTIONS) -> "FeatureTemplate":
         match = _TEMPLATE.match(text)
         if match is None:
             raise TemplateError(f"feature template {text!r}: expected T[i], T[i,j], optional [column] and .function")
@@ -83,7 +64,7 @@ class FeatureTemplate:
         if last < first:
             raise TemplateError(f"feature template {text!r}: window ends before it starts")
         function = match.group("function")
-        if function is not None and function not in VALUE_FUNCTIONS:
+        if function is not None and function not in functions:
             raise TemplateError(f"feature template {text!r}: unknown function {function!r}")
         column = int(match.group("column")) if match.group("column") is not None else 0
         return cls(text, first, last, column, function)
@@ -95,16 +76,17 @@ class FeatureTemplate:
 
 @dataclass(frozen=True)
 class TemplateSet:
-    """The parsed templates of one model, with the padding their windows need."""
+    """The parsed templates of one model, the transforms they name, and the padding their windows need."""
 
     templates: tuple[FeatureTemplate, ...]
     padding: int
+    functions: Mapping[str, ValueFunction]
 
     @classmethod
-    def parse(cls, texts: Sequence[str]) -> "TemplateSet":
-        templates = tuple(FeatureTemplate.parse(text) for text in texts)
+    def parse(cls, texts: Sequence[str], functions: Mapping[str, ValueFunction] = TAGGER_FUNCTIONS) -> "TemplateSet":
+        templates = tuple(FeatureTemplate.parse(text, functions) for text in texts)
         padding = max((max(abs(t.first), abs(t.last)) for t in templates), default=0)
-        return cls(templates, padding)
+        return cls(templates, padding, functions)
 
     @property
     def columns(self) -> frozenset[int]:
@@ -127,47 +109,78 @@ class AttributeVocabulary:
         return cls(by_template)
 
 
+class SentenceColumns:
+    """The value columns of one sentence, by name, with their padded windows.
+
+    Windows are computed once per sentence and shared by every model that
+    reads the same column (the words and the POS tags are read by three and
+    two models).
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._values: dict[str, Sequence[str]] = {}
+        self._windows: dict[tuple[str, int, Optional[ValueFunction], int], list[str]] = {}
+
+    @classmethod
+    def of(cls, columns: Sequence[Sequence[str]]) -> "SentenceColumns":
+        """Columns named by their position ("0", "1", ...)."""
+        sentence = cls(len(columns[0]) if columns else 0)
+        for index, values in enumerate(columns):
+            sentence.add(str(index), values)
+        return sentence
+
+    def add(self, name: str, values: Sequence[str]) -> None:
+        if len(values) != self.size:
+            raise ValueError(f"column {name} has {len(values)} values for {self.size} words")
+        self._values[name] = values
+
+    def windows(self, name: str, width: int, transform: Optional[ValueFunction], pad: int) -> list[str]:
+        key = (name, width, transform, pad)
+        found = self._windows.get(key)
+        if found is None:
+            found = self._windows[key] = _padded_windows(self._values[name], width, transform, pad)
+        return found
+
+
 def sentence_attributes(
     templates: TemplateSet,
-    columns: Sequence[Sequence[str]],
+    columns: SentenceColumns | Sequence[Sequence[str]],
     vocabulary: Optional[AttributeVocabulary] = None,
+    names: Optional[Sequence[str]] = None,
 ) -> list[tuple[str, ...]]:
     """The CRF attributes of every position of one sentence.
 
-    ``columns[c][i]`` is column ``c`` of word ``i`` (column 0 the words). Every
-    column must have one value per word. With the model's ``vocabulary``,
-    attributes it does not know are all :data:`UNKNOWN_ATTRIBUTE` and known
-    ones are the vocabulary's own strings (no string is built per token).
+    ``columns`` holds one value per word in each column (column 0 the
+    words); ``names[c]`` is the name of the model's column ``c`` in it
+    (default: ``"c"``). With the model's ``vocabulary``, attributes it does not
+    know are all :data:`UNKNOWN_ATTRIBUTE` and known ones are the vocabulary's
+    own strings, so no string is built per token.
     """
-    size = len(columns[0]) if columns else 0
+    if not isinstance(columns, SentenceColumns):
+        columns = SentenceColumns.of(columns)
+    size = columns.size
     if size == 0:
         return []
-    for index, column in enumerate(columns):
-        if len(column) != size:
-            raise ValueError(f"column {index} has {len(column)} values for {size} words")
     pad = templates.padding
-    # Windows are computed on columns padded on both sides, so that a window
-    # starting before the sentence reads BOS and one reaching past it EOS.
-    padded_cache: dict[tuple[int, int, Optional[str]], list[str]] = {}
-    feature_columns: list[list[str]] = []
+    feature_columns = []
     for template in templates.templates:
-        key = (template.column, template.last - template.first, template.function)
-        padded = padded_cache.get(key)
-        if padded is None:
-            padded = _padded_windows(columns[template.column], template.last - template.first, template.function, pad)
-            padded_cache[key] = padded
+        name = names[template.column] if names is not None else str(template.column)
+        # Windows are read from columns padded on both sides, so that a window
+        # starting before the sentence reads BOS and one reaching past it EOS.
+        transform = templates.functions[template.function] if template.function is not None else None
+        padded = columns.windows(name, template.last - template.first, transform, pad)
         offset = pad + template.first
         window = padded[offset : offset + size]
         if vocabulary is None:
-            prefix = template.prefix
-            feature_columns.append([prefix + value for value in window])
+            feature_columns.append(map(template.prefix.__add__, window))
         else:
             known = vocabulary.by_template.get(template.text, {}).get
-            feature_columns.append([known(value, UNKNOWN_ATTRIBUTE) for value in window])
+            feature_columns.append(map(known, window, repeat(UNKNOWN_ATTRIBUTE, size)))
     return list(zip(*feature_columns))
 
 
-def _padded_windows(values: Sequence[str], width: int, function: Optional[str], pad: int) -> list[str]:
+def _padded_windows(values: Sequence[str], width: int, transform: Optional[ValueFunction], pad: int) -> list[str]:
     """Window values starting at every position from ``-pad`` to ``len + pad``.
 
     A window of ``width + 1`` words starting at ``j`` is ``BOS`` when ``j`` is
@@ -179,7 +192,6 @@ def _padded_windows(values: Sequence[str], width: int, function: Optional[str], 
     else:
         windows = [" ".join(values[start : start + width + 1]) for start in range(size - width)]
         windows.extend([AFTER_SENTENCE] * width)
-    if function is not None:
-        transform = VALUE_FUNCTIONS[function]
+    if transform is not None:
         windows = [transform(value) if index < size - width else value for index, value in enumerate(windows)]
     return [BEFORE_SENTENCE] * pad + windows + [AFTER_SENTENCE] * (pad + 1)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
-from .features import AttributeVocabulary, TemplateSet, sentence_attributes
-from .model_file import read_attribute_names
+from .features import SentenceColumns, TemplateSet, sentence_attributes
+from .model_file import load_crf_model
 
 LAYERS = ("pos", "chunk", "ner")
 # A placeholder column: underthesea predicts with "X" where the model was
@@ -132,41 +132,15 @@ class SentenceTagger:
         words = tuple(words)
         if not words:
             return TaggedSentence(words, *(() if layer in self.layers else None for layer in LAYERS))
-        placeholder = (PLACEHOLDER,) * len(words)
+        columns = SentenceColumns(len(words))
+        columns.add("word", words)
+        columns.add("placeholder", (PLACEHOLDER,) * len(words))
         tags: dict[str, tuple[str, ...]] = {}
         for model, templates, loaded in self._steps:
-            columns = [
-                words if source == "word" else placeholder if source == "placeholder" else tags.get(source, placeholder)
-                for source in model.inputs
-            ]
-            attributes = sentence_attributes(templates, columns, loaded.vocabulary)
+            attributes = sentence_attributes(templates, columns, loaded.vocabulary, model.inputs)
             tags[model.layer] = tuple(loaded.tagger.tag(attributes))
+            columns.add(model.layer, tags[model.layer])
         return TaggedSentence(words, tags.get("pos"), tags.get("chunk"), tags.get("ner"))
-
-
-@dataclass(frozen=True)
-class LoadedModel:
-    """A CRF tagger (``underthesea_core.CRFTagger``) and the attributes its model knows."""
-
-    tagger: object
-    vocabulary: Optional[AttributeVocabulary]
-
-
-@lru_cache(maxsize=None)
-def load_crf_model(path: str) -> LoadedModel:
-    """The CRF tagger of one model file and the attributes it knows, loaded once per process.
-
-    The vocabulary is ``None`` when the attribute names cannot be read
-    exactly; tagging then passes every attribute (same tags, slower).
-    """
-    from underthesea_core import CRFModel, CRFTagger
-
-    if not Path(path).is_file():
-        raise TaggerError(f"{path}: CRF model file not found (is underthesea 9.5.0 installed?)")
-    tagger = CRFTagger()
-    tagger.load(path)
-    names = read_attribute_names(Path(path), CRFModel.load(path).num_attributes)
-    return LoadedModel(tagger, AttributeVocabulary.from_names(names) if names is not None else None)
 
 
 @lru_cache(maxsize=1)
