@@ -333,3 +333,14 @@ def test_page_dumped_as_text_with_its_menu(path: Path, rules: RuleSet) -> None:
     assert article.title == gold["title"]
     assert score_body(predicted(article), gold["main_text"]).f1 >= 0.95
     assert "Đăng Nhập" not in article.body and "Lịch thi đấu" not in article.body
+
+
+def test_closing_list_of_headlines_without_a_heading_is_cut(rules: RuleSet) -> None:
+    tail = "\n".join([
+        "Hà Nội ghi nhận thêm 88 trường hợp mắc sởi",
+        "Trẻ bị cúm có thể uống Tamiflu tại nhà không?",
+        "Nỗ lực đưa vắc xin phòng bệnh tay chân miệng về Việt Nam",
+    ])
+    article = clean(raw_text(f"Tiêu đề\n{PROSE}\n{PROSE_2}\nMinh Khương\n{tail}"), rules)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+    assert article.authors == ("Minh Khương",)

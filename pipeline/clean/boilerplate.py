@@ -23,6 +23,9 @@ TEASER_LINK_MAX_WORDS = 30
 # A timestamp line ends the article only after this many paragraphs of prose
 # (one near the top is the article's own date line, under its lead).
 TEASER_AFTER_PROSE = 2
+# A closing run of this many headline-shaped lines is a list of other articles.
+TRAILING_LIST_RUN = 3
+LISTED_HEADLINE_MIN_WORDS = 4
 # After a related-articles heading, this many paragraphs of prose in a row mean the article goes on.
 RESUME_PROSE_RUN = 3
 
@@ -60,7 +63,26 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
             prose_seen += 1
         kept.append(block)
         i += 1
-    return tuple(kept)
+    return _without_trailing_list(kept)
+
+
+def _without_trailing_list(blocks: list[Block]) -> tuple[Block, ...]:
+    """Drop a closing run of headline-shaped lines: other articles' titles listed under this one.
+
+    Bylines (two or three words) are too short to count, so they stay for the byline pass.
+    """
+    start = len(blocks)
+    while start > 0 and _listed_headline(blocks[start - 1]):
+        start -= 1
+    if len(blocks) - start >= TRAILING_LIST_RUN and start > 0:
+        return tuple(blocks[:start])
+    return tuple(blocks)
+
+
+def _listed_headline(block: Block) -> bool:
+    text = block.text
+    return (block.role in (Role.PARA, Role.LINK, Role.IMAGE) and is_headline(text) and not is_sentence_paragraph(text)
+            and word_count(text) >= LISTED_HEADLINE_MIN_WORDS and not text.endswith((".", ":", ";")))
 
 
 def _prose_resumes(blocks: Sequence[Block], start: int, rules: CleaningRules) -> Optional[int]:
