@@ -21,6 +21,7 @@ from typing import Optional
 import duckdb
 
 from .database import OutputDatabase
+from .keys import EntityKeyer, fallback_entity_key
 from .tables import ERRORS_FILE, TABLE_NAMES, TABLE_SPECS, LoadIssue, articles_path, load_tables
 
 # Bumped when the tables' columns or keys change, so old cache files are rebuilt.
@@ -100,7 +101,20 @@ def _attach(path: Path) -> OutputDatabase:
     fingerprint = json.loads(connection.execute("SELECT fingerprint FROM vnie_cache._vnie_cache").fetchone()[0])
     issues = [LoadIssue(file, line, message) for file, line, message in
               connection.execute("SELECT file, line, message FROM vnie_cache._vnie_issues").fetchall()]
-    return OutputDatabase(connection, issues, fingerprint["key_source"])
+    return OutputDatabase(connection, issues, fingerprint["key_source"].split("@")[0])
+
+
+def _key_version(keyer) -> str:
+    """The key function and a digest of its source file: a changed rule of
+    grouping rebuilds the cache like a changed output does."""
+    import inspect
+
+    function = keyer.extractor_key or fallback_entity_key
+    try:
+        digest = hashlib.sha256(Path(inspect.getfile(function)).read_bytes()).hexdigest()[:12]
+    except (OSError, TypeError):
+        digest = "unknown"
+    return f"{keyer.source}@{digest}"
 
 
 def open_cached(folder: Path) -> OutputDatabase:
@@ -109,10 +123,8 @@ def open_cached(folder: Path) -> OutputDatabase:
     Raises ``OutputFolderError`` like ``OutputDatabase.open``. When the cache
     folder cannot be written, the tables are loaded in memory instead.
     """
-    from .keys import EntityKeyer
-
     articles = articles_path(Path(folder))
-    key_source = EntityKeyer.default().source
+    key_source = _key_version(EntityKeyer.default())
     path = cache_path(articles)
     current = Fingerprint.of(articles, key_source)
     if path.exists() and _stored_fingerprint(path) == current:
