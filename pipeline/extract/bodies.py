@@ -136,6 +136,8 @@ def _parse_tail(
     proper_end: Optional[int] = None
     pending_lower = 0  # lowercase words accepted tentatively (must be followed by more name)
     after_name = False  # the last accepted token was a capitalised word or a final name word
+    named_end: Optional[int] = None  # end of the last capitalised word, number or final name word
+    unit_seen = False  # an administrative unit was read: its name ends the body's name
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
@@ -152,6 +154,7 @@ def _parse_tail(
             break
         unit = lexicon.match_at(lexicon.admin_units, text, nxt)
         if unit is not None:
+            unit_seen = True
             if proper_start is None and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = nxt + len(unit.text.rstrip())
@@ -174,14 +177,14 @@ def _parse_tail(
             if proper_start is None:
                 proper_start = nxt
             span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
-            proper_end = end = span_end
+            proper_end = end = named_end = span_end
             pending_lower = 0
             cursor = span_end
             continue
         if final is not None:
             if proper_start is None:
                 proper_start = nxt
-            proper_end = end = final.end
+            proper_end = end = named_end = final.end
             pending_lower = 0
             after_name = True
             cursor = final.end
@@ -192,8 +195,13 @@ def _parse_tail(
             pending_lower += 1
             continue
         lowercase_start = proper_start is None and capitalised_head and category == ORGANIZATION
-        if category == ORGANIZATION and (proper_start is not None or lowercase_start) and pending_lower < MAX_LOWERCASE_RUN:
+        if category == ORGANIZATION and (proper_start is not None or lowercase_start) and not unit_seen:
             if lexicon.match_at(lexicon.name_stops, lower, nxt):
+                break
+            if pending_lower >= MAX_LOWERCASE_RUN:
+                # Too many lowercase words: a clause, not a name; keep the name up to its last capital.
+                if named_end is not None:
+                    proper_end = end = named_end
                 break
             # Organizations keep lowercase words inside their names (Cục Quản lý Dược).
             if proper_start is None:

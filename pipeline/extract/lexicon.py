@@ -101,10 +101,10 @@ class Lexicon:
         return best
 
     def ends_at(self, rules: tuple[Rule, ...], text: str, end: int, window: int = 40) -> Optional[Hit]:
-        """The hit of ``rules`` that ends at ``end`` (spaces and ``.``/``-`` between allowed)."""
+        """The hit of ``rules`` that ends at ``end`` (only spaces between)."""
         start = max(0, end - window)
         chunk = text[start:end]
-        stripped = chunk.rstrip(" \t.-–")
+        stripped = chunk.rstrip(" \t")
         if not stripped:
             return None
         limit = start + len(stripped)

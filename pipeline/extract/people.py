@@ -69,6 +69,7 @@ class PersonMention:
     shape: str  # vietnamese, foreign or short
     titles: tuple[str, ...]
     positions: tuple[PositionMention, ...]
+    addressed: bool = False  # after a form of address (anh Viễn): a short name may stand alone
 
 
 def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
@@ -77,11 +78,12 @@ def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
     offices = lexicon.find(lexicon.offices, text)
     runs = capitalised_runs(text)
     after_names = _offices_after_names(text, runs, offices, lexicon)
+    before_names = _offices_before_names(text, runs, offices, lexicon)
     found: list[PersonMention] = []
     for run in runs:
         previous = found[-1] if found else None
         coordinated = previous is not None and bool(_COORDINATION.match(text[previous.end:run.start]))
-        mention = _person_in_run(text, run, chains, offices, after_names, coordinated, lexicon)
+        mention = _person_in_run(text, run, chains, offices, after_names, before_names, coordinated, lexicon)
         if mention is not None:
             found.append(mention)
     return found
@@ -103,12 +105,27 @@ def _offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon
     return frozenset(found)
 
 
+def _offices_before_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
+    """Starts of offices followed by their organization and a full Vietnamese name
+    (``…, Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành``): they are that name's."""
+    found: set[int] = set()
+    for run in runs:
+        office = _office_before(text, run.start, offices, lexicon)
+        if office is None:
+            continue
+        picked = _split_after_office(text, run, office, lexicon)
+        if picked is not None and picked[1] == VIETNAMESE and len(picked[0].words) >= 3:
+            found.add(office.start)
+    return frozenset(found)
+
+
 def _person_in_run(
     text: str,
     run: Run,
     chains: list[TitleChain],
     offices: list[Hit],
     after_names: frozenset[int],
+    before_names: frozenset[int],
     coordinated: bool,
     lexicon: Lexicon,
 ) -> Optional[PersonMention]:
@@ -137,13 +154,13 @@ def _person_in_run(
     else:
         name_run = run.part(0, 5) if len(run.words) > 5 else run
         found_shape = name_shape(name_run, lexicon)
-        if found_shape is None and (addressed or chain or profession) and short_shape(name_run, lexicon):
+        if found_shape is None and (addressed or chain) and short_shape(name_run, lexicon):
             found_shape = SHORT
         if found_shape is None:
             return None
         shape = found_shape
 
-    after = _positions_after(text, name_run.end, lexicon)
+    after = _positions_after(text, name_run.end, lexicon, before_names)
     cued = bool(chain or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
     cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
@@ -171,7 +188,7 @@ def _person_in_run(
     name = _QU_TONE.sub(_move_qu_tone, name_run.text())
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
-    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions))
+    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed)
 
 
 def _office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:
@@ -260,7 +277,7 @@ def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
     return bool(hit and hit.meta("tail") == "name" and not hit.meta("level"))
 
 
-def _positions_after(text: str, pos: int, lexicon: Lexicon) -> list[PositionMention]:
+def _positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) -> list[PositionMention]:
     """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
     positions: list[PositionMention] = []
     while True:
@@ -268,7 +285,7 @@ def _positions_after(text: str, pos: int, lexicon: Lexicon) -> list[PositionMent
         if sep is None:
             break
         office = lexicon.match_at(lexicon.offices, text, sep.end())
-        if office is None:
+        if office is None or office.start in taken:
             break
         position, pos = _organization_after(text, office, lexicon)
         positions.append(position)
