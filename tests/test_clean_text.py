@@ -344,3 +344,21 @@ def test_closing_list_of_headlines_without_a_heading_is_cut(rules: RuleSet) -> N
     article = clean(raw_text(f"Tiêu đề\n{PROSE}\n{PROSE_2}\nMinh Khương\n{tail}"), rules)
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
     assert article.authors == ("Minh Khương",)
+
+
+def test_read_more_teaser_ends_the_article_before_its_link(rules: RuleSet) -> None:
+    text = f"Tiêu đề\n\n{PROSE}\n\n{PROSE_2}\n\nThu Hà\n\nXem thêm video đang được quan tâm:\n\nCảnh giác với sốt xuất huyết"
+    article = clean(raw_text(text), rules)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+    assert article.authors == ("Thu Hà",)
+
+
+def test_read_more_teaser_inside_the_article_is_dropped(rules: RuleSet) -> None:
+    text = f"Tiêu đề\n\n{PROSE}\n\nXem thêm: Hà Nội ghi nhận thêm 88 trường hợp mắc sởi\n\n{PROSE_2}"
+    assert clean(raw_text(text), rules).body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_outlet_name_leading_the_date_line_is_no_author(rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề\nBáo Hải Phòng | 24/02/2025 10:30\n{PROSE}\n{PROSE_2}"), rules)
+    assert article.published == "2025-02-24T10:30:00+07:00"
+    assert article.authors == ()

@@ -45,8 +45,10 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
         kind = rules.line_kind(text)
         if kind is LineKind.FOOTER and prose_seen:
             break
-        if kind is LineKind.SECTION and prose_seen:
-            resume = _prose_resumes(blocks, i + 1, rules)
+        if kind in (LineKind.SECTION, LineKind.TEASER) and prose_seen:
+            # A "Xem thêm" teaser inside the article is one link: one paragraph after it resumes the article.
+            needed = RESUME_PROSE_RUN if kind is LineKind.SECTION else 1
+            resume = _prose_resumes(blocks, i + 1, rules, needed)
             if resume is None:
                 break
             i = resume
@@ -85,11 +87,11 @@ def _listed_headline(block: Block) -> bool:
             and word_count(text) >= LISTED_HEADLINE_MIN_WORDS and not text.endswith((".", ":", ";")))
 
 
-def _prose_resumes(blocks: Sequence[Block], start: int, rules: CleaningRules) -> Optional[int]:
+def _prose_resumes(blocks: Sequence[Block], start: int, rules: CleaningRules, needed: int) -> Optional[int]:
     """Where the article's prose resumes after a box of links, or None when the box runs to the end.
 
-    Prose resumes with RESUME_PROSE_RUN paragraphs in a row; a timestamp line
-    or a repeated line before that means a list of teasers: the article is over.
+    Prose resumes with ``needed`` paragraphs in a row; a timestamp line or a
+    repeated line before that means a list of teasers: the article is over.
     """
     run = 0
     for j in range(start, len(blocks)):
@@ -100,8 +102,8 @@ def _prose_resumes(blocks: Sequence[Block], start: int, rules: CleaningRules) ->
             return None
         if blocks[j].role is Role.PARA and is_sentence_paragraph(text) and rules.line_kind(text) is None:
             run += 1
-            if run == RESUME_PROSE_RUN:
-                return j - RESUME_PROSE_RUN + 1
+            if run == needed:
+                return j - needed + 1
         else:
             run = 0
     return None

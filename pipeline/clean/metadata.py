@@ -172,8 +172,8 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
         if stamp is not None:
             if published is None:
                 published = iso_published(stamp)
-                if stamp.lead:
-                    authors.extend(person_names(stamp.lead))
+                if stamp.lead and not rules.organisation(stamp.lead):
+                    authors.extend(person_names(stamp.lead))  # "Phạm Linh 14:21 …", not "Báo Lao Động | …"
         elif is_teaser_strip(text) or rules.line_kind(text) is LineKind.DROP or (title and text == title):
             pass
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
