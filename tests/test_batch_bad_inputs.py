@@ -144,3 +144,42 @@ def test_real_pipeline_turns_every_bad_input_into_one_line(tmp_path):
         record = found[good][0]
         assert "error" not in record and record["body"]
     assert summary.exit_code == EXIT_ARTICLES_FAILED
+
+
+def test_command_line_exit_status_says_some_articles_failed(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = bad_corpus(tmp_path)
+    shutil.copytree(RULES_DIR, tmp_path / "rules")
+    vnie = str(Path(sys.executable).with_name("vnie"))
+    done = subprocess.run(
+        [vnie, "run", str(corpus), "-o", str(tmp_path / "out"), "--workers", "2", "--no-progress",
+         "--rules", str(tmp_path / "rules"), "--processor", PROBE.factory],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == EXIT_ARTICLES_FAILED, done.stderr
+    assert "11 processed, 0 skipped (unchanged)" in done.stderr
+    errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert f"{len(errors)} failed" in done.stderr and len(errors) >= len(READ_ERRORS)
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["missing-folder", "-o", "out"], "usage error: input not found: missing-folder"),
+        (["in", "-o", "out", "--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"],
+         "--scheduler is for --engine dask"),
+    ],
+)
+def test_command_line_usage_errors_exit_2(tmp_path, monkeypatch, arguments, message):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    result = CliRunner().invoke(main, ["run", *arguments])
+    assert result.exit_code == 2
+    assert message in result.output

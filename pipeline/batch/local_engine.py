@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from dataclasses import dataclass, field
@@ -52,6 +53,9 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def _worker_main(connection: Connection, spec: ProcessorSpec, parent_pid: int) -> None:
+    # Ctrl-C reaches the whole process group; the driver alone handles it and
+    # stops the workers, so they do not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     try:
         build_processor(spec)

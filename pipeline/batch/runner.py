@@ -185,6 +185,8 @@ def run_batch(
     if scheduler and engine != "dask":
         raise BatchUsageError("--scheduler is for --engine dask")
     output_dir = Path(output_dir)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise BatchUsageError(f"output {output_dir} is a file, not a folder")
     files = collect_inputs([Path(p) for p in inputs], output_dir)
     fingerprint = current_fingerprint(rules_dir)
     spec = processor or ProcessorSpec()

@@ -89,8 +89,13 @@ def command(
     except (EngineError, StateError, RuleError) as exc:
         click.echo(f"vnie run: cannot run: {exc}", err=True)
         sys.exit(EXIT_FATAL)
+    except OSError as exc:  # the output folder cannot be written (permissions, disk full)
+        click.echo(f"vnie run: cannot write the output: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
     except KeyboardInterrupt:
         click.echo("vnie run: interrupted; finished articles are saved, rerun to continue", err=True)
         sys.exit(130)
+    if summary.files == 0:
+        click.echo("vnie run: warning: no .txt, .html, .htm or .jsonl file found under the inputs", err=True)
     click.echo(f"vnie run: {summary.describe()}", err=True)
     sys.exit(summary.exit_code)
