@@ -243,13 +243,13 @@ def _share_visitors(events: list[Event]) -> list[Event]:
 
 
 def _evidence(hits: list[TriggerHit]) -> list[Evidence]:
-    """One evidence span per supporting sentence, with the first rule that fired in it."""
-    by_sentence: dict[int, TriggerHit] = {}
+    """The span of every supporting sentence, once per rule that fired in it."""
+    seen: dict[tuple[int, str], TriggerHit] = {}
     for hit in hits:
-        by_sentence.setdefault(hit.sentence_index, hit)
+        seen.setdefault((hit.sentence_index, hit.rule_id), hit)
     return [
         Evidence(start=hit.sentence.start, end=hit.sentence.end, rule=hit.rule_id)
-        for _, hit in sorted(by_sentence.items())
+        for _, hit in sorted(seen.items(), key=lambda item: (item[0][0], item[1].start))
     ]
 
 
