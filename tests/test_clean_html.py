@@ -201,3 +201,48 @@ def test_truncated_real_pages_never_raise(rules: RuleSet, source: str, cut: int,
     position = cut % max(len(html), 1)
     article = clean(raw_html(html[:position] + html[position + width:]), rules)
     assert isinstance(article.captions, tuple)
+
+
+# A page laid out the other common way: headline, date and lead outside <article>,
+# related links and a "most read" sidebar after it. Sentences from vims-c018-118.
+OTHER_LAYOUT = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Bệnh viện Bạch Mai tiếp nhận ca ngộ độc cóc - VnExpress Sức khỏe</title>
+<meta property="og:title" content="Bệnh viện Bạch Mai tiếp nhận ca ngộ độc cóc - VnExpress Sức khỏe">
+<meta name="pubdate" content="2024-05-18T07:00:00+07:00"/>
+<meta itemprop="articleSection" content="Sức khỏe">
+<meta property="og:site_name" content="VnExpress">
+<meta name="author" content="VnExpress">
+</head><body>
+<header class="header"><a href="/">Trang chủ</a><span class="time-now">Thứ hai, 20/5/2024</span>
+<nav class="main-nav"><ul><li><a href="/thoi-su">Thời sự</a></li><li><a href="/suc-khoe">Sức khỏe</a></li></ul></nav></header>
+<section class="section page-detail top-detail"><div class="container">
+<div class="sidebar-1">
+<div class="header-content width_common"><ul class="breadcrumb"><li><a href="/suc-khoe">Sức khỏe</a></li><li><a href="/suc-khoe/tin-tuc">Tin tức</a></li></ul>
+<span class="date">Thứ bảy, 18/5/2024, 07:00 (GMT+7)</span></div>
+<h1 class="title-detail">Bệnh viện Bạch Mai tiếp nhận ca ngộ độc cóc</h1>
+<p class="description">Bé trai 4 tuổi ở Đồng Tháp tử vong sau khi được bố cho ăn gan cóc và bao tử, bác sĩ cảnh báo người dân không ăn thịt cóc.</p>
+<article class="fck_detail">
+<p class="Normal">Như tin đã đưa, một bé trai 4 tuổi ở TP Cao Lãnh đã tử vong sau khi được bố cho ăn gan cóc và bao tử. Sự việc thương tâm vừa xảy ra sáng 17/5.</p>
+<figure class="tplCaption"><img src="https://i1-suckhoe.vnecdn.net/2024/05/18/coc.jpg" alt="Thịt cóc"><figcaption><p class="Image">Cóc là loài có độc tố. Ảnh: <em>Minh Anh</em></p></figcaption></figure>
+<p class="Normal">Trên Zing.vn dẫn thông tin từ gia đình nạn nhân cho biết, sáng 17/5, anh Trần Văn Sơn đi soi, bắt được hơn 1 kg cóc, ếch và nhái. Sau đó, vợ anh Sơn mang chế biến làm 2 phần.</p>
+<p class="Normal">Một lúc sau, cháu bị nôn, chân tay lạnh, môi tím, tim đập chậm. Gia đình đưa cháu đến bệnh viện cấp cứu nhưng đến khuya cùng ngày thì tử vong.</p>
+<p class="Normal">Từ các vụ việc thương tâm trên, các chuyên gia y tế khuyến cáo cần hết sức thận trọng khi ăn thịt cóc, tốt nhất là không nên ăn.</p>
+<p class="Normal" style="text-align:right;"><strong>Lê Nga</strong></p>
+</article>
+<div class="footer-content"><div class="box-tinlienquanv2"><h3>Tin liên quan</h3><ul><li><a href="/a.html">Bé trai tử vong vì ngộ độc cóc</a></li><li><a href="/b.html">Ăn cóc xào khổ qua, bé 4 tuổi tử vong</a></li></ul></div></div>
+</div>
+<div class="sidebar-2"><div class="box-category"><h3>Xem nhiều</h3><ul><li><article class="item-news"><h3 class="title-news"><a href="/c.html">Những vụ tử vong thương tâm do ăn thịt cóc</a></h3><p class="description">Ngộ độc cóc gây tử vong nhiều trường hợp mỗi năm.</p><span class="time">17/5/2024</span></article></li></ul></div></div>
+</div></section><footer>© Copyright 1997 VnExpress.net, All rights reserved</footer></body></html>"""
+
+
+def test_page_with_lead_outside_the_article(rules: RuleSet) -> None:
+    article = clean(raw_html(OTHER_LAYOUT), rules)
+    assert article.title == "Bệnh viện Bạch Mai tiếp nhận ca ngộ độc cóc"
+    assert article.published == "2024-05-18T07:00:00+07:00"
+    assert article.category == "Sức khỏe"
+    assert article.authors == ("Lê Nga",)
+    assert article.body.startswith("Bé trai 4 tuổi ở Đồng Tháp tử vong")
+    assert article.body.endswith("tốt nhất là không nên ăn.")
+    assert article.captions == ("Cóc là loài có độc tố. Ảnh: Minh Anh",)
+    for sidebar in ("Tin liên quan", "Ngộ độc cóc gây tử vong nhiều trường hợp", "Xem nhiều", "Copyright"):
+        assert sidebar not in predicted(article)

@@ -31,6 +31,8 @@ WARN_FALLBACK = "main content not found by trafilatura; page paragraphs used"
 _DIRECTIVE = re.compile(r"<%[^<>]{0,2000}?%>|<\?[^<>]{0,2000}?\?>")
 # A paragraph that is only a link this short is a link to another article.
 LINK_MAX_WORDS = 30
+# The lead is looked for among this many first blocks of the extracted content.
+LEAD_SEARCH_BLOCKS = 6
 # Elements read as paragraphs when trafilatura finds nothing.
 FALLBACK_XPATH = ".//p|.//h2|.//h3|.//h4|.//li|.//figcaption"
 
@@ -55,6 +57,8 @@ def clean_page(content: str, rules: CleaningRules) -> ArticleParts:
 
 def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRules) -> ArticleParts:
     """The Vietnamese clean-up of a page's content blocks, with the page's metadata."""
+    if meta.lead and not any(meta.lead in block.text or block.text in meta.lead for block in blocks[:LEAD_SEARCH_BLOCKS]):
+        blocks = (Block(meta.lead), *blocks)  # the extractor left the lead out
     blocks = cut_tail(blocks, rules)
     byline = split_trailing_byline(blocks, rules)
     body = drop_inline(byline.blocks, rules, meta.title, caption_max_words=0)

@@ -31,6 +31,9 @@ BYLINE_MAX_WORDS = 8
 CAPTION_MAX_WORDS = 80
 # Site names in <title> and og:title follow the headline after one of these.
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_LEAD_CLASS = re.compile(r"sapo|description|lead|summary|chapeau|intro|excerpt", re.IGNORECASE)
+# A lead paragraph is a sentence or a few: between these word counts.
+LEAD_MIN_WORDS, LEAD_MAX_WORDS = 8, 150
 _URLISH = re.compile(r"https?://|www\.|\.(?:vn|com|net)\b", re.IGNORECASE)
 
 
@@ -41,6 +44,7 @@ class PageMeta:
     authors: tuple[str, ...]
     category: Optional[str]
     captions: tuple[str, ...]
+    lead: Optional[str] = None
 
 
 def page_metadata(tree: lxml_html.HtmlElement, rules: CleaningRules) -> PageMeta:
@@ -55,6 +59,7 @@ def page_metadata(tree: lxml_html.HtmlElement, rules: CleaningRules) -> PageMeta
         authors=_authors(tree, metas, ld, scope, sites),
         category=_category(tree, metas),
         captions=_captions(tree),
+        lead=_lead(tree),
     )
 
 
@@ -116,12 +121,20 @@ def _json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
     return found
 
 
-def _title(tree: lxml_html.HtmlElement, metas: dict[str, str], site: Optional[str]) -> Optional[str]:
+def _headline_element(tree: lxml_html.HtmlElement) -> Optional[lxml_html.HtmlElement]:
+    """The article's headline: an h1 inside <article> or with "title" in its class, else the first h1."""
     headings = [h for h in tree.xpath("//h1") if _text(h)]
-    # The article's headline: an h1 inside <article> or with "title" in its class.
     for heading in headings:
         if heading.xpath("ancestor::article") or "title" in (heading.get("class") or "").lower():
-            return _text(heading)
+            return heading
+    return headings[0] if headings else None
+
+
+def _title(tree: lxml_html.HtmlElement, metas: dict[str, str], site: Optional[str]) -> Optional[str]:
+    headings = [h for h in tree.xpath("//h1") if _text(h)]
+    heading = _headline_element(tree)
+    if heading is not None and (heading.xpath("ancestor::article") or "title" in (heading.get("class") or "").lower()):
+        return _text(heading)
     og_title = _meta(metas, ("og:title", "twitter:title"))
     if og_title:
         return _strip_site(og_title, site)
@@ -196,6 +209,30 @@ def _category(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> Optional[st
         for item in items:
             text = _text(item)
             if text and text.casefold() not in HOME_CRUMBS:
+                return text
+    return None
+
+
+def _lead(tree: lxml_html.HtmlElement) -> Optional[str]:
+    """The lead paragraph (sapo) printed under the headline, which extractors often leave out.
+
+    Looked for after the headline and inside the headline's own container, so
+    that a sidebar teaser's description is never taken.
+    """
+    heading = _headline_element(tree)
+    container = heading.getparent() if heading is not None else None
+    if container is None:
+        return None
+    after_heading = False
+    for element in container.iter():
+        if element is heading:
+            after_heading = True
+            continue
+        if not after_heading or not isinstance(element.tag, str):
+            continue
+        if _LEAD_CLASS.search(element.get("class") or ""):
+            text = _text(element)
+            if LEAD_MIN_WORDS <= word_count(text) <= LEAD_MAX_WORDS:
                 return text
     return None
 
