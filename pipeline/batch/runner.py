@@ -147,6 +147,14 @@ def _read(planned: PlannedFile) -> list:
     ]
 
 
+def _useful_workers(requested: int, todo: Sequence[PlannedFile]) -> int:
+    """No more workers (each loads the models) than there can be articles; a
+    crawler JSONL file may hold any number of them."""
+    if any(item.input.path.suffix.lower() == ".jsonl" for item in todo):
+        return requested
+    return max(1, min(requested, len(todo)))
+
+
 def default_workers() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -210,7 +218,7 @@ def run_batch(
                     runner = (
                         DaskEngine(spec, count, timeout, scheduler)
                         if engine == "dask"
-                        else LocalEngine(spec, min(count, len(plan.todo)), timeout)
+                        else LocalEngine(spec, _useful_workers(count, plan.todo), timeout)
                     )
                     _drive(runner.run(session.feed(plan.todo)), session, output_dir)
             finally:
