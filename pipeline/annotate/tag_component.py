@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import numpy
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -46,33 +48,40 @@ class TagComponent:
         forms = doc._.get(WORD_FORMS)
         if forms is None:
             raise ValueError("vi_tagger needs a Doc made by the Vietnamese tokenizer (no word forms)")
-        chunks: list = [None] * len(doc)
-        ner: list = [None] * len(doc)
+        size = len(doc)
+        pos: list = [None] * size
+        chunks: list = [None] * size
+        ner: list = [None] * size
         entities: list[Span] = []
         for sentence in doc.sents:
             indices = [i for i in range(sentence.start, sentence.end) if forms[i] is not None]
             if not indices:
                 continue
             tagged = self.tagger.tag([forms[i] for i in indices])
-            if tagged.pos is not None:
-                for i, tag in zip(indices, tagged.pos):
-                    doc[i].tag_ = tag
-            if tagged.chunk is not None:
-                for i, tag in zip(indices, tagged.chunk):
-                    chunks[i] = tag
+            for column, tags in ((pos, tagged.pos), (chunks, tagged.chunk), (ner, tagged.ner)):
+                if tags is not None:
+                    for i, tag in zip(indices, tags):
+                        column[i] = tag
             if tagged.ner is not None:
-                for i, tag in zip(indices, tagged.ner):
-                    ner[i] = tag
                 entities.extend(_entity_spans(doc, indices, tagged.ner))
-        for token in doc:
-            if forms[token.i] is None and token.is_space:
-                token.tag_ = SPACE_TAG
+        for i, form in enumerate(forms):
+            if form is None and doc[i].is_space:
+                pos[i] = SPACE_TAG
+        if "pos" in self.layers:
+            _set_tags(doc, pos)
         if "chunk" in self.layers:
             doc._.set(CHUNK_TAGS, chunks)
         if "ner" in self.layers:
             doc._.set(NER_TAGS, ner)
             doc.ents = entities
         return doc
+
+
+def _set_tags(doc: Doc, tags: list) -> None:
+    """All POS tags at once (``token.tag_`` one by one builds a Token per word)."""
+    strings = doc.vocab.strings
+    values = numpy.array([strings.add(tag) if tag else 0 for tag in tags], dtype="uint64").reshape(-1, 1)
+    doc.from_array([TAG], values)
 
 
 def _entity_spans(doc: Doc, indices: list[int], tags: Sequence[str]) -> list[Span]:
