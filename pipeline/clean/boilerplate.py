@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
 from .cleanrules import CleaningRules, LineKind
-from .metadata import is_headline, is_prose, is_sentence_paragraph, is_teaser_strip
+from .shapes import is_headline, is_prose, is_sentence_paragraph, is_teaser_strip
 
 # A caption under a photo is at most this long; a longer line is prose.
 CAPTION_MAX_WORDS = 40

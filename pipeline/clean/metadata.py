@@ -15,25 +15,22 @@ from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
 from .cleanrules import CleaningRules, LineKind, TimestampMatch
+from .shapes import (
+    PROSE_MIN_WORDS,
+    SENTENCE_END,
+    is_headline,
+    is_prose,
+    is_teaser_strip,
+    person_names,
+)
 
 VIETNAM = timezone(timedelta(hours=7))
 
-# A headline is one line of at most this many words; a longer first line is prose.
-HEADLINE_MAX_WORDS = 40
 # A section line above the headline ("Y tế - Giáo dục") is this short.
 CATEGORY_MAX_WORDS = 6
-# A paragraph of prose: this many words, or a full sentence of PROSE_SENTENCE_WORDS.
-PROSE_MIN_WORDS = 15
-PROSE_SENTENCE_WORDS = 6
 # A menu at the top of a dump: at least NAV_RUN lines of at most NAV_WORDS words.
 NAV_RUN, NAV_WORDS = 3, 6
 HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất"})
-# A paragraph that is certainly prose: a sentence of at least this many words.
-SENTENCE_PARAGRAPH_WORDS = 8
-LONG_PARAGRAPH_WORDS = 25
-LIST_MARKERS = ("•", "·", "- ", "+ ", "*", "►", "▶", ">")
-# A byline name is two to five capitalised words.
-NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
 # A date line is looked for this many lines past the start of the prose.
 DATE_LOOKAHEAD = 3
 # A credit line ("Bài và ảnh: Minh Khương") is this short.
@@ -43,12 +40,7 @@ ATTRIBUTION_MAX_WORDS = 10
 # Byline lines are looked for among this many last lines of the article.
 BYLINE_TAIL_LINES = 3
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
-# Capitalised like a name, but a day of the week ("Thứ Sáu", "Chủ Nhật") leading a date line.
-_WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
-_NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
-_STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 
 
 @dataclass(frozen=True)
@@ -105,48 +97,6 @@ def iso_from_machine(value: str) -> Optional[str]:
     return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
 
 
-def is_person_name(text: str) -> bool:
-    """Two to five words, each starting with a capital letter, no digits or punctuation."""
-    words = text.split()
-    if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
-        return False
-    return all(word[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in word) for word in words)
-
-
-def person_names(text: str) -> tuple[str, ...]:
-    """The names of a byline ("Hồng Hải - Minh Anh"), or () when any part is not a person's name."""
-    parts = [part.strip() for part in _NAME_SEPARATOR.split(text) if part.strip()]
-    if not parts or not all(is_person_name(part) and not _WEEKDAY.match(part) for part in parts):
-        return ()
-    return tuple(parts)
-
-
-def is_headline(text: str) -> bool:
-    return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= 300
-
-
-def is_prose(text: str) -> bool:
-    words = word_count(text)
-    return words >= PROSE_MIN_WORDS or (words >= PROSE_SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
-
-
-def is_sentence_paragraph(text: str) -> bool:
-    """Prose for certain: a sentence of some length closed by sentence punctuation, not a list item.
-
-    Long headlines have many words but no closing punctuation.
-    """
-    if text.startswith(LIST_MARKERS):
-        return False
-    words = word_count(text)
-    # Headlines may end in "?" or "!"; a paragraph ends in a full stop or a quote, or is long.
-    return words >= LONG_PARAGRAPH_WORDS or (words >= SENTENCE_PARAGRAPH_WORDS and bool(_STATEMENT_END.search(text)))
-
-
-def is_teaser_strip(text: str) -> bool:
-    """Headlines of other articles run together and closed by a pipe (``… |``)."""
-    return text.endswith("|") and not text.startswith("!")
-
-
 def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool = False) -> Header:
     """Title, section, publication time and byline from the lines above the prose.
 
@@ -161,7 +111,7 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
             and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None:
         second = blocks[i + 1].text if i + 1 < len(blocks) else ""
         if category is None and _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
-                and not _SENTENCE_END.search(second) and rules.timestamp(second) is None \
+                and not SENTENCE_END.search(second) and rules.timestamp(second) is None \
                 and not is_teaser_strip(second):
             category, title, i = first, second, i + 2
         else:
@@ -209,7 +159,7 @@ def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int
     while i < len(blocks) and rules.line_kind(blocks[i].text) is LineKind.DROP:
         i += 1
     run = i
-    while run < len(blocks) and word_count(blocks[run].text) <= NAV_WORDS and not _SENTENCE_END.search(blocks[run].text) \
+    while run < len(blocks) and word_count(blocks[run].text) <= NAV_WORDS and not SENTENCE_END.search(blocks[run].text) \
             and rules.timestamp(blocks[run].text) is None:
         run += 1
     if run - i >= NAV_RUN:
@@ -228,7 +178,7 @@ def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int
 
 def _is_category(text: str) -> bool:
     """A short section name: few words, no sentence punctuation, no digits."""
-    return word_count(text) <= CATEGORY_MAX_WORDS and not _SENTENCE_END.search(text) and not re.search(r"\d", text)
+    return word_count(text) <= CATEGORY_MAX_WORDS and not SENTENCE_END.search(text) and not re.search(r"\d", text)
 
 
 def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byline:
@@ -242,7 +192,7 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
         before = kept[-2].text if len(kept) > 1 else ""
         if rules.organisation(text) and _is_attribution(text, before, rules):
             kept.pop()  # the author's unit under the name: "(TTYT huyện Mê Linh)"
-        elif _is_byline(before, rules) and word_count(text) <= 2 and not _SENTENCE_END.search(text):
+        elif _is_byline(before, rules) and word_count(text) <= 2 and not SENTENCE_END.search(text):
             kept.pop()  # the outlet a credited article came from ("Theo X" / "VnEconomy")
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
             # "Theo Thanh Xuân" names a person; "Theo VnExpress" only a source.

@@ -16,7 +16,8 @@ from lxml import html as lxml_html
 
 from .blocks import tidy, word_count
 from .cleanrules import CleaningRules
-from .metadata import is_person_name, iso_from_machine, iso_published
+from .metadata import iso_from_machine, iso_published
+from .shapes import is_person_name
 
 PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",

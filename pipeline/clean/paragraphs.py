@@ -7,7 +7,8 @@ from statistics import median
 from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
-from .metadata import Header, is_prose
+from .metadata import Header
+from .shapes import is_prose
 
 # A caption found by layout alone (no image marker) is at most this long.
 LAYOUT_CAPTION_MAX_WORDS = 35

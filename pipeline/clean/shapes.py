@@ -1,0 +1,75 @@
+"""The shape of a line: headline, prose, list item, a person's name.
+
+Boilerplate is recognised by shape as much as by phrase, so these predicates
+are shared by the header, boilerplate and byline passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import word_count
+
+# A headline is one line of at most this many words and characters.
+HEADLINE_MAX_WORDS = 40
+HEADLINE_MAX_CHARS = 300
+# A paragraph of prose: this many words, or a full sentence of PROSE_SENTENCE_WORDS.
+PROSE_MIN_WORDS = 15
+PROSE_SENTENCE_WORDS = 6
+# A paragraph that is certainly prose: a statement of SENTENCE_PARAGRAPH_WORDS, or LONG_PARAGRAPH_WORDS.
+SENTENCE_PARAGRAPH_WORDS = 8
+LONG_PARAGRAPH_WORDS = 25
+LIST_MARKERS = ("•", "·", "- ", "+ ", "*", "►", "▶", ">")
+# A byline name is two to five capitalised words.
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
+
+SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+# Headlines may end in "?" or "!"; statements end in a full stop, a colon or a quote.
+_STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
+# Capitalised like a name, but a day of the week ("Thứ Sáu", "Chủ Nhật") leading a date line.
+_WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
+
+
+def is_person_name(text: str) -> bool:
+    """Two to five words, each starting with a capital letter, no digits or punctuation."""
+    words = text.split()
+    if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
+        return False
+    return all(word[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in word) for word in words)
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """The names of a byline ("Hồng Hải - Minh Anh"), or () when any part is not a person's name."""
+    parts = [part.strip() for part in _NAME_SEPARATOR.split(text) if part.strip()]
+    if not parts or not all(is_person_name(part) and not _WEEKDAY.match(part) for part in parts):
+        return ()
+    return tuple(parts)
+
+
+def is_headline(text: str) -> bool:
+    """One short line: a headline, a subheading or a link title."""
+    return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: long, or a sentence closed by punctuation."""
+    words = word_count(text)
+    return words >= PROSE_MIN_WORDS or (words >= PROSE_SENTENCE_WORDS and bool(SENTENCE_END.search(text)))
+
+
+def is_sentence_paragraph(text: str) -> bool:
+    """Prose for certain: a sentence of some length closed by sentence punctuation, not a list item.
+
+    Long headlines have many words but no closing punctuation.
+    """
+    if text.startswith(LIST_MARKERS):
+        return False
+    words = word_count(text)
+    # Headlines may end in "?" or "!"; a paragraph ends in a full stop or a quote, or is long.
+    return words >= LONG_PARAGRAPH_WORDS or (words >= SENTENCE_PARAGRAPH_WORDS and bool(_STATEMENT_END.search(text)))
+
+
+def is_teaser_strip(text: str) -> bool:
+    """Headlines of other articles run together and closed by a pipe (``… |``)."""
+    return text.endswith("|") and not text.startswith("!")
