@@ -30,6 +30,9 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
         for span in list(entry.mentions):
             bracket = _BRACKETED_ACRONYM.match(text, span.end)
             if bracket:
+                other = registry.at(bracket.start(1), bracket.end(1))
+                if other is not None and other is not entry:
+                    _merge(registry, other, entry)
                 entry.add_form(bracket.group(1))
                 entry.add_mention(bracket.start(1), bracket.end(1))
     for entry in list(registry.entries):

@@ -44,6 +44,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     facilities = build_facilities(bodies, text, places, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
     organizations = build_organizations(bodies, places)
+    resolve_short_forms(organizations, text, lexicon, {})
     _attach_references(facilities)
     _attach_references(organizations)
 

@@ -1,0 +1,117 @@
+"""Facilities: kinds by head word, names completed by their unit, short forms resolved within
+the article, generic phrases left out, and one canonical key per facility."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import AnnotatedArticle, CleanedArticle
+from pipeline.extract.entities import canonical_key, extract_entities
+from pipeline.rules import RuleSet
+from pipeline.textnorm import normalize_text
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def facilities_of(text: str, rules: RuleSet):
+    text = normalize_text(text)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    return extract_entities(ann).facilities
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ngày 23/10, Bệnh viện Đa khoa Đức Giang đã tổ chức Lễ ký kết thỏa thuận hợp tác với Trạm Y tế phường Long Biên.",
+         [("Bệnh viện Đa khoa Đức Giang", "hospital"), ("Trạm Y tế phường Long Biên", "health_station")]),
+        ("Đồng chí Lê Khắc Nam, Phó chủ tịch UBND thành phố trao hoa, quà tặng Trung tâm Y tế huyện Kiến Thụy.",
+         [("Trung tâm Y tế huyện Kiến Thụy", "health_center")]),
+        ("Khám sức khỏe răng miệng cho người dân tại Trạm y tế phường Cầu Diễn, quận Nam Từ Liêm.",
+         [("Trạm y tế phường Cầu Diễn", "health_station")]),
+        ("Gia đình đưa bé đến Bệnh viện đa khoa Đồng Tháp điều trị nhưng đã tử vong sau đó.",
+         [("Bệnh viện đa khoa Đồng Tháp", "hospital")]),
+        ("vào tối ngày 20/7/2015, bệnh viện đa khoa huyện Trạm Tấu (Yên Bái) tiếp nhận bốn bệnh nhân",
+         [("Bệnh viện đa khoa huyện Trạm Tấu", "hospital")]),
+        ("Ngành y tế sẽ tích cực để hoàn thành dự án xây dựng Bệnh viện Nhi Hà Nội, Bệnh viện Tim Hà Nội.",
+         [("Bệnh viện Nhi Hà Nội", "hospital"), ("Bệnh viện Tim Hà Nội", "hospital")]),
+        ("Thu về gần 23.000 mẫu được chuyển lên Trung tâm Kỹ thuật cao và Tiêu hóa Hà Nội phân tích.",
+         [("Trung tâm Kỹ thuật cao và Tiêu hóa Hà Nội", "other")]),
+        # lists sharing one head
+        ("Trung tâm cấp cứu 115, Bệnh viện đa khoa Xanh Pôn, Hòe Nhai, Hà Đông, Đức Giang và Bệnh viện Thanh Nhàn bố trí các tổ thường trực.",
+         [("Trung tâm cấp cứu 115", "other"), ("Bệnh viện đa khoa Xanh Pôn", "hospital"), ("Bệnh viện đa khoa Hòe Nhai", "hospital"),
+          ("Bệnh viện đa khoa Hà Đông", "hospital"), ("Bệnh viện đa khoa Đức Giang", "hospital"), ("Bệnh viện Thanh Nhàn", "hospital")]),
+        ("xây dựng mô hình kiểu mẫu về kiểm soát nhiễm khuẩn tại 6 bệnh viện là: Bạch Mai, Chợ Rẫy, Trung ương Huế và Bệnh viện Nhi đồng 1.",
+         [("Bệnh viện Bạch Mai", "hospital"), ("Bệnh viện Chợ Rẫy", "hospital"), ("Bệnh viện Trung ương Huế", "hospital"),
+          ("Bệnh viện Nhi đồng 1", "hospital")]),
+        # generic phrases are not facilities
+        ("Ngoài ra, địa bàn quận có 6 bệnh viện, 540 cơ sở hành nghề y, dược tư nhân.", []),
+        ("Củng cố mạng lưới trạm y tế theo hướng tích hợp mô hình bác sĩ gia đình, các bệnh viện đa khoa trực thuộc Sở Y tế.", []),
+        ("Hà Nội sẽ mở rộng phòng khám bác sĩ gia đình tại 100% phòng khám đa khoa khu vực và 50% trạm y tế.", []),
+        ("Nguồn ảnh: (Ảnh: Khoa Nguyễn)", []),
+    ],
+)
+def test_facilities(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+def test_unit_completes_a_short_name(rules):
+    text = (
+        "Hiện nay, ngành Y tế quận Bắc Từ Liêm có 244 cán bộ, nhân viên thuộc Trung tâm Y tế và Phòng Y tế quận. "
+        "Năm 2020, Trung tâm Y tế quận được đầu tư xây mới và hoàn thành vào năm 2022."
+    )
+    facilities = facilities_of(text, rules)
+    assert [(f.name, f.aliases) for f in facilities] == [("Trung tâm Y tế quận Bắc Từ Liêm", ["Trung tâm Y tế quận"])]
+
+
+def test_short_forms_are_aliases_of_one_facility(rules):
+    text = (
+        "Chiều ngày 17/4/2024, Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) đã có buổi làm việc với Trung tâm Y tế thị xã Đông Triều.\n\n"
+        "Tiếp và làm việc với đoàn, về phía TTYT TX ĐT có Bác sĩ CKII Lê Kỳ Trường - Giám đốc.\n\n"
+        "BSCKI Hà Duy Nam - Phó giám đốc TTYT ĐT báo cáo những thuận lợi, khó khăn của Trung tâm.\n\n"
+        "Qua đánh giá thực trạng cơ sở vật chất của TTYTTXĐT, Đoàn công tác của BVBC đã thảo luận."
+    )
+    facilities = facilities_of(text, rules)
+    assert [f.name for f in facilities] == ["Bệnh viện Bãi Cháy", "Trung tâm Y tế thị xã Đông Triều"]
+    assert facilities[0].aliases == ["BVBC"]
+    assert set(facilities[1].aliases) == {"TTYT TX ĐT", "TTYT ĐT", "TTYTTXĐT"}
+    normalised = normalize_text(text)
+    assert [normalised[m.start:m.end] for m in facilities[0].mentions].count("BVBC") == 2
+
+
+def test_same_facility_in_two_spellings_is_one_entry(rules):
+    text = (
+        "Bệnh viện Đa khoa Đức Giang đã tổ chức Lễ ký kết.\n\n"
+        "Bệnh viện Đức Giang cam kết sẽ tăng cường phối hợp, chia sẻ nguồn lực."
+    )
+    facilities = facilities_of(text, rules)
+    assert [(f.id, f.name, f.aliases) for f in facilities] == [("F1", "Bệnh viện Đa khoa Đức Giang", ["Bệnh viện Đức Giang"])]
+    assert len(facilities[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "first, second, kind",
+    [
+        ("Bệnh viện Đa khoa Đức Giang", "Bệnh viện Đức Giang", "hospital"),
+        ("Trung tâm Y tế huyện Mê Linh", "TTYT Mê Linh", "health_center"),
+        ("Trung tâm Y tế huyện Kiến Thuỵ", "Trung tâm Y tế huyện Kiến Thụy", "health_center"),
+        ("BV Nhi TW", "Bệnh viện Nhi Trung ương", "hospital"),
+        ("Bệnh viện ĐH Y dược TP.HCM", "Bệnh viện Đại học Y dược thành phố Hồ Chí Minh", "hospital"),
+        ("UBND TP Hà Nội", "Ủy ban nhân dân thành phố Hà Nội", "government"),
+    ],
+)
+def test_canonical_key_groups_spellings(first, second, kind):
+    assert canonical_key(first, kind) == canonical_key(second, kind)
+
+
+@pytest.mark.parametrize(
+    "first, second, kind",
+    [
+        ("Bệnh viện Nhi Hà Nội", "Bệnh viện Tim Hà Nội", "hospital"),
+        ("Trạm Y tế phường Long Biên", "Trung tâm Y tế quận Long Biên", "health_station"),
+    ],
+)
+def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
+    assert canonical_key(first, kind) != canonical_key(second, kind)

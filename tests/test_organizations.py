@@ -1,0 +1,65 @@
+"""Organizations: UBND, HĐND, Sở/Bộ/Cục, party committees, associations, companies, foreign bodies,
+with their kind and their names completed from the units the article names."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import AnnotatedArticle, CleanedArticle
+from pipeline.extract.entities import extract_entities
+from pipeline.rules import RuleSet
+from pipeline.textnorm import normalize_text
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def organizations_of(text: str, rules: RuleSet):
+    text = normalize_text(text)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    return extract_entities(ann).organizations
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sở Y tế Hà Nội vừa xây dựng và triển khai kế hoạch công tác cải cách hành chính năm 2018.",
+         [("Sở Y tế Hà Nội", "government")]),
+        ("Ngày 12/3, tại Hà Nội, Cục Quản lý Khám, chữa bệnh (Bộ Y tế) tổ chức khóa đào tạo quản lý bệnh viện.",
+         [("Cục Quản lý Khám, chữa bệnh", "government"), ("Bộ Y tế", "government")]),
+        ("Ngày 14/6, Cục Công nghệ thông tin (Bộ Y tế) đã tổ chức lễ khởi động.",
+         [("Cục Công nghệ thông tin", "government"), ("Bộ Y tế", "government")]),
+        ("Sáng ngày 24/3/2018, tại thị trấn Chi Đông, UBND huyện Mê Linh và TTYT huyện Mê Linh phối hợp tổ chức phát động.",
+         [("UBND huyện Mê Linh", "government")]),
+        ("ông Đoàn Văn Trọng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Mê Linh nhấn mạnh.",
+         [("Huyện ủy Mê Linh", "party"), ("UBND huyện Mê Linh", "government")]),
+        ("Theo ông Nguyễn Quốc Hiệp - Chủ tịch Hiệp hội Nhà thầu Xây dựng Việt Nam (VACC), thị trường bất động sản dù biến động.",
+         [("Hiệp hội Nhà thầu Xây dựng Việt Nam", "association")]),
+        ("kiểm tra xưởng sản xuất trà sữa trân châu tại Ngọc Hồi (Hoàng Mai) thuộc sở hữu của Công ty TNHH Cảm Xúc do người Đài Loan làm chủ.",
+         [("Công ty TNHH Cảm Xúc", "company")]),
+        ("Tổ chức Y tế Thế giới (WHO) đã đưa ra 5 khuyến cáo cần thực hành.", [("Tổ chức Y tế Thế giới", "foreign")]),
+        ("Chi Cục Quản lý Thị trường thành phố Hà Nội vừa thực hiện kiểm tra và phát hiện hàng loạt các cửa hàng.",
+         [("Chi Cục Quản lý Thị trường thành phố Hà Nội", "government")]),
+    ],
+)
+def test_organizations(text, expected, rules):
+    assert [(o.name, o.kind) for o in organizations_of(text, rules)] == expected
+
+
+def test_short_names_completed_by_the_ward(rules):
+    text = (
+        "Về phía phường Long Biên có đồng chí Phạm Thị Bích Hằng - Ủy viên Ban Thường vụ Đảng ủy, Phó Chủ tịch UBND phường. "
+        "Đảng ủy - HĐND - UBND phường Long Biên luôn xác định công tác chăm sóc sức khỏe nhân dân là nhiệm vụ trọng tâm."
+    )
+    organizations = organizations_of(text, rules)
+    names = [(o.id, o.name) for o in organizations]
+    assert ("O1", "Đảng ủy phường Long Biên") in names
+    ubnd = [o for o in organizations if o.name == "UBND phường Long Biên"]
+    assert len(ubnd) == 1 and len(ubnd[0].mentions) == 2
+
+
+def test_party_committee_completed_by_its_district(rules):
+    text = "Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành và lãnh đạo quận tặng hoa chúc mừng ngành Y tế quận Bắc Từ Liêm."
+    assert [o.name for o in organizations_of(text, rules)] == ["Quận ủy Bắc Từ Liêm"]

@@ -1,0 +1,81 @@
+"""Positions: the office alone as title, the organization as complete as the article allows,
+linked to its facility or organization (sentences and passages from the seeds and the development corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import AnnotatedArticle, CleanedArticle
+from pipeline.extract.entities import extract_entities
+from pipeline.rules import RuleSet
+from pipeline.textnorm import normalize_text
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | None]]]:
+    text = normalize_text(text)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    return {p.name: [(x.title, x.organization) for x in p.positions] for p in extract_entities(ann).people}
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # the organization completed from the article: "Giám đốc Bệnh viện" about Bệnh viện Đa khoa Đức Giang
+        ("Tham dự buổi lễ, về phía Bệnh viện Đa khoa Đức Giang có PGS.TS Đỗ Đình Tùng - Giám đốc Bệnh viện; các đồng chí trong Ban Giám đốc.",
+         "Đỗ Đình Tùng", [("Giám đốc", "Bệnh viện Đa khoa Đức Giang")]),
+        # two offices after one name; short organizations completed by the ward named before
+        ("Về phía phường Long Biên có đồng chí Phạm Thị Bích Hằng - Ủy viên Ban Thường vụ Đảng ủy, Phó Chủ tịch UBND phường; "
+         "ThS.BS Nguyễn Khắc Thúy - Trưởng Trạm Y tế phường cùng đại diện lãnh đạo. Trạm Y tế phường Long Biên phát triển.",
+         "Phạm Thị Bích Hằng", [("Ủy viên Ban Thường vụ", "Đảng ủy phường Long Biên"), ("Phó Chủ tịch", "UBND phường Long Biên")]),
+        ("Về phía phường Long Biên có ThS.BS Nguyễn Khắc Thúy - Trưởng Trạm Y tế phường cùng đại diện lãnh đạo. "
+         "Trạm Y tế phường Long Biên phát triển toàn diện.",
+         "Nguyễn Khắc Thúy", [("Trưởng Trạm", "Trạm Y tế phường Long Biên")]),
+        # an office inside a delegation: the delegation's hospital
+        ("Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) do TTND.BSCKII Lê Ngọc Dũng - Giám đốc Bệnh viện làm trưởng đoàn đã có buổi làm việc "
+         "với Trung tâm Y tế thị xã Đông Triều.\n\nTham gia đoàn còn có đồng chí BSCKI Hoàng Đình Thành - Phó giám đốc cùng 11 đồng chí "
+         "Trưởng, Phó khoa, phòng của Bệnh viện.",
+         "Hoàng Đình Thành", [("Phó Giám đốc", "Bệnh viện Bãi Cháy")]),
+        # "về phía" names the body; the short form TTYT TX ĐT is the same health centre
+        ("đã có buổi làm việc với Trung tâm Y tế thị xã Đông Triều.\n\nTiếp và làm việc với đoàn, về phía TTYT TX ĐT có Bác sĩ CKII "
+         "Lê Kỳ Trường - Giám đốc cùng 02 đồng chí Phó giám đốc.",
+         "Lê Kỳ Trường", [("Giám đốc", "Trung tâm Y tế thị xã Đông Triều")]),
+        # office and organization before the name
+        ("Bí thư Quận ủy Hoàng Mai Nguyễn Xuân Linh phát biểu chỉ đạo tại gặp mặt.", "Nguyễn Xuân Linh", [("Bí thư", "Quận ủy Hoàng Mai")]),
+        ("Phát biểu tại khóa đào tạo, Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến cho biết.", "Nguyễn Thị Kim Tiến", [("Bộ trưởng", "Bộ Y tế")]),
+        ("Công văn do Phó Cục trưởng Cục Quản lý Dược Đỗ Văn Đông ký.", "Đỗ Văn Đông", [("Phó Cục trưởng", "Cục Quản lý Dược")]),
+        ("Theo PGS.TS Lương Ngọc Khuê, Cục trưởng Cục Quản lý Khám, chữa bệnh (Bộ Y tế), hiện ngành y tế đang phải đối mặt.",
+         "Lương Ngọc Khuê", [("Cục trưởng", "Cục Quản lý Khám, chữa bệnh")]),
+        # two offices, the second with its unit's name
+        ("Phát biểu tại buổi lễ, ông Đoàn Văn Trọng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Mê Linh nhấn mạnh.",
+         "Đoàn Văn Trọng", [("Phó Bí thư", "Huyện ủy Mê Linh"), ("Chủ tịch", "UBND huyện Mê Linh")]),
+        ("Bà Lê Thị Tú Anh, Trưởng phòng y tế TP. Vĩnh Long, Trưởng đoàn kiểm tra cho biết.",
+         "Lê Thị Tú Anh", [("Trưởng phòng", "phòng y tế TP. Vĩnh Long")]),
+        ("tặng quà bác sĩ Trần Thị Thu, Trạm trưởng Trạm Y tế phường Tràng Cát (quận Hải An).",
+         "Trần Thị Thu", [("Trạm trưởng", "Trạm Y tế phường Tràng Cát")]),
+        ("Tổng thống Mỹ Joe Biden tiếp người đồng cấp.", "Joe Biden", [("Tổng thống", "Mỹ")]),
+        # an office after a name that belongs to the next name is not the first person's
+        ("Chủ tịch Ủy ban nhân dân quận Bắc Từ Liêm Nguyễn Hữu Tuyên, Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành và lãnh đạo quận.",
+         "Nguyễn Hữu Tuyên", [("Chủ tịch", "Ủy ban nhân dân quận Bắc Từ Liêm")]),
+    ],
+)
+def test_positions(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions
+
+
+def test_position_links_its_facility(rules):
+    text = normalize_text(
+        "Về phía Bệnh viện Đa khoa Đức Giang có PGS.TS Đỗ Đình Tùng - Giám đốc Bệnh viện.\n\n"
+        "PGS.TS Đỗ Đình Tùng - Giám đốc Bệnh viện Đa khoa Đức Giang phát biểu tại Lễ ký kết"
+    )
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    entities = extract_entities(ann)
+    assert [f.id for f in entities.facilities] == ["F1"]
+    person = entities.people[0]
+    assert [(p.title, p.org_ref) for p in person.positions] == [("Giám đốc", "F1")]

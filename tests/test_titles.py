@@ -1,0 +1,82 @@
+"""Titles before a name, in the contract's canonical atomic form (sentences from the seeds and the development corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import AnnotatedArticle, CleanedArticle
+from pipeline.extract.entities import extract_entities
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.titles import find_title_chains
+from pipeline.rules import RuleSet
+from pipeline.textnorm import normalize_text
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def people_of(text: str, rules: RuleSet) -> dict:
+    text = normalize_text(text)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    return {person.name: person for person in extract_entities(ann).people}
+
+
+@pytest.mark.parametrize(
+    "sentence, name, titles",
+    [
+        ("Tham dự buổi lễ, về phía Bệnh viện Đa khoa Đức Giang có PGS.TS Đỗ Đình Tùng - Giám đốc Bệnh viện; các đồng chí trong Ban Giám đốc.",
+         "Đỗ Đình Tùng", ["PGS", "TS"]),
+        ("Về phía phường Long Biên có ThS.BS Nguyễn Khắc Thúy - Trưởng Trạm Y tế phường cùng đại diện lãnh đạo.",
+         "Nguyễn Khắc Thúy", ["ThS", "BS"]),
+        ("Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) do TTND.BSCKII Lê Ngọc Dũng - Giám đốc Bệnh viện làm trưởng đoàn.",
+         "Lê Ngọc Dũng", ["TTND", "BSCKII"]),
+        ("Tham gia đoàn còn có đồng chí BSCKI Hoàng Đình Thành - Phó giám đốc cùng 11 đồng chí.", "Hoàng Đình Thành", ["BSCKI"]),
+        ("Tiếp và làm việc với đoàn, về phía TTYT TX ĐT có Bác sĩ CKII Lê Kỳ Trường - Giám đốc cùng 02 đồng chí Phó giám đốc.",
+         "Lê Kỳ Trường", ["BSCKII"]),
+        ("Đoàn công tác đã được nghe BS CKI Hà Duy Nam - Phó giám đốc TTYT ĐT báo cáo.", "Hà Duy Nam", ["BSCKI"]),
+        ("Đến thăm và tặng quà bác sĩ Trần Thị Thu, Trạm trưởng Trạm Y tế phường Tràng Cát (quận Hải An).", "Trần Thị Thu", ["BS"]),
+        ("Xúc động bởi câu chuyện, PGS-TS Trịnh Hồng Sơn, Giám đốc Trung tâm Điều phối hiến ghép tạng quốc gia, cho biết.",
+         "Trịnh Hồng Sơn", ["PGS", "TS"]),
+        ("Phát biểu tại lễ khởi động, GS.TS Nguyễn Viết Tiến, Thứ trưởng Bộ Y tế nhấn mạnh.", "Nguyễn Viết Tiến", ["GS", "TS"]),
+        ("Theo như đánh giá của TS Nguyễn Khắc Hiền, Giám đốc Sở Y tế Hà Nội, việc kiểm tra này rất cần thiết.",
+         "Nguyễn Khắc Hiền", ["TS"]),
+        ("PGS. TS Trần Qúy Tường cho biết, ý nghĩa của việc xây dựng hồ sơ sức khỏe điện tử.", "Trần Quý Tường", ["PGS", "TS"]),
+        ("Về phía phường Long Biên có đồng chí Phạm Thị Bích Hằng - Ủy viên Ban Thường vụ Đảng ủy.", "Phạm Thị Bích Hằng", []),
+        ("Theo ông Đỗ Duy Phi, Chủ tịch Hiệp hội Tinh dầu hương liệu Mỹ phẩm Việt Nam (Hiệp hội), năm 2014.", "Đỗ Duy Phi", []),
+    ],
+)
+def test_titles_of_a_person(sentence, name, titles, rules):
+    people = people_of(sentence, rules)
+    assert name in people, f"{name} not found in {list(people)}"
+    assert people[name].titles == titles
+
+
+@pytest.mark.parametrize(
+    "text, atoms",
+    [
+        ("PGS.TS", ("PGS", "TS")),
+        ("ThS.BS", ("ThS", "BS")),
+        ("TTND.BSCKII", ("TTND", "BSCKII")),
+        ("Bác sĩ CKII", ("BSCKII",)),
+        ("BS CKI", ("BSCKI",)),
+        ("GS.TSKH", ("GS", "TSKH")),
+        ("TTƯT.BSCKII", ("TTƯT", "BSCKII")),
+    ],
+)
+def test_title_chain_atoms(text, atoms, rules):
+    chains = find_title_chains(normalize_text(text + " Nguyễn Văn A"), Lexicon.from_rules(rules))
+    assert [chain.atoms for chain in chains] == [atoms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các bác sĩ đã khẩn trương tiến hành các biện pháp như hút đờm",
+        "Đồng chí nhấn mạnh: Ngay từ khi thành lập",
+        "TTYTTXĐT đồng thời tiếp thu những ý kiến",
+    ],
+)
+def test_no_title_person_without_a_name(text, rules):
+    assert people_of(text, rules) == {}
