@@ -266,3 +266,15 @@ def test_rule_examples(kind: str, rules: RuleSet) -> None:
         if kind == "event_triggers":
             assert rule.meta.get("type") in {"signing", "visit", "award", "ceremony"}, rule.id
             assert rule.meta.get("strength") in {"head", "verb", "attach", "anaphoric"}, rule.id
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A year before the trigger dates history; a year after it belongs to the event's name.
+        ("Năm 2019, hai đơn vị đã ký kết thỏa thuận hợp tác hỗ trợ chuyên môn.", []),
+        ("Sở Y tế Hà Nội vừa tổ chức Hội nghị tổng kết công tác y tế năm 2024.", [("ceremony", None)]),
+    ],
+)
+def test_years_before_a_trigger_make_history(text: str, expected: list, rules: RuleSet) -> None:
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == expected

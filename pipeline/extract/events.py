@@ -6,8 +6,13 @@ Triggers (``event_triggers.py``) are grouped into events:
   event of its type that does not contradict it (another date, or for a
   visit another visited place or person); an article that mentions a
   signing five times (``Lễ ký kết``, ``tại buổi ký kết`` …) has one signing;
-- a trigger that only refers to an event (``ký kết``, ``khen thưởng``) adds
-  evidence to the nearest event of its type and never starts one;
+- a trigger that reports an act (``ký kết``, ``khen thưởng``, ``đến thăm``)
+  starts an event only when its sentence is dated, is in the lead, or names
+  the place or person visited; otherwise it adds evidence to the nearest
+  event of its type, as a mere reference (``thỏa thuận hợp tác``,
+  ``đoàn công tác``) always does;
+- a trigger in a sentence dated only by a year or a month is history and
+  starts nothing;
 - ``buổi lễ`` refers back to the signing or ceremony of the article, and
   starts a ceremony when there is none (a ceremony where commendations are
   given is a ceremony and an award);
@@ -32,8 +37,8 @@ from .event_participants import EntitySpan, entity_spans, participants, visit_ta
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
 
-# Types an anaphoric "buổi lễ" may refer to, most likely first.
-_CEREMONIAL = ("ceremony", "signing", "award")
+# Types an anaphoric "buổi lễ" refers back to (an award is given at a ceremony).
+_CEREMONIAL = ("ceremony", "signing")
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
 _TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
 
@@ -80,10 +85,11 @@ def _group(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
-    historical = _historical_sentences(sentences, dates)
+    historical = _history_starts(sentences, dates)
     for hit in hits:
         target = visit_target(hit, spans, text) if hit.type == "visit" else None
-        if hit.start < body_length and hit.sentence_index not in historical and _starts_event(hit, target, lead_paragraph):
+        in_history = hit.start > historical.get(hit.sentence_index, len(text))
+        if hit.start < body_length and not in_history and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
             pending.append(hit)
@@ -120,7 +126,7 @@ def _join_or_start(drafts: list[_Draft], hit: TriggerHit, target: Optional[str])
 def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
     """Evidence for an event already found; "buổi lễ" may start a ceremony."""
     if hit.strength == "anaphoric":
-        candidates = [d for d in drafts if d.type in ("ceremony", "signing")]
+        candidates = [d for d in drafts if d.type in _CEREMONIAL]
         if not candidates and hit.start < body_length:
             drafts.append(_Draft(type="ceremony", hits=[hit], date=hit.date))
             return
@@ -155,16 +161,24 @@ def _merge_untargeted_visits(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-def _historical_sentences(sentences: list[Sentence], dates: list[DateMention]) -> set[int]:
-    """Sentences dated only by a year or month ("Năm 2019, hai đơn vị đã ký …"): history."""
-    coarse: set[int] = set()
+def _history_starts(sentences: list[Sentence], dates: list[DateMention]) -> dict[int, int]:
+    """Where a sentence dated only by a year or a month opens its history part.
+
+    "Năm 2019, hai đơn vị đã ký kết …" is history: a trigger after the year
+    starts nothing. "… Hội nghị tổng kết công tác năm 2024" is not: the year
+    follows the trigger. A sentence with a day-precise date is never history.
+    """
+    coarse: dict[int, int] = {}
     precise: set[int] = set()
     for date in dates:
         for mention in date.mentions:
             for index, sentence in enumerate(sentences):
                 if sentence.start <= mention.start < sentence.end:
-                    (precise if len(date.value) == 10 else coarse).add(index)
-    return coarse - precise
+                    if len(date.value) == 10:
+                        precise.add(index)
+                    else:
+                        coarse[index] = min(coarse.get(index, mention.start), mention.start)
+    return {index: start for index, start in coarse.items() if index not in precise}
 
 
 def _event(
