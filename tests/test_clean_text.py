@@ -362,3 +362,17 @@ def test_outlet_name_leading_the_date_line_is_no_author(rules: RuleSet) -> None:
     article = clean(raw_text(f"Tiêu đề\nBáo Hải Phòng | 24/02/2025 10:30\n{PROSE}\n{PROSE_2}"), rules)
     assert article.published == "2025-02-24T10:30:00+07:00"
     assert article.authors == ()
+
+
+@pytest.mark.skipif(not SEED_RECORDS, reason="seed gold not available")
+@pytest.mark.parametrize("gold", SEED_RECORDS, ids=lambda gold: gold["source"])
+def test_seed_sidebars_found_by_shape_alone(gold: dict, rules: RuleSet, cleaning_rules: CleaningRules) -> None:
+    # Without the section headings and footers the phrase lists know, the sidebars'
+    # shape (teaser blocks, doubled headlines, bulleted and image lists) still ends the article.
+    text = normalize_text((SEEDS / gold["source"]).read_text(encoding="utf-8"))
+    kept = [line for line in text.split("\n") if cleaning_rules.line_kind(line.strip()) not in (LineKind.SECTION, LineKind.FOOTER)]
+    article = clean(raw_text("\n".join(kept)), rules)
+    assert score_body(predicted(article), gold["main_text"]).f1 >= 0.97
+    for must_not in gold["must_exclude"]:
+        if cleaning_rules.line_kind(must_not) not in (LineKind.SECTION, LineKind.FOOTER):
+            assert must_not not in predicted(article)

@@ -26,6 +26,9 @@ TEASER_AFTER_PROSE = 2
 # A closing run of this many headline-shaped lines is a list of other articles.
 TRAILING_LIST_RUN = 3
 LISTED_HEADLINE_MIN_WORDS = 4
+# Bulleted teasers: BULLET_RUN bulleted headlines within BULLET_WINDOW lines.
+BULLETS = ("•", "·", "►", "▶", "»")
+BULLET_RUN, BULLET_WINDOW = 3, 6
 # After a related-articles heading, this many paragraphs of prose in a row mean the article goes on.
 RESUME_PROSE_RUN = 3
 
@@ -61,11 +64,20 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if prose_seen and nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE:
             break  # list layouts print each link twice (thumbnail title, then title)
+        if prose_seen >= TEASER_AFTER_PROSE and _bulleted_headline(text) \
+                and sum(_bulleted_headline(b.text) for b in blocks[i + 1:i + 1 + BULLET_WINDOW]) >= BULLET_RUN - 1:
+            break  # a bulleted list of other articles' headlines, each with its lead
         if block.role is Role.PARA and is_prose(text):
             prose_seen += 1
         kept.append(block)
         i += 1
     return _without_trailing_list(kept)
+
+
+def _bulleted_headline(text: str) -> bool:
+    """A bullet, then a headline (no closing full stop): an item of a list of other articles."""
+    return (text.startswith(BULLETS) and is_headline(text) and word_count(text) >= LISTED_HEADLINE_MIN_WORDS
+            and not text.endswith((".", ";", ":")))
 
 
 def _without_trailing_list(blocks: list[Block]) -> tuple[Block, ...]:
