@@ -159,7 +159,7 @@ def test_a_stuck_article_hits_the_time_limit_and_its_worker_is_replaced(tmp_path
     out = tmp_path / "out"
     started = time.monotonic()
     summary = probe_run(corpus, out, workers=1, timeout=1.5)
-    assert time.monotonic() - started < 25
+    assert time.monotonic() - started < 120  # far less than the stuck article would take
     assert (summary.failed, summary.exit_code) == (1, 1)
     error = json.loads((out / "errors.jsonl").read_text(encoding="utf-8"))
     assert error["error"]["kind"] == "timeout" and "1.5 s" in error["error"]["message"]

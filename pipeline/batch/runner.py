@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator, Optional, Sequence, TextIO
 
 from ..models import ErrorInfo, ErrorRecord, InputSource
-from ..read import read_path
+from ..read import ReadResult, read_path
 from .dask_engine import DaskEngine
 from .local_engine import LocalEngine
 from .lock import OutputLock
@@ -131,7 +131,7 @@ class _Session:
             del self.files[file_key]
 
 
-def _read(planned: PlannedFile) -> list:
+def _read(planned: PlannedFile) -> list[ReadResult]:
     """``read_path`` never raises for a bad input; anything else is still one error line."""
     try:
         items = read_path(planned.input.path, planned.input.base)
