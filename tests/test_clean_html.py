@@ -246,3 +246,10 @@ def test_page_with_lead_outside_the_article(rules: RuleSet) -> None:
     assert article.captions == ("Cóc là loài có độc tố. Ảnh: Minh Anh",)
     for sidebar in ("Tin liên quan", "Ngộ độc cóc gây tử vong nhiều trường hợp", "Xem nhiều", "Copyright"):
         assert sidebar not in predicted(article)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_page_with_any_text_never_raises(rules: RuleSet, text: str) -> None:
+    article = clean(raw_html(f"<html><body><article><h1>{TITLE}</h1><p>{text}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article></body></html>"), rules)
+    assert "\ufffd" not in article.body and "\x00" not in article.body

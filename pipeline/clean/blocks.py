@@ -44,6 +44,8 @@ class Block:
 
 
 _SPACE_RUN = re.compile(r"\s+")
+# Control characters (NUL and the like) carry no text; lxml would turn them into U+FFFD.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
 def tidy(text: str) -> str:
@@ -52,7 +54,7 @@ def tidy(text: str) -> str:
     Runs after entity decoding, which can leave decomposed sequences
     (``b&ecirc;̣nh``) that the reader's normalisation never saw.
     """
-    return _SPACE_RUN.sub(" ", normalize_text(text)).strip()
+    return _SPACE_RUN.sub(" ", normalize_text(CONTROL_CHARS.sub("", text))).strip()
 
 
 def word_count(text: str) -> int:

@@ -16,7 +16,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from .blocks import Block, Role, tidy, word_count
+from .blocks import CONTROL_CHARS, Block, Role, tidy, word_count
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
 from .metadata import Header, split_outlet, split_trailing_byline
@@ -39,7 +39,7 @@ FALLBACK_XPATH = ".//p|.//h2|.//h3|.//h4|.//li|.//figcaption"
 
 def clean_page(content: str, rules: CleaningRules) -> ArticleParts:
     """Metadata, article paragraphs and captions of a full HTML page."""
-    markup = _DIRECTIVE.sub("", content).strip()
+    markup = CONTROL_CHARS.sub("", _DIRECTIVE.sub("", content)).strip()
     try:
         tree = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
