@@ -94,7 +94,8 @@ def test_spans_expand_to_whole_words_and_keep_exact_matches(annotator: Annotator
     assert text[match.start : match.end] == "viện"
     for span, match in pairs:
         assert span.start_char <= match.start < match.end <= span.end_char
-        assert span.id_ == match.rule.id and span.label_ == match.kind
+        assert span.id_ == match.rule_id and span.label_ == match.kind
+        assert match.text == text[match.start : match.end]
 
 
 def test_every_rule_id_comes_from_the_rule_set(annotator: Annotator, rules: RuleSet) -> None:
@@ -135,3 +136,16 @@ def test_project_rules_when_they_load() -> None:
     for span in doc.spans[SPAN_KEY]:
         assert span.label_ in project_rules.kinds()
         assert project_rules.rule(span.id_) is not None
+
+
+def test_annotated_docs_serialise(annotator: Annotator) -> None:
+    import pickle
+
+    from spacy.tokens import Doc
+
+    doc = annotator.annotate("Giám đốc Bệnh viện Đa khoa có PGS.TS Nguyễn Văn An.")
+    restored = Doc(annotator.nlp.vocab).from_bytes(doc.to_bytes())
+    assert restored.text == doc.text
+    assert [(s.text, s.id_) for s in restored.spans[SPAN_KEY]] == [(s.text, s.id_) for s in doc.spans[SPAN_KEY]]
+    assert restored._.rule_matches == doc._.rule_matches
+    assert pickle.loads(pickle.dumps(doc))._.rule_matches == doc._.rule_matches

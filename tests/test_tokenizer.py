@@ -153,3 +153,17 @@ def test_paragraph_break_always_ends_a_sentence(segment_only: Annotator, path: P
     doc = segment_only.annotate(text)
     for sentence in doc.sents:
         assert "\n\n" not in sentence.text.strip()
+
+
+def test_annotated_doc_round_trips(annotator: Annotator) -> None:
+    import pickle
+
+    text = "Tham dự buổi lễ có đồng chí Phạm Thị Bích Hằng - Phó Chủ tịch UBND phường.\n\nẢnh: Bệnh viện."
+    doc = annotator.annotate(text)
+    restored = pickle.loads(pickle.dumps(doc))
+    assert restored.text == text
+    assert [(t.text, t._.word_form, t.tag_, t._.chunk, t._.ner) for t in restored] == [
+        (t.text, t._.word_form, t.tag_, t._.chunk, t._.ner) for t in doc
+    ]
+    assert [s.text for s in restored.sents] == [s.text for s in doc.sents]
+    assert [(e.text, e.label_) for e in restored.ents] == [(e.text, e.label_) for e in doc.ents]

@@ -8,12 +8,16 @@ segmented on its own (``Trạm Y tế``) is not always the same tokens inside a
 sentence, and a rule may start or end inside a word.
 
 ``doc.spans["rules"]`` holds one span per match (label: the rule file's kind,
-``span.id_``: the rule id); ``doc._.rule_matches`` holds the exact matches
-(``RuleMatch``: character offsets and named groups) in the same order.
+``span.id_``: the rule id); ``doc._.rule_matches`` gives the exact matches
+(:class:`RuleHit`: character offsets and named groups) in the same order.
+They are stored as plain values in ``doc.user_data`` so that the Doc still
+serialises (``to_bytes``, pickling); the rule itself is
+``rules.rule(hit.rule_id)``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.language import Language
@@ -23,12 +27,33 @@ from ..rules import RuleMatch, RuleSet
 
 SPAN_KEY = "rules"
 MATCHES = "rule_matches"
+_STORE = "vnie.rule_matches"
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One exact rule match of a Doc: which rule, where, and its named groups."""
+
+    kind: str
+    rule_id: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, Optional[str]]
 
 
 def register_doc_extensions() -> None:
-    """The Doc attribute holding the exact rule matches (idempotent)."""
+    """``doc._.rule_matches``, read from plain values in ``doc.user_data`` (idempotent)."""
     if not Doc.has_extension(MATCHES):
-        Doc.set_extension(MATCHES, default=None)
+        Doc.set_extension(MATCHES, getter=_rule_hits)
+
+
+def _rule_hits(doc: Doc) -> list[RuleHit]:
+    stored = doc.user_data.get(_STORE) or []
+    return [
+        RuleHit(kind, rule_id, start, end, doc.text[start:end], dict(groups))
+        for kind, rule_id, start, end, groups in stored
+    ]
 
 
 def rule_matches(rules: RuleSet, text: str) -> list[RuleMatch]:
@@ -60,7 +85,10 @@ class RuleSpanComponent:
     def __call__(self, doc: Doc) -> Doc:
         matches = rule_matches(self.rules, doc.text) if self.rules is not None else []
         doc.spans[SPAN_KEY] = [match_span(doc, match) for match in matches]
-        doc._.set(MATCHES, matches)
+        doc.user_data[_STORE] = [
+            [match.kind, match.rule.id, match.start, match.end, [[k, v] for k, v in match.groups.items()]]
+            for match in matches
+        ]
         return doc
 
 
