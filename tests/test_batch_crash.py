@@ -9,6 +9,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -59,6 +60,15 @@ def vnie_run(corpus: Path, out: Path, delay: str, *extra: str) -> subprocess.Pop
     )
 
 
+def stored(out: Path) -> int:
+    """Lines in the state database, read the way any reader may while a run writes."""
+    try:
+        with sqlite3.connect(f"file:{out / STATE_NAME}?mode=ro", uri=True, timeout=5) as db:
+            return int(db.execute("SELECT count(*) FROM records").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
 def probe_run(corpus: Path, out: Path, **options):
     options.setdefault("workers", 2)
     rules = corpus.parent / "rules"
@@ -83,9 +93,13 @@ def test_killed_three_times_then_rerun_gives_every_article_once(tmp_path):
     out = tmp_path / "out"
     chooser = random.Random(int(time.time()))
     for _ in range(3):
+        # Kill when a random number of articles is stored, so that it lands mid-run.
+        target = chooser.randint(min(stored(out) + 1, expected - 1), expected - 1)
         process = vnie_run(corpus, out, delay="0.05")
-        time.sleep(chooser.uniform(0.5, 3.0))
-        os.kill(process.pid, signal.SIGKILL)
+        while process.poll() is None and stored(out) < target:
+            time.sleep(0.02)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
     final = vnie_run(corpus, out, delay="0")
     _, stderr = final.communicate(timeout=300)
@@ -170,8 +184,6 @@ def test_state_database_lives_in_the_output_folder(tmp_path):
     corpus, expected = edited_corpus(tmp_path, 3)
     out = tmp_path / "out"
     probe_run(corpus, out, workers=1)
-    import sqlite3
-
     with sqlite3.connect(out / STATE_NAME) as db:
         assert db.execute("SELECT count(*) FROM records WHERE kind = 'article'").fetchone()[0] == expected
         assert db.execute("SELECT count(*) FROM files WHERE status = 'done'").fetchone()[0] == 4
