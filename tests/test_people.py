@@ -61,6 +61,8 @@ def entities_of(text: str, rules: RuleSet):
         ("Giám đốc Bệnh viện Đa khoa Đức Giang nhấn mạnh, đây không chỉ là sự hỗ trợ một chiều.", []),
         ("PGS.TS Lê Bạch Mai cho biết, trẻ em Việt Nam đang được nuôi dưỡng không hợp lý.", ["Lê Bạch Mai"]),
         ("Chia sẻ sau trận thắng, HLV Malaysia cho biết: các cầu thủ. Cả đội không được gục ngã.", []),
+        ("gần 200 em học sinh Trường THPT Lê Hồng Phong tham gia diệt bọ gậy.", []),
+        ("Giá vàng chưa thể phục hồi (Ảnh: Nguyễn Văn Hùng).", []),
     ],
 )
 def test_people_in_sentence(text, names, rules):

@@ -58,6 +58,15 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         ("tặng quà bác sĩ Trần Thị Thu, Trạm trưởng Trạm Y tế phường Tràng Cát (quận Hải An).",
          "Trần Thị Thu", [("Trạm trưởng", "Trạm Y tế phường Tràng Cát")]),
         ("Tổng thống Mỹ Joe Biden tiếp người đồng cấp.", "Joe Biden", [("Tổng thống", "Mỹ")]),
+        # a department and the facility it belongs to, both kept
+        ("BSCKII Nguyễn Văn An, Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai cho biết.",
+         "Nguyễn Văn An", [("Trưởng khoa", "Khoa Cấp cứu, Bệnh viện Bạch Mai")]),
+        # a bracketed acronym inside the organization's name
+        ("Giám đốc Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội Nguyễn Văn Tiến cho biết.",
+         "Nguyễn Văn Tiến", [("Giám đốc", "Trung tâm Kiểm soát bệnh tật Hà Nội")]),
+        # names listed before one office share it
+        ("Tham dự có các đồng chí Nguyễn Văn An và Trần Văn Bình, Phó Chủ tịch UBND tỉnh.",
+         "Nguyễn Văn An", [("Phó Chủ tịch", "UBND tỉnh")]),
         # an office after a name that belongs to the next name is not the first person's
         ("Chủ tịch Ủy ban nhân dân quận Bắc Từ Liêm Nguyễn Hữu Tuyên, Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành và lãnh đạo quận.",
          "Nguyễn Hữu Tuyên", [("Chủ tịch", "Ủy ban nhân dân quận Bắc Từ Liêm")]),

@@ -10,6 +10,7 @@ viện``, ``các trạm y tế``) is *generic* and names nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -22,6 +23,8 @@ ORGANIZATION = "organization"
 # Heuristic: at most this many lowercase words in a row inside an
 # organization's name (Cục Công nghệ thông tin), so a clause is not swallowed.
 MAX_LOWERCASE_RUN = 4
+_BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
+_BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class BodyMention:
     proper: str  # the proper-name words after the head (and unit), as written
     generic: bool
     quantified: bool  # generic because of a quantifier before it (6 bệnh viện)
+    acronym: Optional[str] = None  # a bracketed acronym inside the name (CDC), an alias
     level: Optional[str] = None  # for party committees: the level that completes them
 
     @property
@@ -58,6 +62,7 @@ class _Tail:
     admin: Optional[str]
     proper_start: Optional[int]
     proper_end: Optional[int]
+    acronym: Optional[str] = None
 
 
 def find_bodies(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()) -> list[BodyMention]:
@@ -97,8 +102,12 @@ def parse_body(
     tail_type = str(hit.meta("tail", "name"))
     tail = _Tail(head_end, None, None, None)
     if tail_type != "none":
-        tail = _parse_tail(text, lower, head_end, category, lexicon, stops, head_text[:1].isupper())
+        # Organizations and departments keep lowercase words in their names (Cục Quản lý Dược,
+        # Khoa Hồi sức tích cực); facilities do not (Bệnh viện Bạch Mai cấp cứu …).
+        phrase_names = category == ORGANIZATION or hit.meta("kind") == "department"
+        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, head_text[:1].isupper())
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
+    proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
         proper = head_text.split()[-1]  # a head that is a whole name (Trung tâm cấp cứu 115)
     capitalised_head = head_text[:1].isupper()
@@ -112,7 +121,7 @@ def parse_body(
     return BodyMention(
         start=hit.start,
         end=end,
-        text=text[hit.start:end],
+        text=_BRACKET_IN_NAME.sub("", text[hit.start:end]),
         category=category,
         kind=kind,
         head=str(hit.meta("head", head_text)),
@@ -122,12 +131,13 @@ def parse_body(
         proper=proper,
         generic=generic,
         quantified=quantified,
+        acronym=tail.acronym,
         level=str(level) if isinstance(level, str) else None,
     )
 
 
 def _parse_tail(
-    text: str, lower: str, pos: int, category: str, lexicon: Lexicon, stops: frozenset[int], capitalised_head: bool
+    text: str, lower: str, pos: int, phrase_names: bool, lexicon: Lexicon, stops: frozenset[int], capitalised_head: bool
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -138,6 +148,8 @@ def _parse_tail(
     after_name = False  # the last accepted token was a capitalised word or a final name word
     named_end: Optional[int] = None  # end of the last capitalised word, number or final name word
     unit_seen = False  # an administrative unit was read: its name ends the body's name
+    capitals_in_row = 0  # two capitalised words in a row are a proper name, which ends a phrase name
+    acronym: Optional[str] = None
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
@@ -152,6 +164,11 @@ def _parse_tail(
             break
         if _starts_body_or_office(text, nxt, lexicon) and nxt > pos:
             break
+        bracket = _BRACKETED_ACRONYM.match(text, nxt)
+        if bracket and acronym is None:
+            acronym = bracket.group(1)  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
+            cursor = bracket.end()
+            continue
         unit = lexicon.match_at(lexicon.admin_units, text, nxt)
         if unit is not None:
             unit_seen = True
@@ -173,6 +190,7 @@ def _parse_tail(
         if word.number and not (after_name or proper_start is None and capitalised_head):
             break  # "… khu vực và 50% …": a number continues a name only after a name word
         if word.capitalised or word.number:
+            capitals_in_row += 1
             after_name = True
             if proper_start is None:
                 proper_start = nxt
@@ -190,12 +208,14 @@ def _parse_tail(
             cursor = final.end
             continue
         after_name = False
+        proper_closed = capitals_in_row >= 2 or unit_seen
+        capitals_in_row = 0
         if inner is not None:
             cursor = inner.end
             pending_lower += 1
             continue
-        lowercase_start = proper_start is None and capitalised_head and category == ORGANIZATION
-        if category == ORGANIZATION and (proper_start is not None or lowercase_start) and not unit_seen:
+        lowercase_start = proper_start is None and capitalised_head and phrase_names
+        if phrase_names and (proper_start is not None or lowercase_start) and not proper_closed:
             if lexicon.match_at(lexicon.name_stops, lower, nxt):
                 break
             if pending_lower >= MAX_LOWERCASE_RUN:
@@ -211,7 +231,9 @@ def _parse_tail(
             pending_lower += 1
             continue
         break
-    return _Tail(end, admin, proper_start, proper_end)
+    if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
+        acronym = None  # the bracket was after the name: it is read as an alias elsewhere
+    return _Tail(end, admin, proper_start, proper_end, acronym)
 
 
 def _skip(text: str, pos: int) -> int:

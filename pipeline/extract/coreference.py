@@ -85,11 +85,21 @@ def resolve_position(
     """The organization of one office, completed and linked to its entry when there is one."""
     if position.org_start is not None and position.org_end is not None:
         entry = _entry_at(position.org_start, position.org_end, facilities, organizations)
+        written = _capitalised(position.org_text)
+        if entry is not None and any(s.start == position.org_start for s in entry.mentions):
+            return ResolvedPosition(position.title, entry.name, entry)
+        if entry is not None and not any(s.start == position.org_start for s in facilities.references):
+            # A department of the facility (Khoa Cấp cứu, Bệnh viện …): keep both, link the facility.
+            return ResolvedPosition(position.title, written, entry)
         if entry is not None:
             return ResolvedPosition(position.title, entry.name, entry)
-        return ResolvedPosition(position.title, position.org_text, None)
+        return ResolvedPosition(position.title, written, None)
     entry = _from_sentence(person_start, text, facilities, organizations)
     return ResolvedPosition(position.title, entry.name if entry else None, entry)
+
+
+def _capitalised(text: Optional[str]) -> Optional[str]:
+    return text[:1].upper() + text[1:] if text else text
 
 
 def _entry_at(start: int, end: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:

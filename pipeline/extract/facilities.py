@@ -43,7 +43,9 @@ def build_facilities(
             continue
         if mention.named:
             name = _display_name(mention)
-            registry.add(name, mention.kind, mention.head, mention.start, mention.end, mention.text)
+            entry = registry.add(name, mention.kind, mention.head, mention.start, mention.end, mention.text)
+            if mention.acronym:
+                entry.add_form(mention.acronym)
             for item_start, item_end in _siblings(text, mention, lexicon):
                 prefix = name[: len(name) - len(mention.proper)].rstrip() + " "
                 if prefix.strip() == name.strip():

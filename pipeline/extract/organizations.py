@@ -24,7 +24,9 @@ def build_organizations(mentions: list[BodyMention], places: Places) -> Registry
         if mention.category != ORGANIZATION or mention.generic:
             continue
         if mention.named:
-            registry.add(mention.text, mention.kind, mention.head, mention.start, mention.end)
+            entry = registry.add(mention.text, mention.kind, mention.head, mention.start, mention.end)
+            if mention.acronym:
+                entry.add_form(mention.acronym)
             continue
         completed = _completed(mention, places)
         if completed is None:

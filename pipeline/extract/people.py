@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .bodies import body_at
@@ -28,12 +28,14 @@ from .words import is_vietnamese_syllable, skip_spaces, word_at
 MAX_ORG_GAP = 90
 MAX_GAP_LOWERCASE = 6
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s")
-_AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|;)\s*(?:[Nn]guyên\s+|kiêm\s+)?")
+_GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
+_AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|\s—|;)\s*(?:[Nn]guyên\s+|kiêm\s+)?")
 _KIEM = re.compile(r"\s+kiêm\s+")
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
+_DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|\s-|\s–)\s*(?:[Nn]guyên\s+)?$")
-_COORDINATION = re.compile(r"^\s*(?:,|và)\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà|anh|chị|em|bé|cháu)\s+)?$")
 _LINE_END_AFTER = re.compile(r"^\s*(?:\(|\n|$)")
 _ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
 _ITEM_AFTER = re.compile(r"^\s*,\s*([^\W\d_]+(?: [^\W\d_]+){0,4})")
@@ -44,9 +46,11 @@ _QU_MOVE = {"ú": "\u0301", "ù": "\u0300", "ủ": "\u0309", "ũ": "\u0303", "�
 _PLACE_BEFORE = re.compile(
     r"(?:phố|đường|ngõ|ngách|số|tuyến|đền|chùa|cầu|chợ|làng|thôn|ấp|khóm|xóm|bản|sông|núi|tỉnh|thành phố|quận|"
     r"huyện|xã|phường|thị trấn|thị xã|TP\.?|trường|giải|cúp|khu|dự án|quê|ở|tại|từ|về|đến|và|nhãn hiệu|"
-    r"thương hiệu|hãng|báo|tờ|kênh|sân)\s+$|\d\s*$",
+    r"thương hiệu|hãng|báo|tờ|kênh|sân)\s+$|\d\s*$|(?:ảnh|nguồn|tác giả|bài|clip|video|theo)\s*:\s*$",
     re.IGNORECASE,
 )
+# An acronym right before (Trường THPT Lê Hồng Phong, UBND …): the run names a body.
+_ACRONYM_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s+$")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class PersonMention:
     titles: tuple[str, ...]
     positions: tuple[PositionMention, ...]
     addressed: bool = False  # after a form of address (anh Viễn): a short name may stand alone
+    coordinated: bool = False  # joined to the mention before by "," or "và" (a list of names)
 
 
 def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
@@ -86,7 +91,23 @@ def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
         mention = _person_in_run(text, run, chains, offices, after_names, before_names, coordinated, lexicon)
         if mention is not None:
             found.append(mention)
-    return found
+    return _share_offices(found)
+
+
+def _share_offices(mentions: list[PersonMention]) -> list[PersonMention]:
+    """Names listed together before one office share it: ``Nguyễn Văn A và Trần Văn B, Phó Chủ tịch UBND tỉnh``."""
+    shared = list(mentions)
+    index = len(shared) - 1
+    while index > 0:
+        last = shared[index]
+        first = index
+        while first > 0 and shared[first].coordinated:
+            first -= 1
+        if first < index and last.positions and not any(m.positions for m in shared[first:index]):
+            for i in range(first, index):
+                shared[i] = replace(shared[i], positions=last.positions)
+        index = first - 1 if first < index else index - 1
+    return shared
 
 
 def _offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
@@ -188,7 +209,7 @@ def _person_in_run(
     name = _QU_TONE.sub(_move_qu_tone, name_run.text())
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
-    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed)
+    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed, coordinated)
 
 
 def _office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:
@@ -197,7 +218,7 @@ def _office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) 
     if not before:
         return None
     office = before[-1]
-    gap = text[office.end:start]
+    gap = _GAP_ACRONYM.sub("", text[office.end:start])
     if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
         return None
     lowercase = [w for w in re.findall(r"[^\W\d_]+", gap) if w[:1].islower()]
@@ -297,7 +318,10 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
     org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
-        return PositionMention(title, body.start, body.end, body.text), body.end
+        end = body.end
+        if body.kind == "department":
+            end = _facility_after(text, end, lexicon)
+        return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)
     if first is None or (office.org_start is None and not first.capitalised):
         return PositionMention(title, None, None, None), office.end
@@ -311,9 +335,26 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
             break
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
+        facility = body_at(text, at, lexicon) if at > org_start else None
+        if facility is not None and facility.category == "facility" and not facility.generic:
+            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
+            break
         end = org_start + match.end()
+    if end > org_start and office.org_start is not None:
+        end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
     org_text = text[org_start:end] or None
     return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:
+    """End of the facility a department belongs to when it follows (``…, Bệnh viện X``), else ``pos``."""
+    link = _DEPARTMENT_OF.match(text, pos)
+    if link is None:
+        return pos
+    body = body_at(text, link.end(), lexicon)
+    if body is None or body.generic or body.category != "facility" or body.kind == "department":
+        return pos
+    return body.end
 
 
 def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
@@ -355,7 +396,8 @@ def _appositive_after(text: str, pos: int, lexicon: Lexicon) -> bool:
 def _place_before(text: str, start: int, lexicon: Lexicon) -> bool:
     """True after a street, place or number word, or right after a body's head or a unit word
     (``Bệnh viện Lê Văn Thịnh`` names a hospital, not a person)."""
-    if _PLACE_BEFORE.search(text[max(0, start - 20):start]):
+    before = text[max(0, start - 20):start]
+    if _PLACE_BEFORE.search(before) or _ACRONYM_BEFORE.search(before):
         return True
     return any(lexicon.ends_at(rules, text, start, window=40)
                for rules in (lexicon.facility_heads, lexicon.org_heads, lexicon.admin_units))
