@@ -86,13 +86,17 @@ def _process(corpus: Path, output: Path) -> int:
               help="Retries of a timed-out or 5xx request.")
 @click.option("--retry-backoff", type=click.FloatRange(min=0), default=5.0, show_default=True,
               help="Seconds before the first retry; doubles on each further retry.")
+@click.option("--revisit-days", type=click.FloatRange(min=0), default=7.0, show_default=True,
+              help="Stored articles first seen within this many days are revalidated each "
+                   "round; older ones are not requested again.")
 @click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=False,
               help="User-Agent header (put a contact address in it for production crawls).")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def command(sources_path: Path, corpus: Path, state_path: Optional[Path], once: bool,
             every: Optional[str], max_rounds: Optional[int], process: bool,
             output: Optional[Path], allow_private: bool, delay: float, timeout: float,
-            max_page_bytes: int, retries: int, retry_backoff: float, user_agent: str,
+            max_page_bytes: int, retries: int, retry_backoff: float, revisit_days: float,
+            user_agent: str,
             verbose: int) -> None:
     """Crawl the sites of a sources file; every new article is stored once.
 
@@ -135,6 +139,7 @@ def command(sources_path: Path, corpus: Path, state_path: Optional[Path], once: 
         state_path=str((state_path or corpus / STATE_FILE_NAME).resolve()),
         allow_private=allow_private, delay=delay, timeout=timeout,
         max_page_bytes=max_page_bytes, retries=retries, retry_backoff=retry_backoff,
+        revisit_days=revisit_days,
         user_agent=user_agent, log_level=["WARNING", "INFO", "DEBUG"][min(verbose, 2)],
     )
 

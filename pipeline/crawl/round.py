@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Optional
 
@@ -46,6 +47,8 @@ class RoundConfig:
     user_agent: str = DEFAULT_USER_AGENT
     # A round never runs longer than this (seconds); what it stored is kept.
     round_timeout: float = 3600.0
+    # Stored articles first seen within this many days are revalidated every round.
+    revisit_days: float = 7.0
     log_level: str = "WARNING"
 
     def to_json(self) -> str:
@@ -66,6 +69,7 @@ class RoundSummary:
     changed: int = 0
     unchanged: int = 0
     not_modified: int = 0
+    not_revisited: int = 0
     failed: int = 0
     refused: int = 0
     entry_points_failed: int = 0
@@ -87,7 +91,8 @@ class RoundSummary:
 
     def line(self) -> str:
         return (f"new {self.new}, changed {self.changed}, unchanged {self.unchanged}, "
-                f"not modified {self.not_modified}, failed {self.failed}, "
+                f"not modified {self.not_modified}, not revisited {self.not_revisited}, "
+                f"failed {self.failed}, "
                 f"refused {self.refused}, entry points failed {self.entry_points_failed}")
 
 
@@ -135,6 +140,12 @@ def crawl_settings(config: RoundConfig, allowed_hosts: frozenset[str]) -> dict[s
     }
 
 
+def revisit_cutoff(revisit_days: float) -> str:
+    """UTC ISO time before which stored articles are not revisited."""
+    cutoff = datetime.now(timezone.utc) - timedelta(days=revisit_days)
+    return cutoff.isoformat(timespec="seconds")
+
+
 def run_round_here(config: RoundConfig) -> RoundSummary:
     """Run one round in this process (starts the reactor: once per process)."""
     from scrapy.crawler import CrawlerProcess
@@ -149,7 +160,8 @@ def run_round_here(config: RoundConfig) -> RoundSummary:
         round_id = state.start_round(started_at)
         process = CrawlerProcess(crawl_settings(config, sources.allowed_hosts()))
         crawler = process.create_crawler(NewsSpider)
-        process.crawl(crawler, sources=sources, state=state)
+        process.crawl(crawler, sources=sources, state=state,
+                      revisit_since=revisit_cutoff(config.revisit_days))
         process.start()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         summary = RoundSummary(
@@ -159,6 +171,7 @@ def run_round_here(config: RoundConfig) -> RoundSummary:
             changed=stats.get(collect.STAT_CHANGED, 0),
             unchanged=stats.get(collect.STAT_UNCHANGED, 0),
             not_modified=stats.get(collect.STAT_NOT_MODIFIED, 0),
+            not_revisited=stats.get("vnie/not_revisited", 0),
             failed=stats.get(collect.STAT_FAILED, 0),
             # Refused by the safety rules or by robots.txt, whatever the page's role.
             refused=stats.get("vnie/refused", 0) + stats.get("robotstxt/forbidden", 0),

@@ -38,6 +38,11 @@ META_DEPTH = "vnie_depth"
 
 # A sitemap index may point to further indexes; deeper nesting is a loop or a trap.
 MAX_SITEMAP_NESTING = 3
+# The sitemap protocol allows 50 MiB uncompressed, more than an article page may weigh.
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+# Articles never fetched before go first, so a round cut short by its time
+# limit spends its time on new articles rather than on revalidating old ones.
+PRIORITY_NEW_ARTICLE = 10
 
 
 def utc_now() -> str:
@@ -67,10 +72,16 @@ class NewsSpider(scrapy.Spider):
 
     name = "vnie-news"
 
-    def __init__(self, sources: SourceList, state: CrawlState, **kwargs: Any) -> None:
+    def __init__(self, sources: SourceList, state: CrawlState, revisit_since: str = "",
+                 **kwargs: Any) -> None:
+        """``revisit_since``: stored articles first seen before this UTC ISO time are
+        not requested again ("" revisits every stored article)."""
         super().__init__(**kwargs)
         self.sources = sources
         self.state = state
+        self.revisit_since = revisit_since
+        # Old articles left alone this round; an article linked from several places counts once.
+        self._not_revisited: set[str] = set()
 
     # -- requests ------------------------------------------------------------
 
@@ -80,10 +91,28 @@ class NewsSpider(scrapy.Spider):
         if role == ROLE_ARTICLE:
             # 304 answers conditional requests; it must reach the callback.
             meta["handle_httpstatus_list"] = [304]
+        if role == ROLE_SITEMAP:
+            meta["download_maxsize"] = SITEMAP_MAX_BYTES
         return Request(canonical_url(url), callback=callback, errback=self.on_error, meta=meta)
 
-    def article_request(self, url: str, source: CrawlSource) -> Request:
-        return self._request(url, source, ROLE_ARTICLE, self.parse_article)
+    def article_request(self, url: str, source: CrawlSource) -> Optional[Request]:
+        """The request for an article, or None for a stored one too old to revisit.
+
+        Heuristic: news articles change in their first days (corrections,
+        updates) and rarely after, so only recently discovered articles are
+        revalidated each round.
+        """
+        url = canonical_url(url)
+        page = self.state.page(url)
+        stored = page is not None and page.versions > 0
+        if stored and self.revisit_since and page.first_seen < self.revisit_since:
+            if url not in self._not_revisited:
+                self._not_revisited.add(url)
+                self.state.record_seen(url, utc_now())
+                self.crawler.stats.inc_value("vnie/not_revisited")
+            return None
+        request = self._request(url, source, ROLE_ARTICLE, self.parse_article)
+        return request if stored else request.replace(priority=PRIORITY_NEW_ARTICLE)
 
     async def start(self) -> AsyncIterator[Request]:
         for source in self.sources.enabled():
@@ -102,7 +131,9 @@ class NewsSpider(scrapy.Spider):
         for link in links:
             url = base.urljoin(link)
             if is_http_url(url) and source.is_article(canonical_url(url)):
-                yield self.article_request(url, source)
+                request = self.article_request(url, source)
+                if request is not None:
+                    yield request
 
     # -- entry points --------------------------------------------------------
 
@@ -118,9 +149,8 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         source = self._source_of(response.request)
-        max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         try:
-            kind, locs = sitemap_entries(response.body, max_size)
+            kind, locs = sitemap_entries(response.body, SITEMAP_MAX_BYTES)
         except (ValueError, OSError) as exc:
             logger.warning("Sitemap %s of %s cannot be read: %s", response.url, source.name, exc)
             return

@@ -125,6 +125,11 @@ class CrawlState:
             (url, source, now, now, status),
         )
 
+    def record_seen(self, url: str, now: str) -> None:
+        """A known URL was linked again but not requested (too old to revisit)."""
+        with self._db:
+            self._db.execute("UPDATE pages SET last_seen = ? WHERE url = ?", (now, url))
+
     def record_stored(self, url: str, source: str, now: str, *, content_hash: str, version: int,
                       path: str, http_status: int, validators: Validators) -> None:
         with self._db:
