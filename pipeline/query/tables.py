@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 import pyarrow as pa
 from pydantic import ValidationError
@@ -183,7 +183,7 @@ def _file_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-class _Flattener:
+class RecordFlattener:
     """Appends one record at a time to every table's columns."""
 
     def __init__(self, keyer: EntityKeyer) -> None:
@@ -313,11 +313,17 @@ def _validation_message(error: ValidationError) -> str:
 
 def iter_records(path: Path, issues: list[LoadIssue]) -> Iterator[ArticleRecord]:
     """Valid records of an ``articles.jsonl`` file; bad lines go to ``issues``."""
-    for number, line in _lines(path):
+    return records_of_lines(_lines(path), path.name, issues)
+
+
+def records_of_lines(lines: Iterable[tuple[int, str]], file_name: str,
+                     issues: list[LoadIssue]) -> Iterator[ArticleRecord]:
+    """Valid records of numbered JSON lines; bad lines go to ``issues``."""
+    for number, line in lines:
         try:
             yield ArticleRecord.model_validate_json(line)
         except ValidationError as error:
-            issues.append(LoadIssue(path.name, number, _json_or_validation_message(line, error)))
+            issues.append(LoadIssue(file_name, number, _json_or_validation_message(line, error)))
 
 
 def _json_or_validation_message(line: str, error: ValidationError) -> str:
@@ -355,12 +361,12 @@ def load_tables(folder: Path, keyer: Optional[EntityKeyer] = None) -> OutputTabl
     """Every flat table of an output folder (or of one ``articles.jsonl`` file)."""
     path = articles_path(Path(folder))
     keyer = keyer or EntityKeyer.default()
-    flattener = _Flattener(keyer)
+    flattener = RecordFlattener(keyer)
     issues: list[LoadIssue] = []
     for record in iter_records(path, issues):
         flattener.add_record(record)
     errors_path = path.parent / ERRORS_FILE
-    if errors_path.exists():
+    if errors_path.exists() and errors_path != path:
         for error in _iter_errors(errors_path, issues):
             flattener.add_error(error)
     tables = flattener.tables()
