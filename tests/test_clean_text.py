@@ -376,3 +376,16 @@ def test_seed_sidebars_found_by_shape_alone(gold: dict, rules: RuleSet, cleaning
     for must_not in gold["must_exclude"]:
         if cleaning_rules.line_kind(must_not) not in (LineKind.SECTION, LineKind.FOOTER):
             assert must_not not in predicted(article)
+
+
+def test_line_ending_in_a_photo_credit_is_a_caption(rules: RuleSet) -> None:
+    caption = "Căn hộ chung cư vẫn ghi nhận sự tăng giá trong bối cảnh thị trường bất động sản nhiều biến động (Ảnh: Hà Phong)."
+    article = clean(raw_text(f"Tiêu đề\n{PROSE}\n{caption}\n{PROSE_2}"), rules)
+    assert article.captions == (caption,)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_byline_alone_under_the_headline(rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề bài viết\n\nPhạm Linh\n\n{PROSE}\n\n{PROSE_2}"), rules)
+    assert article.authors == ("Phạm Linh",)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"

@@ -155,6 +155,9 @@ def drop_inline(
         after_image = False
         if is_teaser_strip(text):
             continue
+        if kind is LineKind.CAPTION and block.role is Role.PARA and word_count(text) <= CAPTION_MAX_WORDS:
+            kept.append(block.with_role(Role.CAPTION))
+            continue
         kept.append(block)
     return tuple(kept)
 

@@ -27,6 +27,7 @@ class LineKind(str, Enum):
     TEASER = "teaser"  # "Xem thêm: …" inside the article: this line (and a bare link after it) go
     DROP = "drop"  # a stray widget line
     IMAGE = "image"  # image placeholder, markup or file name
+    CAPTION = "caption"  # a caption by its own shape (a photo credit at its end)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ NAV_RUN, NAV_WORDS = 3, 6
 HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất"})
 # A date line is looked for this many lines past the start of the prose.
 DATE_LOOKAHEAD = 3
+# A byline line under the headline ("Hồng Hải - Minh Anh") is this short.
+BYLINE_MAX_WORDS = 12
 # A credit line ("Bài và ảnh: Minh Khương") is this short.
 CREDIT_MAX_WORDS = 10
 # An organisation line under a byline ("TTYT huyện Mê Linh") is this short.
@@ -128,8 +130,8 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
             pass
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
             authors.extend(person_names(rules.credit(text) or ""))
-        elif person_names(text) and i + 1 < len(blocks) and rules.timestamp(blocks[i + 1].text):
-            authors.extend(person_names(text))  # a byline on its own line, its timestamp below
+        elif person_names(text) and word_count(text) <= BYLINE_MAX_WORDS:
+            authors.extend(person_names(text))  # a byline on its own line under the headline
         else:
             break
         i += 1
