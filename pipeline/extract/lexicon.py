@@ -8,7 +8,7 @@ extractors never look inside raw rule dictionaries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..rules import Rule, RuleSet
@@ -54,13 +54,23 @@ class Lexicon:
     professions: tuple[Rule, ...]
     appositives: tuple[Rule, ...]
     not_names: tuple[Rule, ...]
+    # Compiled patterns by rule id: looked up once, because reading them off the
+    # rule model on every match is slow.
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def regex(self, rule: Rule) -> re.Pattern[str]:
+        pattern = self.patterns.get(rule.id)
+        return pattern if pattern is not None else rule.regex
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
         def role(kind: str, name: str) -> tuple[Rule, ...]:
             return tuple(rule for rule in rules.rules(kind) if rule.meta.get("role") == name)
 
+        kinds = (TITLES, OFFICES, FACILITY_TYPES, ADMIN_UNITS, ORGANIZATIONS, PERSON_NAMES)
+        patterns = {rule.id: rule.regex for kind in kinds for rule in rules.rules(kind)}
         return cls(
+            patterns=patterns,
             titles=tuple(rules.rules(TITLES)),
             offices=tuple(rules.rules(OFFICES)),
             facility_heads=role(FACILITY_TYPES, "head"),
@@ -82,7 +92,7 @@ class Lexicon:
 
     def find(self, rules: tuple[Rule, ...], text: str) -> list[Hit]:
         """Non-overlapping hits of ``rules`` in text order, the longest winning."""
-        hits = [_hit(rule, m) for rule in rules for m in rule.finditer(text) if m.end() > m.start()]
+        hits = [_hit(rule, m) for rule in rules for m in self.regex(rule).finditer(text) if m.end() > m.start()]
         hits.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
         chosen: list[Hit] = []
         for hit in hits:
@@ -95,7 +105,7 @@ class Lexicon:
         """The longest hit of ``rules`` that starts exactly at ``pos``."""
         best: Optional[Hit] = None
         for rule in rules:
-            m = rule.regex.match(text, pos)
+            m = self.regex(rule).match(text, pos)
             if m and m.end() > m.start() and (best is None or m.end() > best.end):
                 best = _hit(rule, m)
         return best
@@ -115,15 +125,15 @@ class Lexicon:
         return None
 
     def is_surname(self, word: str) -> bool:
-        return any(rule.regex.fullmatch(word) for rule in self.surnames)
+        return any(self.regex(rule).fullmatch(word) for rule in self.surnames)
 
     def is_not_name(self, word: str) -> bool:
-        return any(rule.regex.match(word) for rule in self.not_names)
+        return any(self.regex(rule).match(word) for rule in self.not_names)
 
     def quantified(self, text: str, start: int) -> bool:
         """True when the words right before ``start`` make a head generic (các, 6 …)."""
         before = text[max(0, start - 24):start]
-        return any(rule.regex.search(before) for rule in self.quantifiers)
+        return any(self.regex(rule).search(before) for rule in self.quantifiers)
 
     def admin_abbreviation(self, canonical: str) -> Optional[str]:
         for rule in self.admin_units:

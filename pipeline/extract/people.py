@@ -154,7 +154,7 @@ def _person_in_run(
         return None  # "Chủ tịch Hiệp hội …", "Giám đốc Trung tâm …"
     addressed = False
     first = run.words[0].text
-    if len(run.words) > 1 and any(rule.regex.fullmatch(first) for rule in lexicon.addresses):
+    if len(run.words) > 1 and any(lexicon.regex(rule).fullmatch(first) for rule in lexicon.addresses):
         run, addressed = run.part(1), True  # "Bà Nguyễn Thị …" at a sentence start
     start = run.start
     chain = chain_before(chains, text, start)
@@ -390,7 +390,7 @@ def _move_qu_tone(match: re.Match[str]) -> str:
 
 def _appositive_after(text: str, pos: int, lexicon: Lexicon) -> bool:
     window = text[pos:pos + 60]
-    return any(rule.regex.match(window) for rule in lexicon.appositives)
+    return any(lexicon.regex(rule).match(window) for rule in lexicon.appositives)
 
 
 def _place_before(text: str, start: int, lexicon: Lexicon) -> bool:
