@@ -16,7 +16,12 @@ distributed = pytest.importorskip("distributed", reason="the dask engine needs d
 
 DEV = Path("/work/shared/corpus-dev")
 PROBE = ProcessorSpec(factory="pipeline.batch.probe:probe_processor")
-REAL_SAMPLE = ["text/ttyt-melinh-02.txt", "text/vims-c018-118.txt", "text/vims-c054-364.txt"]
+# One of each shape: CMS fragment, plain text dump, full HTML page.
+REAL_SAMPLE = [
+    "text/ttyt-melinh-02.txt",
+    "text/vims-c018-118.txt",
+    "html/dantri-kinh-doanh-gia-vang-giam-sau-dau-hieu-kha-quan-cua-kinh-te-my.html",
+]
 
 
 def real_pipeline_missing() -> str:
