@@ -86,7 +86,7 @@ class RuleSpanComponent:
         matches = rule_matches(self.rules, doc.text) if self.rules is not None else []
         doc.spans[SPAN_KEY] = [match_span(doc, match) for match in matches]
         doc.user_data[_STORE] = [
-            [match.kind, match.rule.id, match.start, match.end, [[k, v] for k, v in match.groups.items()]]
+            [match.kind, match.rule.id, match.start, match.end, list(match.groups.items())]
             for match in matches
         ]
         return doc
