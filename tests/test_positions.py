@@ -64,6 +64,11 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         # a bracketed acronym inside the organization's name
         ("Giám đốc Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội Nguyễn Văn Tiến cho biết.",
          "Nguyễn Văn Tiến", [("Giám đốc", "Trung tâm Kiểm soát bệnh tật Hà Nội")]),
+        # a bare head resolved to the body the article named before
+        ("Thay mặt lãnh đạo Sở Y tế, đồng chí Hoàng Văn Minh - Phó Giám đốc Sở đã trao quyết định bổ nhiệm.",
+         "Hoàng Văn Minh", [("Phó Giám đốc", "Sở Y tế")]),
+        ("Theo BSCKII Nguyễn Trung Nguyên, Giám đốc Trung tâm Chống độc, Bệnh viện Bạch Mai, bệnh nhân nhập viện.",
+         "Nguyễn Trung Nguyên", [("Giám đốc", "Trung tâm Chống độc")]),
         # names listed before one office share it
         ("Tham dự có các đồng chí Nguyễn Văn An và Trần Văn Bình, Phó Chủ tịch UBND tỉnh.",
          "Nguyễn Văn An", [("Phó Chủ tịch", "UBND tỉnh")]),

@@ -93,9 +93,26 @@ def resolve_position(
             return ResolvedPosition(position.title, written, entry)
         if entry is not None:
             return ResolvedPosition(position.title, entry.name, entry)
+        entry = _by_head_word(position.org_text or "", position.org_start, facilities, organizations)
+        if entry is not None:  # "Phó Giám đốc Sở" in an article about Sở Y tế
+            return ResolvedPosition(position.title, entry.name, entry)
         return ResolvedPosition(position.title, written, None)
     entry = _from_sentence(person_start, text, facilities, organizations)
     return ResolvedPosition(position.title, entry.name if entry else None, entry)
+
+
+def _by_head_word(word: str, pos: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
+    """The body last named before ``pos`` whose name starts with the single word ``word``."""
+    if not word or len(word.split()) != 1 or not word[:1].isupper():
+        return None
+    candidates = [
+        (max((s.start for s in e.mentions if s.start < pos), default=-1), e)
+        for registry in (facilities, organizations)
+        for e in registry.entries
+        if e.name.split()[0] == word
+    ]
+    candidates = [item for item in candidates if item[0] >= 0]
+    return max(candidates, key=lambda item: item[0])[1] if candidates else None
 
 
 def _capitalised(text: Optional[str]) -> Optional[str]:
