@@ -196,3 +196,21 @@ def test_missing_input_is_a_usage_error(tmp_path):
 
     with pytest.raises(BatchUsageError, match="input not found"):
         run(tmp_path / "nowhere", tmp_path / "out")
+
+
+def test_output_without_its_state_is_adopted_not_lost(tmp_path):
+    from pipeline.batch.state import STATE_NAME
+
+    corpus = copy_sample(tmp_path)
+    out = tmp_path / "out"
+    run([corpus / "text"], out)
+    run([corpus / "html"], out)
+    expected = (out / "articles.jsonl").read_bytes()
+    for leftover in out.glob(STATE_NAME + "*"):
+        leftover.unlink()
+    with open(out / "articles.jsonl", "ab") as handle:
+        handle.write(b'{"schema_version": "1", "id": "trunc')
+    summary = run([corpus / "text"], out)
+    # The text files are processed again (their state is gone), the HTML page's record is kept.
+    assert (summary.processed, summary.replaced) == (4, 4)
+    assert (out / "articles.jsonl").read_bytes() == expected

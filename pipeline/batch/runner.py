@@ -24,7 +24,7 @@ from .plan import BatchUsageError, PlannedFile, collect_inputs, current_fingerpr
 from .progress import Progress, make_progress
 from .state import Fingerprint, StateStore, Stored
 from .tasks import ArticleTask, OutputLine, ProcessorSpec, TaskResult
-from .writer import is_current, materialise, remove_stale_temporaries
+from .writer import adopt_output_files, is_current, materialise, remove_stale_temporaries
 
 ENGINES = ("local", "dask")
 
@@ -206,6 +206,8 @@ def run_batch(
         store = StateStore.open(output_dir)
         try:
             remove_stale_temporaries(output_dir)
+            if store.is_empty():
+                adopt_output_files(store, output_dir)
             run_id = store.start_run()
             plan = make_plan(files, store, fingerprint, force)
             summary = BatchSummary(

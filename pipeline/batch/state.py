@@ -209,6 +209,9 @@ class StateStore:
         for (text,) in cursor:
             yield text
 
+    def is_empty(self) -> bool:
+        return self._db.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None and self.generation == 0
+
     def count(self, kind: LineKind) -> int:
         return int(self._db.execute("SELECT count(*) FROM records WHERE kind = ?", (kind,)).fetchone()[0])
 

@@ -8,18 +8,21 @@ file, never a truncated line.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .state import StateStore
-from .tasks import LineKind
+from .tasks import LineKind, OutputLine
 
 ARTICLES_NAME = "articles.jsonl"
 ERRORS_NAME = "errors.jsonl"
 OUTPUT_FILES: tuple[tuple[LineKind, str], ...] = (("article", ARTICLES_NAME), ("error", ERRORS_NAME))
 _TEMP_MARK = ".tmp-"
+_JSONL_LINE = re.compile(r"^(?P<file>.*)#L(?P<line>\d+)$")
 
 
 @dataclass(frozen=True)
@@ -90,3 +93,49 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def adopt_output_files(store: StateStore, output_dir: Path) -> int:
+    """Take the lines of existing output files into a new, empty state.
+
+    Output written by an earlier run whose state database was deleted (or by
+    another tool) is kept: its complete lines become the state's lines (a
+    truncated or invalid line is dropped), their files count as unknown, so
+    the inputs of this run are processed again and replace them while the
+    others stay. Returns the number of lines taken."""
+    taken = 0
+    for kind, name in OUTPUT_FILES:
+        path = output_dir / name
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for text in handle:
+                line = _parse_line(kind, text)
+                if line is not None:
+                    file_key, seq = _position(line.source_path)
+                    store.add_line(file_key, seq, line, run_id=0)
+                    taken += 1
+    return taken
+
+
+def _parse_line(kind: LineKind, text: str) -> "OutputLine | None":
+    try:
+        item = json.loads(text)
+        path = item["source"]["path"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(path, str):
+        return None
+    compact = text.strip()
+    if kind == "article":
+        record_id = item.get("id") if isinstance(item.get("id"), str) else None
+        return OutputLine("article", path, compact, record_id=record_id)
+    error = item.get("error") if isinstance(item.get("error"), dict) else {}
+    return OutputLine("error", path, compact, error_kind=str(error.get("kind", "")))
+
+
+def _position(source_path: str) -> tuple[str, int]:
+    match = _JSONL_LINE.match(source_path)
+    if match:
+        return match.group("file"), int(match.group("line"))
+    return source_path, 0
