@@ -26,6 +26,9 @@ URL = "https://dantri.com.vn/bat-dong-san/can-ho-chung-cu-di-nguoc-lan-song-cat-
     ("http://127.0.0.1:8080/tin-moi.html", "http://127.0.0.1:8080/tin-moi.html"),
     ("http://user:secret@haiphong.gov.vn/tin-tuc-su-kien/", "http://haiphong.gov.vn/tin-tuc-su-kien/"),
     ("https://haiphong.gov.vn", "https://haiphong.gov.vn/"),
+    ("https://hanoimoi.vn/tin tức-sức-khỏe-719446.html",
+     "https://hanoimoi.vn/tin%20t%E1%BB%A9c-s%E1%BB%A9c-kh%E1%BB%8Fe-719446.html"),
+    ("https://hanoimoi.vn/tin%20t%E1%BB%A9c-719446.html", "https://hanoimoi.vn/tin%20t%E1%BB%A9c-719446.html"),
 ])
 def test_canonical_url(raw: str, canonical: str) -> None:
     assert canonical_url(raw) == canonical

@@ -15,11 +15,12 @@ from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterator, Optional
 
 import scrapy
+from lxml import etree
 from parsel import Selector
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
@@ -43,6 +44,7 @@ SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 # Articles never fetched before go first, so a round cut short by its time
 # limit spends its time on new articles rather than on revalidating old ones.
 PRIORITY_NEW_ARTICLE = 10
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def utc_now() -> str:
@@ -51,6 +53,8 @@ def utc_now() -> str:
 
 def feed_links(body: bytes) -> list[str]:
     """Item links of an RSS 2.0, RSS 1.0 or Atom feed, in document order."""
+    if not body.strip():
+        return []
     selector = Selector(body=body, type="xml")
     selector.remove_namespaces()
     links = selector.xpath("//item/link/text()").getall()
@@ -61,9 +65,12 @@ def feed_links(body: bytes) -> list[str]:
 
 def sitemap_entries(body: bytes, max_size: int) -> tuple[str, list[str]]:
     """The type (``urlset`` or ``sitemapindex``) and the ``<loc>``s of a sitemap, gzip or not."""
-    if body[:2] == gzip_magic_number:
+    if body.startswith(GZIP_MAGIC):
         body = gunzip(body, max_size=max_size)
-    sitemap = Sitemap(body)
+    try:
+        sitemap = Sitemap(body)
+    except (StopIteration, etree.XMLSyntaxError) as exc:  # no root element at all
+        raise ValueError(f"empty or not XML: {exc}") from None
     return sitemap.type, [entry["loc"].strip() for entry in sitemap if entry.get("loc")]
 
 
@@ -144,6 +151,9 @@ class NewsSpider(scrapy.Spider):
         except ValueError as exc:
             logger.warning("Feed %s of %s is not XML: %s", response.url, source.name, exc)
             return
+        if not links:
+            logger.warning("Feed %s of %s lists no item links (not RSS/Atom?)", response.url,
+                           source.name)
         self.crawler.stats.inc_value("vnie/feed_links", len(links))
         yield from self._article_requests(links, source, response)
 
@@ -153,6 +163,10 @@ class NewsSpider(scrapy.Spider):
             kind, locs = sitemap_entries(response.body, SITEMAP_MAX_BYTES)
         except (ValueError, OSError) as exc:
             logger.warning("Sitemap %s of %s cannot be read: %s", response.url, source.name, exc)
+            return
+        if kind not in ("urlset", "sitemapindex"):
+            logger.warning("Sitemap %s of %s is neither a urlset nor a sitemap index",
+                           response.url, source.name)
             return
         if kind == "sitemapindex":
             depth = response.meta.get(META_DEPTH, 0)

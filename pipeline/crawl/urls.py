@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 HTTP_SCHEMES = ("http", "https")
 
@@ -46,7 +46,9 @@ def canonical_url(url: str) -> str:
     scheme = parts.scheme.lower()
     # host_key drops any user:password@ part: credentials never belong in a stored URL.
     netloc = host_key(url)
-    path = parts.path or "/"
+    # Percent-encode what a browser (and Scrapy) would, keep existing %XX escapes,
+    # so a link written with raw Vietnamese letters and its fetched form are one URL.
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
     query_pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                    if k.lower() not in TRACKING_PARAMS]
     query = urlencode(sorted(query_pairs))
