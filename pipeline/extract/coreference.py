@@ -20,7 +20,8 @@ from typing import Optional
 
 from ..textnorm import name_key
 from .bodies import BodyMention
-from .people import SHORT, PersonMention, PositionMention
+from .offices import PositionMention
+from .people import SHORT, PersonMention
 from .registry import BodyEntry, Registry
 from .words import fold_marks
 

@@ -1,0 +1,225 @@
+"""Offices around a person's name and the organizations they are held in.
+
+Before the name: ``Bí thư Quận ủy Hoàng Mai Nguyễn Xuân Linh`` — the office, then
+the organization, whose place name runs into the person's name and is split
+from it. After the name: ``Lê Khắc Nam, Phó chủ tịch UBND thành phố`` — one or
+more offices, each with the organization that follows it. An office written
+after one name and before the next (``A, Phó Bí thư Quận ủy B``) belongs to
+the name it precedes when a full Vietnamese name follows its organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .bodies import body_at
+from .lexicon import Hit, Lexicon
+from .names import FOREIGN, SHORT, VIETNAMESE, Run, name_shape, short_shape
+from .words import is_vietnamese_syllable, skip_spaces, word_at
+
+# Heuristic limits of the text between an office and the name it precedes
+# ("Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý"): an organization, not a clause.
+MAX_ORG_GAP = 90
+MAX_GAP_LOWERCASE = 6
+_GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s")
+_GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
+_AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|\s—|;)\s*(?:[Nn]guyên\s+|kiêm\s+)?")
+_KIEM = re.compile(r"\s+kiêm\s+")
+_DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
+_ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
+_SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|\s-|\s–)\s*(?:[Nn]guyên\s+)?$")
+
+
+@dataclass(frozen=True)
+class PositionMention:
+    """An office held by a person and the organization as written (may be partial)."""
+
+    title: str
+    org_start: Optional[int]
+    org_end: Optional[int]
+    org_text: Optional[str]
+
+
+@dataclass(frozen=True)
+class NameSplit:
+    """The name found at the end of a run after an office, and its shape."""
+
+    run: Run
+    shape: str
+
+
+def offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
+    """Starts of offices written after a name and a comma or dash (``Jeffrey Sica, CEO …``)."""
+    ends = {run.end: run for run in runs}
+    found: set[int] = set()
+    for office in offices:
+        before = text[max(0, office.start - 30):office.start]
+        match = _SEPARATOR_BEFORE.search(before)
+        if not match:
+            continue
+        name_end = office.start - len(before) + match.start() + 1
+        run = ends.get(name_end)
+        if run is not None and name_shape(run, lexicon) is not None:
+            found.add(office.start)
+    return frozenset(found)
+
+
+def offices_before_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
+    """Starts of offices followed by their organization and a full Vietnamese name
+    (``…, Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành``): they are that name's."""
+    found: set[int] = set()
+    for run in runs:
+        office = office_before(text, run.start, offices, lexicon)
+        if office is None:
+            continue
+        picked = split_after_office(text, run, office, lexicon)
+        if picked is not None and picked.shape == VIETNAMESE and len(picked.run.words) >= 3:
+            found.add(office.start)
+    return frozenset(found)
+
+
+def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:
+    """The office that precedes ``start`` with only an organization's name between."""
+    before = [hit for hit in offices if hit.end <= start and start - hit.end <= MAX_ORG_GAP]
+    if not before:
+        return None
+    office = before[-1]
+    gap = _GAP_ACRONYM.sub("", text[office.end:start])
+    if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
+        return None
+    lowercase = [w for w in re.findall(r"[^\W\d_]+", gap) if w[:1].islower()]
+    if len(lowercase) > MAX_GAP_LOWERCASE:
+        return None
+    lower_gap = gap.lower()
+    for match in re.finditer(r"[^\W\d_]+", gap):
+        if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower_gap, match.start()):
+            return None
+    return office
+
+
+def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Optional[NameSplit]:
+    """Split ``Hoàng Mai Nguyễn Xuân Linh`` after ``Bí thư Quận ủy`` into place and name."""
+    gap = text[office.end:run.start].strip()
+    needs_place = _gap_needs_name(gap, lexicon)
+    best: Optional[tuple[float, Run, str]] = None
+    for first in range(len(run.words)):
+        candidate = run.part(first)
+        size = len(candidate.words)
+        if size > 5 or first == 0 and needs_place and size < 3:
+            continue
+        shape = name_shape(candidate, lexicon)
+        if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap:
+            shape = SHORT
+        if shape is None:
+            continue
+        if shape == FOREIGN and any(is_vietnamese_syllable(w.text) for w in candidate.words):
+            continue
+        if shape == FOREIGN and size == 1 and first > 0:
+            continue  # "Tổng thống Ukraine Volodymyr Zelensky": not "Zelensky" alone
+        cued_elsewhere = _cued_elsewhere(text, run, candidate.text(), lexicon)
+        if shape == VIETNAMESE and size == 2 and not cued_elsewhere:
+            continue  # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name
+        score = _split_score(text, run, candidate, shape) + (3.0 if cued_elsewhere else 0.0)
+        if first == 0 and needs_place:
+            score -= 2.0
+        if best is None or score > best[0]:
+            best = (score, candidate, shape)
+    return NameSplit(best[1], best[2]) if best else None
+
+
+def _split_score(text: str, run: Run, candidate: Run, shape: str) -> float:
+    size = len(candidate.words)
+    score = {3: 1.5, 4: 1.0, 2: 0.5}.get(size, 0.0)
+    if shape == FOREIGN:
+        score = 1.5 if size == 2 else 0.5
+    if size > 1 and candidate.words[1].text in ("Thị", "Văn"):
+        score += 1.0
+    name = candidate.text()
+    if any(not run.start <= m.start() < run.end for m in re.finditer(re.escape(name), text)):
+        score += 1.0
+    return score
+
+
+def _cued_elsewhere(text: str, run: Run, name: str, lexicon: Lexicon) -> bool:
+    """True when ``name`` is written elsewhere right after a form of address or a title."""
+    for match in re.finditer(re.escape(name), text):
+        if run.start <= match.start() < run.end:
+            continue
+        if lexicon.ends_at(lexicon.addresses, text, match.start(), window=12) or lexicon.ends_at(
+            lexicon.titles, text, match.start(), window=20
+        ):
+            return True
+    return False
+
+
+def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
+    """True when the text before the run ends with a unit word or a head that needs a name."""
+    if not gap:
+        return False
+    for rules in (lexicon.admin_units, lexicon.facility_heads):
+        hit = lexicon.ends_at(rules, gap, len(gap), window=40)
+        if hit is not None:
+            return True
+    hit = lexicon.ends_at(lexicon.org_heads, gap + " ", len(gap) + 1, window=40)
+    return bool(hit and hit.meta("tail") == "name" and not hit.meta("level"))
+
+
+def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) -> list[PositionMention]:
+    """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
+    positions: list[PositionMention] = []
+    while True:
+        sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
+        if sep is None:
+            break
+        office = lexicon.match_at(lexicon.offices, text, sep.end())
+        if office is None or office.start in taken:
+            break
+        position, pos = _organization_after(text, office, lexicon)
+        positions.append(position)
+    return positions
+
+
+def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
+    title = str(office.meta("canonical"))
+    org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
+    body = body_at(text, org_start, lexicon)
+    if body is not None and not body.generic:
+        end = body.end
+        if body.kind == "department":
+            end = _facility_after(text, end, lexicon)
+        return PositionMention(title, body.start, end, text[body.start:end]), end
+    first = word_at(text, org_start)
+    if first is None or (office.org_start is None and not first.capitalised):
+        return PositionMention(title, None, None, None), office.end
+    stop = _ORG_END.search(text, org_start)
+    limit = stop.start() if stop else len(text)
+    end = org_start
+    lower = text.lower()
+    for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
+        at = org_start + match.start()
+        if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower, at):
+            break
+        if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
+            break
+        facility = body_at(text, at, lexicon) if at > org_start else None
+        if facility is not None and facility.category == "facility" and not facility.generic:
+            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
+            break
+        end = org_start + match.end()
+    if end > org_start and office.org_start is not None:
+        end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
+    org_text = text[org_start:end] or None
+    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:
+    """End of the facility a department belongs to when it follows (``…, Bệnh viện X``), else ``pos``."""
+    link = _DEPARTMENT_OF.match(text, pos)
+    if link is None:
+        return pos
+    body = body_at(text, link.end(), lexicon)
+    if body is None or body.generic or body.category != "facility" or body.kind == "department":
+        return pos
+    return body.end
