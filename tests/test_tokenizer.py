@@ -167,3 +167,9 @@ def test_annotated_doc_round_trips(annotator: Annotator) -> None:
     ]
     assert [s.text for s in restored.sents] == [s.text for s in doc.sents]
     assert [(e.text, e.label_) for e in restored.ents] == [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("value", [None, b"Bac si", 42])
+def test_non_text_input_is_a_clear_error(annotator: Annotator, value) -> None:
+    with pytest.raises(TypeError, match="expects text as str"):
+        annotator.annotate(value)

@@ -32,8 +32,11 @@ class Annotator:
 
     def annotate(self, text: str) -> Doc:
         """The annotated Doc of ``text``; ``doc.text == text``."""
+        if not isinstance(text, str):
+            # spaCy would read bytes as a serialised Doc: say what is wrong instead.
+            raise TypeError(f"Annotator.annotate expects text as str, got {type(text).__name__}")
         return self.nlp(text)
 
     def annotate_many(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Annotated Docs of many texts, in order."""
-        return self.nlp.pipe(texts)
+        return (self.annotate(text) for text in texts)
