@@ -153,12 +153,13 @@ def _parse_tail(
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
-        if nxt >= len(text) or nxt in stops or nxt - cursor > 1 and cursor != pos:
+        if nxt >= len(text) or nxt in stops:
             break
         if text[nxt] in "-–" and proper_start is not None:
             after = _skip(text, nxt + 1)
             word = word_at(text, after)
-            if word and word.capitalised and not _starts_body_or_office(text, after, lexicon) and after - nxt <= 2:
+            unit_after = lexicon.match_at(lexicon.admin_units, text, after)
+            if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) and after - nxt <= 2:
                 cursor = after
                 continue
             break

@@ -70,9 +70,11 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
             existing.add_mention(mention.start, mention.end)
             continue
         place = places.name_for(mention.admin, mention.start)
+        if place is None:
+            kept.append(mention)  # "Một Giám đốc Trung tâm Y tế huyện …": no unit named, no facility
+            continue
         short = _display_name(mention)
-        full = f"{short} {place}" if place else short
-        entry = registry.add(full, mention.kind, mention.head, mention.start, mention.end)
+        entry = registry.add(f"{short} {place}", mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(short)
     registry.references = kept
 

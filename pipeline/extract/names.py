@@ -50,7 +50,7 @@ def capitalised_runs(text: str) -> list[Run]:
     current: list[Word] = []
     for word in words(text):
         good = word.capitalised and not word.acronym and not word.number
-        joined = bool(current) and text[current[-1].end:word.start] == " "
+        joined = bool(current) and text[current[-1].end:word.start] in (" ", "  ", "\t")
         if good and (joined or not current):
             current.append(word)
             continue
