@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Generator, Iterable, Iterator, Optional
 
 from .local_engine import EngineError
 from .tasks import ArticleTask, ProcessorSpec, TaskResult, build_processor, error_line, run_task
@@ -52,7 +52,7 @@ class DaskEngine:
     timeout: float
     scheduler: Optional[str] = None
 
-    def run(self, tasks: Iterable[ArticleTask]) -> Iterator[TaskResult]:
+    def run(self, tasks: Iterable[ArticleTask]) -> Generator[TaskResult, None, None]:
         try:
             from dask.distributed import Client, LocalCluster, as_completed
         except ImportError as exc:  # the optional extra is not installed

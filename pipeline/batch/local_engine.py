@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator, Optional
+from typing import Generator, Iterable, Optional
 
 from .tasks import ArticleTask, ProcessorSpec, TaskResult, build_processor, error_line, run_task
 
@@ -90,7 +90,7 @@ class LocalEngine:
     timeout: float
     _failed_starts: int = field(default=0, init=False)
 
-    def run(self, tasks: Iterable[ArticleTask]) -> Iterator[TaskResult]:
+    def run(self, tasks: Iterable[ArticleTask]) -> Generator[TaskResult, None, None]:
         """Results as they complete (not in task order)."""
         context = multiprocessing.get_context("spawn")
         slots = [self._spawn(context) for _ in range(max(1, self.workers))]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Optional, Sequence, TextIO
+from typing import Generator, Optional, Sequence, TextIO
 
 from ..models import ErrorInfo, ErrorRecord, InputSource
 from ..read import ReadResult, read_path
@@ -87,7 +88,7 @@ class _Session:
     tasks: dict[int, ArticleTask] = field(default_factory=dict)
     next_task_id: int = 0
 
-    def feed(self, plan: Sequence[PlannedFile]) -> Iterator[ArticleTask]:
+    def feed(self, plan: Sequence[PlannedFile]) -> Generator[ArticleTask, None, None]:
         """Read each planned file when the engine asks for work; store read errors at once."""
         for planned in plan:
             key = planned.input.file_key
@@ -184,17 +185,8 @@ def run_batch(
     was stored before such a failure is written to the output files.
     """
     started = time.monotonic()
-    if engine not in ENGINES:
-        raise BatchUsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if workers is not None and workers < 1:
-        raise BatchUsageError("--workers must be at least 1")
-    if not timeout > 0:
-        raise BatchUsageError("--timeout must be a positive number of seconds")
-    if scheduler and engine != "dask":
-        raise BatchUsageError("--scheduler is for --engine dask")
     output_dir = Path(output_dir)
-    if output_dir.exists() and not output_dir.is_dir():
-        raise BatchUsageError(f"output {output_dir} is a file, not a folder")
+    _check_options(output_dir, workers, engine, scheduler, timeout)
     files = collect_inputs([Path(p) for p in inputs], output_dir)
     fingerprint = current_fingerprint(rules_dir)
     spec = processor or ProcessorSpec()
@@ -210,9 +202,7 @@ def run_batch(
                 adopt_output_files(store, output_dir)
             run_id = store.start_run()
             plan = make_plan(files, store, fingerprint, force)
-            summary = BatchSummary(
-                files=len(files), skipped_files=plan.skipped_files, skipped=plan.skipped_lines
-            )
+            summary = BatchSummary(files=len(files), skipped_files=plan.skipped_files, skipped=plan.skipped_lines)
             bar = make_progress(progress, len(plan.todo), progress_stream)
             session = _Session(store, run_id, fingerprint, bar, summary)
             try:
@@ -224,6 +214,7 @@ def run_batch(
                     )
                     _drive(runner.run(session.feed(plan.todo)), session, output_dir)
             finally:
+                # Whatever happened, what was stored reaches the output files.
                 bar.close()
                 if not is_current(store, output_dir):
                     materialise(store, output_dir)
@@ -237,13 +228,30 @@ def run_batch(
             store.close()
 
 
-def _drive(results: Iterator[TaskResult], session: _Session, output_dir: Path) -> None:
+def _check_options(
+    output_dir: Path, workers: Optional[int], engine: str, scheduler: Optional[str], timeout: float
+) -> None:
+    if engine not in ENGINES:
+        raise BatchUsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if workers is not None and workers < 1:
+        raise BatchUsageError("--workers must be at least 1")
+    if not timeout > 0:
+        raise BatchUsageError("--timeout must be a positive number of seconds")
+    if scheduler and engine != "dask":
+        raise BatchUsageError("--scheduler is for --engine dask")
+    if output_dir.exists() and not output_dir.is_dir():
+        raise BatchUsageError(f"output {output_dir} is a file, not a folder")
+
+
+def _drive(results: Generator[TaskResult, None, None], session: _Session, output_dir: Path) -> None:
     """Store results as they come; rewrite the output files at checkpoints."""
     last_write = time.monotonic()
     last_cost = 0.0
-    for result in results:
-        session.take(result)
-        now = time.monotonic()
-        if now - last_write >= max(CHECKPOINT_SECONDS, CHECKPOINT_COST_FACTOR * last_cost):
-            last_cost = materialise(session.store, output_dir).seconds
-            last_write = time.monotonic()
+    # closing(): a failure here still stops the engine's workers at once.
+    with closing(results):
+        for result in results:
+            session.take(result)
+            now = time.monotonic()
+            if now - last_write >= max(CHECKPOINT_SECONDS, CHECKPOINT_COST_FACTOR * last_cost):
+                last_cost = materialise(session.store, output_dir).seconds
+                last_write = time.monotonic()
