@@ -149,6 +149,7 @@ def _parse_tail(
     named_end: Optional[int] = None  # end of the last capitalised word, number or final name word
     unit_seen = False  # an administrative unit was read: its name ends the body's name
     capitals_in_row = 0  # two capitalised words in a row are a proper name, which ends a phrase name
+    real = False  # a word that names (not only a speciality such as Đa khoa, Nhi) was read
     acronym: Optional[str] = None
     cursor = pos
     while True:
@@ -173,7 +174,7 @@ def _parse_tail(
         unit = lexicon.match_at(lexicon.admin_units, text, nxt)
         if unit is not None:
             unit_seen = True
-            if proper_start is None and admin is None:
+            if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = nxt + len(unit.text.rstrip())
             # "TP.HCM": the name may follow the unit without a space.
@@ -193,6 +194,7 @@ def _parse_tail(
         if word.capitalised or word.number:
             capitals_in_row += 1
             after_name = True
+            real = real or final is not None or inner is None or inner.end < word.end
             if proper_start is None:
                 proper_start = nxt
             span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
@@ -206,6 +208,7 @@ def _parse_tail(
             proper_end = end = named_end = final.end
             pending_lower = 0
             after_name = True
+            real = True
             cursor = final.end
             continue
         after_name = False
@@ -225,6 +228,7 @@ def _parse_tail(
                     proper_end = end = named_end
                 break
             # Organizations keep lowercase words inside their names (Cục Quản lý Dược).
+            real = True
             if proper_start is None:
                 proper_start = nxt
             proper_end = end = word.end
@@ -232,6 +236,8 @@ def _parse_tail(
             pending_lower += 1
             continue
         break
+    if not real:
+        proper_start = proper_end = None  # "Bệnh viện Đa khoa tỉnh": a speciality is not a name
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return _Tail(end, admin, proper_start, proper_end, acronym)

@@ -197,10 +197,13 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
     limit = stop.start() if stop else len(text)
     end = org_start
     lower = text.lower()
+    capitals_in_row = 0
     for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
         at = org_start + match.start()
-        if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower, at):
-            break
+        lowercase = match.group(0)[:1].islower()
+        if lowercase and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
+            break  # a proper name ends the organization's name; a verb ends the clause
+        capitals_in_row = 0 if lowercase else capitals_in_row + 1
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
         facility = body_at(text, at, lexicon) if at > org_start else None

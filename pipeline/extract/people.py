@@ -106,6 +106,12 @@ def _person_in_run(
     coordinated: bool,
     lexicon: Lexicon,
 ) -> Optional[PersonMention]:
+    inside = next((c for c in chains if c.start <= run.start < c.end), None)
+    if inside is not None:  # "Bác sĩ CK I Trần Thị Mai": the run starts inside the titles
+        rest = [i for i, w in enumerate(run.words) if w.start >= inside.end]
+        if not rest:
+            return None
+        run = run.part(rest[0])
     if _starts_body(text, run.start, lexicon):
         return None  # "Chủ tịch Hiệp hội …", "Giám đốc Trung tâm …"
     addressed = False
