@@ -8,7 +8,9 @@ extractor based them on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -16,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 
 from ..models import ArticleRecord
-from .tables import OutputFolderError, articles_path, iter_records, LoadIssue
+from .tables import LoadIssue, OutputFolderError, articles_path, iter_records, records_of_lines
 
 # Highlight labels and their colours (shared by the page legend).
 LABEL_COLOURS = {
@@ -74,8 +76,10 @@ class ArticlePage:
     colours: dict[str, str] = field(default_factory=lambda: dict(LABEL_COLOURS))
 
 
+@lru_cache(maxsize=1)
 def template_environment() -> Environment:
-    """Jinja2 templates shipped in ``pipeline/query/templates``."""
+    """Jinja2 templates shipped in ``pipeline/query/templates``; one shared
+    environment, so each template is compiled once per process."""
     return Environment(loader=PackageLoader("pipeline.query", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
@@ -208,8 +212,18 @@ def find_article(article: str, folder: Path = Path("output")) -> ArticleRecord:
     return found[0]
 
 
+# A record's own id is the only 16-hex-digit "id" in its line (people,
+# facilities and events have ids like P1, F2, E3): lines of other records are
+# skipped without being validated.
+_RECORD_ID = re.compile(r'"id"\s*:\s*"([0-9a-f]{16})"')
+
+
 def records_by_id(folder: Path, ids: set[str]) -> dict[str, ArticleRecord]:
     """The records of an output folder whose ids are in ``ids``."""
+    path = articles_path(Path(folder))
     issues: list[LoadIssue] = []
-    return {record.id: record for record in iter_records(articles_path(Path(folder)), issues) if record.id in ids}
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        wanted = ((number, line) for number, line in enumerate(handle, start=1)
+                  if (match := _RECORD_ID.search(line)) and match.group(1) in ids)
+        return {record.id: record for record in records_of_lines(wanted, path.name, issues) if record.id in ids}
 
