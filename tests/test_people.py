@@ -62,6 +62,9 @@ def entities_of(text: str, rules: RuleSet):
         ("PGS.TS Lê Bạch Mai cho biết, trẻ em Việt Nam đang được nuôi dưỡng không hợp lý.", ["Lê Bạch Mai"]),
         ("Chia sẻ sau trận thắng, HLV Malaysia cho biết: các cầu thủ. Cả đội không được gục ngã.", []),
         ("gần 200 em học sinh Trường THPT Lê Hồng Phong tham gia diệt bọ gậy.", []),
+        # a rank or a profession before the name is a cue, never a name
+        ("Tham dự buổi lễ có đồng chí Đại úy Võ Cao Hoàng – Phó trưởng Công an xã Đông Lộc, cùng các đồng chí trong đoàn.",
+         ["Võ Cao Hoàng"]),
         ("Giá vàng chưa thể phục hồi (Ảnh: Nguyễn Văn Hùng).", []),
     ],
 )

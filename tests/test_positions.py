@@ -69,6 +69,9 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
          "Hoàng Văn Minh", [("Phó Giám đốc", "Sở Y tế")]),
         ("Theo BSCKII Nguyễn Trung Nguyên, Giám đốc Trung tâm Chống độc, Bệnh viện Bạch Mai, bệnh nhân nhập viện.",
          "Nguyễn Trung Nguyên", [("Giám đốc", "Trung tâm Chống độc")]),
+        # lowercase organizations after an office
+        ("Về phía nhà trường, có cô giáo Nguyễn Thị Hà – Bí thư chi bộ, Hiệu trưởng nhà trường, các thầy cô trong Ban Giám hiệu.",
+         "Nguyễn Thị Hà", [("Bí thư", "Chi bộ"), ("Hiệu trưởng", "Nhà trường")]),
         # names listed before one office share it
         ("Tham dự có các đồng chí Nguyễn Văn An và Trần Văn Bình, Phó Chủ tịch UBND tỉnh.",
          "Nguyễn Văn An", [("Phó Chủ tịch", "UBND tỉnh")]),

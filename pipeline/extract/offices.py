@@ -23,6 +23,8 @@ from .words import is_vietnamese_syllable, skip_spaces, word_at
 # ("Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý"): an organization, not a clause.
 MAX_ORG_GAP = 90
 MAX_GAP_LOWERCASE = 6
+# Heuristic: an organization written in lowercase after an office (chi bộ, nhà trường) is short.
+MAX_LOWERCASE_ORG_WORDS = 3
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 _AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|\s—|;)\s*(?:[Nn]guyên\s+|kiêm\s+)?")
@@ -191,10 +193,12 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
             end = _facility_after(text, end, lexicon)
         return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)
-    if first is None or (office.org_start is None and not first.capitalised):
-        return PositionMention(title, None, None, None), office.end
     stop = _ORG_END.search(text, org_start)
     limit = stop.start() if stop else len(text)
+    if first is not None and office.org_start is None and not first.capitalised:
+        return _lowercase_organization(text, title, org_start, limit, office, lexicon)
+    if first is None:
+        return PositionMention(title, None, None, None), office.end
     end = org_start
     lower = text.lower()
     capitals_in_row = 0
@@ -215,6 +219,21 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
         end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
     org_text = text[org_start:end] or None
     return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _lowercase_organization(
+    text: str, title: str, start: int, limit: int, office: Hit, lexicon: Lexicon
+) -> tuple[PositionMention, int]:
+    """``Bí thư chi bộ, Hiệu trưởng nhà trường``: a short lowercase phrase up to the next comma
+    is the organization; a longer one, or one with a verb, is the rest of the sentence."""
+    phrase = text[start:limit]
+    words = re.findall(r"[^\W_]+", phrase)
+    lower = text.lower()
+    verbs = [m for m in re.finditer(r"[^\W_]+", phrase) if lexicon.match_at(lexicon.name_stops, lower, start + m.start())]
+    if not words or len(words) > MAX_LOWERCASE_ORG_WORDS or verbs:
+        return PositionMention(title, None, None, None), office.end
+    end = start + len(phrase.rstrip())
+    return PositionMention(title, start, end, text[start:end]), end
 
 
 def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:

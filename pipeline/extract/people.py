@@ -175,7 +175,9 @@ def _person_in_run(
 
 
 def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
-    return any(lexicon.match_at(rules, text, pos) for rules in (lexicon.facility_heads, lexicon.org_heads, lexicon.offices))
+    """A run that starts a body, an office, a title or a profession (``Đại úy``) is no name."""
+    kinds = (lexicon.facility_heads, lexicon.org_heads, lexicon.offices, lexicon.titles, lexicon.professions)
+    return any(lexicon.match_at(rules, text, pos) for rules in kinds)
 
 
 def _byline(text: str, run: Run) -> bool:
