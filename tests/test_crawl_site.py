@@ -334,11 +334,12 @@ def test_process_turns_the_crawl_into_one_record_per_article(history: History) -
         pytest.skip(f"the article pipeline is not complete in this tree: {exc}")
     output = history.corpus.parent / "output"
     log = crawl(history.sources, history.corpus, "--once", "--process", "-o", str(output)).stderr
-    assert "process: " in log
+    assert "process: " in log, log[-2000:]
     records = [json.loads(line) for line in
                (output / "articles.jsonl").read_text("utf-8").splitlines() if line.strip()]
     by_path = {urlsplit(r["source"]["url"]).path: r for r in records}
-    assert len(records) == len(by_path) == len(ARTICLES), "one record per article URL"
+    errors = (output / "errors.jsonl").read_text("utf-8")
+    assert len(records) == len(by_path) == len(ARTICLES), f"one record per article URL\n{errors}"
     for path, title in ARTICLES.items():
         assert by_path[path]["title"].startswith(title)
     # The only page of the site that states its publication time (datePublished).
@@ -355,7 +356,7 @@ def test_process_turns_the_crawl_into_one_record_per_article(history: History) -
     finally:
         served.write_bytes(original)
     # (The batch run may replace more records when the rules changed meanwhile.)
-    assert "changed 1" in log and "replaced " in log and "replaced 0" not in log
+    assert "changed 1" in log and "replaced " in log and "replaced 0" not in log, log[-2000:]
     records = [json.loads(line) for line in
                (output / "articles.jsonl").read_text("utf-8").splitlines() if line.strip()]
     assert len(records) == len(ARTICLES)
