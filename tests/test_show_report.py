@@ -57,12 +57,14 @@ def test_article_page_has_highlights_events_and_evidence(signing_record):
     assert "http://" not in page and "https://" not in page  # nothing fetched from the internet
 
 
-@pytest.mark.parametrize("how", ["id prefix", "source file", "record file"])
+@pytest.mark.parametrize("how", ["id prefix", "source file", "source path", "record file"])
 def test_show_finds_an_article_by_id_source_or_file(seeds, signing_record, tmp_path, how):
     if how == "id prefix":
         wanted = signing_record.id[:6]
     elif how == "source file":
         wanted = SIGNING_SEED
+    elif how == "source path":
+        wanted = str(REPO / "corpus" / SIGNING_SEED)
     else:
         wanted = str(tmp_path / "one.json")
         Path(wanted).write_text(signing_record.model_dump_json(), encoding="utf-8")

@@ -183,7 +183,9 @@ def _records_of_file(path: Path, issues: list[LoadIssue]) -> list[ArticleRecord]
 
 def _matches(record: ArticleRecord, wanted: str) -> bool:
     source_file = record.source.path.replace("\\", "/").rsplit("/", 1)[-1]
-    return (record.id.startswith(wanted) or wanted in (record.source.path, source_file, record.source.url))
+    wanted_file = wanted.replace("\\", "/").rsplit("/", 1)[-1]
+    return (record.id.startswith(wanted) or wanted in (record.source.path, record.source.url)
+            or (bool(wanted_file) and wanted_file == source_file))
 
 
 def find_article(article: str, folder: Path = Path("output")) -> ArticleRecord:
