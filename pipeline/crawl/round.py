@@ -199,7 +199,13 @@ def run_round(config: RoundConfig, python: Optional[str] = None) -> RoundSummary
         config_path.write_text(config.to_json(), encoding="utf-8")
         command = [python or sys.executable, "-m", "pipeline.crawl.round",
                    "--config", str(config_path), "--summary", str(summary_path)]
-        completed = subprocess.run(command, env=os.environ.copy(), check=False)
+        try:
+            # The round stops itself after round_timeout; this is for a child that hangs anyway.
+            completed = subprocess.run(command, env=os.environ.copy(), check=False,
+                                       timeout=config.round_timeout + 600)
+        except subprocess.TimeoutExpired:
+            raise RoundFailed(f"crawl round still running {config.round_timeout + 600:.0f} s "
+                              "after it started; killed") from None
         if not summary_path.exists():
             raise RoundFailed(f"crawl round exited with code {completed.returncode} "
                               "without a summary (see the log above)")
