@@ -74,6 +74,9 @@ def group_people(mentions: list[PersonMention]) -> list[PersonEntry]:
 def _owner_of_short(mention: PersonMention, people: list[PersonEntry]) -> Optional[PersonEntry]:
     short = [fold_marks(w) for w in mention.name.split()]
     owners = [p for p in people if [fold_marks(w) for w in p.name.split()][-len(short):] == short]
+    if not owners and "’" in mention.name:
+        # Central Highlands names put the given name first (H’Nach Byă → H’Nach).
+        owners = [p for p in people if [fold_marks(w) for w in p.name.split()][: len(short)] == short]
     if len(owners) == 1:
         return owners[0]
     before = [p for p in owners if any(m.start < mention.start for m in p.mentions)]

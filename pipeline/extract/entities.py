@@ -29,6 +29,7 @@ from .organizations import build_organizations
 from .people import find_people
 from .places import find_places
 from .registry import BodyEntry, Registry
+from .words import TextSpan
 
 __all__ = ["extract_entities", "canonical_key"]
 
@@ -37,7 +38,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     """People, facilities and organizations of the article, with ids and mentions."""
     text = ann.text
     lexicon = Lexicon.from_rules(ann.rules)
-    person_mentions = find_people(text, lexicon)
+    person_mentions = find_people(text, lexicon, _recognised_people(ann))
     stops = frozenset(m.start for m in person_mentions)
     bodies = find_bodies(text, lexicon, stops)
     places = find_places(text, lexicon, stops)
@@ -59,6 +60,16 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
         people=people,
         facilities=[_facility(ids[id(e)], e) for e in facilities.ordered()],
         organizations=[_organization(ids[id(e)], e) for e in organizations.ordered()],
+    )
+
+
+def _recognised_people(ann: AnnotatedArticle) -> frozenset[TextSpan]:
+    """Person names of the annotator's NER, when the doc is the article's text; else none."""
+    doc = ann.doc
+    if doc is None or getattr(doc, "text", None) != ann.text:
+        return frozenset()
+    return frozenset(
+        TextSpan(ent.start_char, ent.end_char) for ent in getattr(doc, "ents", ()) if getattr(ent, "label_", "") == "PER"
     )
 
 

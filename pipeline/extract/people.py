@@ -28,7 +28,7 @@ from .offices import (
     split_after_office,
 )
 from .titles import TitleChain, chain_before, find_title_chains
-from .words import skip_spaces
+from .words import TextSpan, skip_spaces
 
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà|anh|chị|em|bé|cháu)\s+)?$")
@@ -63,8 +63,12 @@ class PersonMention:
     coordinated: bool = False  # joined to the mention before by "," or "và" (a list of names)
 
 
-def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
-    """Every person mention of the text, in order."""
+def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = frozenset()) -> list[PersonMention]:
+    """Every person mention of the text, in order.
+
+    ``recognised`` are the person names the annotator's NER found: a bonus cue
+    for names nothing else announces (``H’Chua cùng 2 em vào rừng``).
+    """
     chains = find_title_chains(text, lexicon)
     offices = lexicon.find(lexicon.offices, text)
     runs = capitalised_runs(text)
@@ -74,7 +78,8 @@ def find_people(text: str, lexicon: Lexicon) -> list[PersonMention]:
     for run in runs:
         previous = found[-1] if found else None
         coordinated = previous is not None and bool(_COORDINATION.match(text[previous.end:run.start]))
-        mention = _person_in_run(text, run, chains, offices, after_names, before_names, coordinated, lexicon)
+        article = _Article(text, lexicon, chains, offices, after_names, before_names, recognised)
+        mention = _person_in_run(article, run, coordinated)
         if mention is not None:
             found.append(mention)
     return _share_offices(found)
@@ -96,16 +101,22 @@ def _share_offices(mentions: list[PersonMention]) -> list[PersonMention]:
     return shared
 
 
-def _person_in_run(
-    text: str,
-    run: Run,
-    chains: list[TitleChain],
-    offices: list[Hit],
-    after_names: frozenset[int],
-    before_names: frozenset[int],
-    coordinated: bool,
-    lexicon: Lexicon,
-) -> Optional[PersonMention]:
+@dataclass(frozen=True)
+class _Article:
+    """What every run of one article is checked against."""
+
+    text: str
+    lexicon: Lexicon
+    chains: list[TitleChain]
+    offices: list[Hit]
+    after_names: frozenset[int]  # offices written after a name
+    before_names: frozenset[int]  # offices that belong to the name they precede
+    recognised: frozenset[TextSpan]  # person names found by the annotator's NER
+
+
+def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[PersonMention]:
+    text, lexicon, chains, offices = article.text, article.lexicon, article.chains, article.offices
+    after_names, before_names = article.after_names, article.before_names
     inside = next((c for c in chains if c.start <= run.start < c.end), None)
     if inside is not None:  # "Bác sĩ CK I Trần Thị Mai": the run starts inside the titles
         rest = [i for i, w in enumerate(run.words) if w.start >= inside.end]
@@ -147,6 +158,11 @@ def _person_in_run(
     cued = bool(chain or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
     cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
+    if not cued and TextSpan(name_run.start, name_run.end) in article.recognised and _apostrophe(name_run):
+        # The NER's word is enough for a name of the Central Highlands peoples (H’Chua), which
+        # no surname gazetteer covers; for other runs it proved too noisy (Vitamin A, Châu Âu).
+        cued = not _byline(text, name_run) and not _place_before(text, name_run.start, lexicon)
+        addressed = addressed or cued and len(name_run.words) == 1
     if not cued:
         if shape != VIETNAMESE or not 3 <= len(name_run.words) <= 4 or _place_before(text, name_run.start, lexicon):
             return None
@@ -168,7 +184,7 @@ def _person_in_run(
         )
     positions.extend(after)
     titles = chain.atoms if chain else ()
-    name = _QU_TONE.sub(_move_qu_tone, name_run.text())
+    name = _QU_TONE.sub(_move_qu_tone, name_run.text()).replace("'", "’")  # one apostrophe: H'Chua = H’Chua
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
     return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed, coordinated)
@@ -200,6 +216,10 @@ def _in_place_list(text: str, run: Run, lexicon: Lexicon) -> bool:
             if name_shape(item_runs[-1], lexicon) is None:
                 return True
     return False
+
+
+def _apostrophe(run: Run) -> bool:
+    return any("'" in w.text or "’" in w.text for w in run.words)
 
 
 def _move_qu_tone(match: re.Match[str]) -> str:

@@ -35,6 +35,14 @@ class Word:
         return self.text.isdigit()
 
 
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of the text (an entity the annotator recognised)."""
+
+    start: int
+    end: int
+
+
 def words(text: str) -> list[Word]:
     """Every word of the text in order."""
     return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
