@@ -121,3 +121,18 @@ def test_seed_gold_scores(rules):
     assert totals["titles"].f1 >= 0.95
     assert totals["positions"].f1 >= 0.90
     assert totals["facilities"].f1 >= 0.90
+
+
+def test_annotator_person_names_cue_apostrophe_names(rules):
+    """With the annotator's doc, a Central Highlands name nothing else announces is a person."""
+    from pipeline.annotate import Annotator
+
+    text = normalize_text(
+        "Cụ thể, Chiều 5/12, H’Chua cùng 2 em vào rừng lấy củi thì bắt được một con cóc.\n\n"
+        "Khi về nhà, do bố mẹ đều đi làm nên H'Chua làm thịt cóc (để nguyên cả trứng) nấu canh cho 2 em."
+    )
+    doc = Annotator(rules).annotate(text)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=doc, rules=rules)
+    people = extract_entities(ann).people
+    assert [(p.name, len(p.mentions)) for p in people] == [("H’Chua", 2)]
+    assert entities_of(text, rules).people == []  # without the doc, nothing announces the name
