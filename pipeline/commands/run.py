@@ -3,6 +3,7 @@ incrementally, safe to kill and rerun."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Optional
@@ -89,8 +90,11 @@ def command(
     except (EngineError, StateError, RuleError) as exc:
         click.echo(f"vnie run: cannot run: {exc}", err=True)
         sys.exit(EXIT_FATAL)
-    except OSError as exc:  # the output folder cannot be written (permissions, disk full)
+    except (OSError, sqlite3.Error) as exc:  # the output folder cannot be written (permissions, disk full)
         click.echo(f"vnie run: cannot write the output: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    except Exception as exc:  # noqa: BLE001 - a bug must still end with a clear line and status 3
+        click.echo(f"vnie run: internal error ({type(exc).__name__}: {exc}); rerun to continue", err=True)
         sys.exit(EXIT_FATAL)
     except KeyboardInterrupt:
         click.echo("vnie run: interrupted; finished articles are saved, rerun to continue", err=True)
