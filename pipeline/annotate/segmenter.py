@@ -111,9 +111,13 @@ class WordSegmenter:
         starts: list[int] = []
         ends: list[int] = []
         word_forms: list[list[str]] = []
+        in_place = not normalised.origin_start
         for match, form, tag in zip(matches, forms, tags):
-            span = normalised.origin(match.start(), match.end(), sentence.start)
-            start, end = span.start, span.end
+            if in_place:
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+            else:
+                span = normalised.origin(match.start(), match.end(), sentence.start)
+                start, end = span.start, span.end
             if ends and start < ends[-1]:
                 # Only when NFC expanded one character into several that
                 # became different syllables: keep ranges disjoint.

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from .features import SentenceColumns, TemplateSet, sentence_attributes
 from .model_file import load_crf_model
+from .value_functions import tagger_functions
 
 LAYERS = ("pos", "chunk", "ner")
 # A placeholder column: underthesea predicts with "X" where the model was
@@ -122,8 +123,15 @@ class SentenceTagger:
 
     def __init__(self, layers: Sequence[str] = LAYERS):
         self.layers = resolve_layers(layers)
+        # One set of transforms for every layer, so that windows read by
+        # several models are computed once per sentence.
+        functions = tagger_functions()
         self._steps = [
-            (MODELS[layer], TemplateSet.parse(MODELS[layer].templates), load_crf_model(str(MODELS[layer].path)))
+            (
+                MODELS[layer],
+                TemplateSet.parse(MODELS[layer].templates, functions),
+                load_crf_model(str(MODELS[layer].path)),
+            )
             for layer in self.layers
         ]
 

@@ -86,7 +86,8 @@ class VietnameseTokenizer:
         for sentence in sentence_spans(text):
             first = True
             for word in self.segmenter.words(text, sentence):
-                _add_gap(layout, text[position : word.start])
+                if word.start > position:
+                    _add_gap(layout, text[position : word.start])
                 layout.words.append(text[word.start : word.end])
                 layout.spaces.append(False)
                 layout.sent_starts.append(first)
@@ -124,6 +125,9 @@ def _add_gap(layout: TokenLayout, gap: str) -> None:
     syllable expression would have matched) still becomes a token, so no text
     is ever lost.
     """
+    if gap == " " and layout.words and not layout.spaces[-1] and not layout.words[-1].isspace():
+        layout.spaces[-1] = True  # the usual case: one space between words
+        return
     for run in _RUNS.finditer(gap):
         piece = run.group(0)
         if piece[0] == " " and layout.words and not layout.spaces[-1] and not layout.words[-1].isspace():

@@ -17,6 +17,7 @@ trained with, character for character:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Collection
 
 ValueFunction = Callable[[str], str]
@@ -50,14 +51,28 @@ def segmenter_isdigit(value: str) -> str:
     return TRUE if _INT32_MIN <= int(value) <= _INT32_MAX else FALSE
 
 
-# Transforms of the POS, chunking and NER templates.
+# Transforms of the POS, chunking and NER templates (not memoised).
 TAGGER_FUNCTIONS: dict[str, ValueFunction] = {"lower": lower, "istitle": tagger_istitle}
+
+# The same words and syllables recur across sentences; a bounded memo per
+# model turns the Python-level checks into one dictionary lookup.
+_MEMO_SIZE = 1 << 16
+
+
+def tagger_functions() -> dict[str, ValueFunction]:
+    """Memoised transforms of the POS, chunking and NER templates (one set per tagger)."""
+    return {"lower": lower, "istitle": lru_cache(maxsize=_MEMO_SIZE)(tagger_istitle)}
 
 
 def segmenter_functions(dictionary: Collection[str]) -> dict[str, ValueFunction]:
-    """Transforms of the word segmentation templates, ``is_in_dict`` over ``dictionary``."""
+    """Memoised transforms of the word segmentation templates, ``is_in_dict`` over ``dictionary``."""
 
     def is_in_dict(value: str) -> str:
         return TRUE if value.lower() in dictionary else FALSE
 
-    return {"lower": lower, "istitle": segmenter_istitle, "isdigit": segmenter_isdigit, "is_in_dict": is_in_dict}
+    return {
+        "lower": lower,
+        "istitle": lru_cache(maxsize=_MEMO_SIZE)(segmenter_istitle),
+        "isdigit": lru_cache(maxsize=_MEMO_SIZE)(segmenter_isdigit),
+        "is_in_dict": lru_cache(maxsize=_MEMO_SIZE)(is_in_dict),
+    }
