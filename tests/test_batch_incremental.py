@@ -214,3 +214,11 @@ def test_output_without_its_state_is_adopted_not_lost(tmp_path):
     # The text files are processed again (their state is gone), the HTML page's record is kept.
     assert (summary.processed, summary.replaced) == (4, 4)
     assert (out / "articles.jsonl").read_bytes() == expected
+
+
+def test_a_single_file_input_is_named_by_its_file_name(tmp_path):
+    corpus = copy_sample(tmp_path, SAMPLE[:1])
+    out = tmp_path / "out"
+    run(corpus / SAMPLE[0], out)
+    assert [r["source"]["path"] for r in lines(out / "articles.jsonl")] == ["ttyt-melinh-02.txt"]
+    assert run(corpus / SAMPLE[0], out).skipped == 1
