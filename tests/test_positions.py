@@ -72,6 +72,11 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         # lowercase organizations after an office
         ("Về phía nhà trường, có cô giáo Nguyễn Thị Hà – Bí thư chi bộ, Hiệu trưởng nhà trường, các thầy cô trong Ban Giám hiệu.",
          "Nguyễn Thị Hà", [("Bí thư", "Chi bộ"), ("Hiệu trưởng", "Nhà trường")]),
+        # offices in brackets or after "là"
+        ("Ông Nguyễn Văn Tám (Giám đốc Bệnh viện Đa khoa huyện Gia Lâm) cho biết bệnh viện đã tiếp nhận 20 ca.",
+         "Nguyễn Văn Tám", [("Giám đốc", "Bệnh viện Đa khoa huyện Gia Lâm")]),
+        ("Người phát biểu là ông Trần Văn Bảy, hiện là Phó Chủ tịch UBND xã Tân Lập.",
+         "Trần Văn Bảy", [("Phó Chủ tịch", "UBND xã Tân Lập")]),
         # names listed before one office share it
         ("Tham dự có các đồng chí Nguyễn Văn An và Trần Văn Bình, Phó Chủ tịch UBND tỉnh.",
          "Nguyễn Văn An", [("Phó Chủ tịch", "UBND tỉnh")]),

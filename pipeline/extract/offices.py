@@ -27,7 +27,9 @@ MAX_GAP_LOWERCASE = 6
 MAX_LOWERCASE_ORG_WORDS = 3
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
-_AFTER_SEPARATOR = re.compile(r"\s*(?:,|\s-|\s–|\s—|;)\s*(?:[Nn]guyên\s+|kiêm\s+)?")
+_AFTER_SEPARATOR = re.compile(
+    r"\s*(?:(?:,|\s-|\s–|\s—|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
+)
 _KIEM = re.compile(r"\s+kiêm\s+")
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
