@@ -18,8 +18,6 @@ from ..crawl.sources import SourcesError, load_sources
 
 STATE_FILE_NAME = ".crawl-state.sqlite"
 
-logger = logging.getLogger("vnie.crawl")
-
 
 def _scrapy_available() -> bool:
     try:
