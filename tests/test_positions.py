@@ -77,6 +77,10 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
          "Nguyễn Văn Tám", [("Giám đốc", "Bệnh viện Đa khoa huyện Gia Lâm")]),
         ("Người phát biểu là ông Trần Văn Bảy, hiện là Phó Chủ tịch UBND xã Tân Lập.",
          "Trần Văn Bảy", [("Phó Chủ tịch", "UBND xã Tân Lập")]),
+        # an office between dashes after a name, and the next name's own cue
+        ("Trao đổi với PV ngày 18/5, bà Trần Thị Phương Hoa - Bí thư Quận ủy Cầu Giấy - xác nhận, ông Đỗ Ngọc Anh - "
+         "Chủ tịch UBND phường Yên Hòa - vừa bị kỷ luật.",
+         "Trần Thị Phương Hoa", [("Bí thư", "Quận ủy Cầu Giấy")]),
         # names listed before one office share it
         ("Tham dự có các đồng chí Nguyễn Văn An và Trần Văn Bình, Phó Chủ tịch UBND tỉnh.",
          "Nguyễn Văn An", [("Phó Chủ tịch", "UBND tỉnh")]),

@@ -25,7 +25,7 @@ MAX_ORG_GAP = 90
 MAX_GAP_LOWERCASE = 6
 # Heuristic: an organization written in lowercase after an office (chi bộ, nhà trường) is short.
 MAX_LOWERCASE_ORG_WORDS = 3
-_GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s")
+_GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 _AFTER_SEPARATOR = re.compile(
     r"\s*(?:(?:,|\s-|\s–|\s—|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
@@ -89,6 +89,9 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
     before = [hit for hit in offices if hit.end <= start and start - hit.end <= MAX_ORG_GAP]
     if not before:
         return None
+    for cues in (lexicon.addresses, lexicon.titles, lexicon.professions):
+        if lexicon.ends_at(cues, text, start, window=30):
+            return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
     office = before[-1]
     gap = _GAP_ACRONYM.sub("", text[office.end:start])
     if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
