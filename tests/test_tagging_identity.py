@@ -206,3 +206,20 @@ def test_segmentation_attributes_of_generated_text(text: str) -> None:
     expected = _rust_featurizer().process([[[syllable] for syllable in syllables]])[0]
     templates = load_word_segmentation_model().templates
     assert [list(row) for row in sentence_attributes(templates, [syllables])] == expected
+
+
+_PIECES = [
+    "Bệnh viện", "Đa khoa", "tỉnh", "Trạm Y tế", "phường", "PGS.TS", "ThS.BS", "Nguyễn Văn", "Giám đốc", "ký kết",
+    "ngày 23/10", "2025", "1.500", "TP.HCM", "UBND", "(", ")", ",", ".", "!", "?", "…", "-", "“", "”", ":", ";",
+    "hoà", "Thuỵ", "ð", "Ho\u0300a", "iPhone", "COVID-19", "03-5730-2357", "www.vnexpress.net", "\n", "\n\n", "  ",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25).map(" ".join))
+def test_generated_sentences_equal_underthesea_ner(text: str) -> None:
+    doc = annotator(("pos", "chunk", "ner")).annotate(text)
+    assert doc.text == text
+    for sentence, words in sentences(doc):
+        mine = [(t._.word_form, t.tag_, t._.chunk, t._.ner) for t in words]
+        assert mine == [tuple(row) for row in ner(sentence)], sentence
