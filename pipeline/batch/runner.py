@@ -46,7 +46,9 @@ class BatchSummary:
     """What one run did. ``processed`` counts output lines produced by this run
     (records and error lines); ``failed`` the error lines among them;
     ``skipped`` the lines of unchanged files kept as they were; ``replaced``
-    the lines that took the place of an older record of the same article."""
+    the lines that took the place of an older record of the same article;
+    ``duplicates`` the articles of this run equal (same id) to another of this
+    run with a smaller source path, which alone is kept."""
 
     processed: int = 0
     skipped: int = 0
@@ -119,7 +121,9 @@ class _Session:
         self.summary.processed += 1
         if line.kind == "error":
             self.summary.failed += 1
-        if stored is Stored.SUPERSEDED:
+        if stored in (Stored.SUPERSEDED, Stored.DISPLACED):
+            # Either way one of two equal articles of this run is kept: one duplicate,
+            # whichever finished first.
             self.summary.duplicates += 1
         elif stored is Stored.REPLACED or line.source_path in self.files[file_key].old_paths:
             self.summary.replaced += 1

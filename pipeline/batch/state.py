@@ -100,6 +100,7 @@ class Stored(Enum):
     NEW = "new"
     REPLACED = "replaced"  # it took the place of an older record of the same id
     SUPERSEDED = "superseded"  # an equal record (same id) of this run is kept instead
+    DISPLACED = "displaced"  # it took the place of an equal record of this run
 
 
 class StateStore:
@@ -195,7 +196,7 @@ class StateStore:
                     if other_run == run_id and other_path < line.source_path:
                         return Stored.SUPERSEDED
                     self._db.execute("DELETE FROM records WHERE source_path = ?", (other_path,))
-                    outcome = Stored.REPLACED
+                    outcome = Stored.DISPLACED if other_run == run_id else Stored.REPLACED
             self._db.execute(
                 "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (line.source_path, file_key, seq, line.kind, line.record_id, line.error_kind, line.json, run_id),
