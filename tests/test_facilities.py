@@ -51,6 +51,8 @@ def facilities_of(text: str, rules: RuleSet):
         ("Củng cố mạng lưới trạm y tế theo hướng tích hợp mô hình bác sĩ gia đình, các bệnh viện đa khoa trực thuộc Sở Y tế.", []),
         ("Hà Nội sẽ mở rộng phòng khám bác sĩ gia đình tại 100% phòng khám đa khoa khu vực và 50% trạm y tế.", []),
         ("Nguồn ảnh: (Ảnh: Khoa Nguyễn)", []),
+        ("Điều trị lưu tại Trạm Y tế tuyến xã, Phòng khám đa khoa khu vực.", []),
+        ("Phòng khám đa khoa khu vực Minh Đức tiếp nhận bệnh nhân.", [("Phòng khám đa khoa khu vực Minh Đức", "clinic")]),
     ],
 )
 def test_facilities(text, expected, rules):

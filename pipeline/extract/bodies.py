@@ -194,7 +194,8 @@ def _parse_tail(
         if word.capitalised or word.number:
             capitals_in_row += 1
             after_name = True
-            real = real or final is not None or inner is None or inner.end < word.end
+            # "Đa khoa" says what kind of hospital, not which one.
+            real = real or not lexicon.match_at(lexicon.generic_modifiers, lower, nxt)
             if proper_start is None:
                 proper_start = nxt
             span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
@@ -208,7 +209,7 @@ def _parse_tail(
             proper_end = end = named_end = final.end
             pending_lower = 0
             after_name = True
-            real = True
+            real = real or text[nxt].isupper()  # "Quốc gia" names; "khu vực" alone does not
             cursor = final.end
             continue
         after_name = False

@@ -44,6 +44,7 @@ class Lexicon:
     facility_heads: tuple[Rule, ...]
     name_inner: tuple[Rule, ...]
     name_final: tuple[Rule, ...]
+    generic_modifiers: tuple[Rule, ...]
     quantifiers: tuple[Rule, ...]
     admin_units: tuple[Rule, ...]
     org_heads: tuple[Rule, ...]
@@ -76,6 +77,7 @@ class Lexicon:
             facility_heads=role(FACILITY_TYPES, "head"),
             name_inner=role(FACILITY_TYPES, "name_inner"),
             name_final=role(FACILITY_TYPES, "name_final"),
+            generic_modifiers=role(FACILITY_TYPES, "generic_modifier"),
             quantifiers=role(FACILITY_TYPES, "quantifier"),
             admin_units=tuple(rules.rules(ADMIN_UNITS)),
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
