@@ -38,7 +38,7 @@ def test_feed_formats(body: bytes) -> None:
 
 def test_fixture_feed_lists_every_item() -> None:
     links = feed_links((SITE / "rss" / "tin-moi.rss").read_bytes())
-    assert len(links) == 8 and all(link.startswith("{{BASE}}/") for link in links)
+    assert len(links) == 9 and all(link.startswith("{{BASE}}/") for link in links)
 
 
 @pytest.mark.parametrize("body", [b"", b"<html><body><a href='/a-1.html'>a</a></body></html>"])

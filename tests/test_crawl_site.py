@@ -112,6 +112,9 @@ class SiteHandler(BaseHTTPRequestHandler):
             time.sleep(SLOW_SECONDS)
             self._send(200, b"<html><body><h1>slow</h1></body></html>",
                        {"Content-Type": "text/html"})
+        elif path.startswith("/pdf/"):
+            self._send(200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n",
+                       {"Content-Type": "application/pdf"})
         elif path.startswith("/huge/"):
             body = b"<html><body>" + b"<p>a</p>" * (MAX_PAGE_BYTES // 4) + b"</body></html>"
             self._send(200, body, {"Content-Type": "text/html"})
@@ -262,6 +265,8 @@ def test_state_records_each_outcome(history: History) -> None:
     assert rows["/slow/bai-cham-20221224000000004.htm"]["status"] == "failed"
     assert "Timeout" in rows["/slow/bai-cham-20221224000000004.htm"]["reason"]
     assert rows["/huge/bai-qua-lon-20221224000000005.htm"]["status"] == "failed"
+    assert rows["/pdf/van-ban-20221224000000006.htm"]["status"] == "failed"
+    assert "not an HTML page (application/pdf)" in rows["/pdf/van-ban-20221224000000006.htm"]["reason"]
     assert "/gioi-thieu.html" not in rows, "not an article URL"
 
 

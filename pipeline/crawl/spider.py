@@ -45,6 +45,8 @@ SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 # limit spends its time on new articles rather than on revalidating old ones.
 PRIORITY_NEW_ARTICLE = 10
 GZIP_MAGIC = b"\x1f\x8b"
+# Article pages are stored as .html; anything else that matches an article pattern is skipped.
+HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 def utc_now() -> str:
@@ -210,6 +212,13 @@ class NewsSpider(scrapy.Spider):
             return
         headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
                    for k, v in response.headers.items()}
+        content_type = headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in HTML_CONTENT_TYPES:
+            # A PDF or an image behind an article-like URL is not an article page.
+            yield FetchProblem(url=url, source=source, refused=False,
+                               reason=f"not an HTML page ({content_type})",
+                               http_status=response.status, fetched_at=utc_now())
+            return
         yield FetchedPage(url=url, source=source, status=response.status, body=response.body,
                           headers=headers, fetched_at=utc_now())
 
