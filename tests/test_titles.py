@@ -45,6 +45,9 @@ def people_of(text: str, rules: RuleSet) -> dict:
         ("PGS. TS Trần Qúy Tường cho biết, ý nghĩa của việc xây dựng hồ sơ sức khỏe điện tử.", "Trần Quý Tường", ["PGS", "TS"]),
         ("Về phía phường Long Biên có đồng chí Phạm Thị Bích Hằng - Ủy viên Ban Thường vụ Đảng ủy.", "Phạm Thị Bích Hằng", []),
         ("Theo ông Đỗ Duy Phi, Chủ tịch Hiệp hội Tinh dầu hương liệu Mỹ phẩm Việt Nam (Hiệp hội), năm 2014.", "Đỗ Duy Phi", []),
+        ("GS.TS.Bác Sĩ Trần Quán Anh khám cho bệnh nhân.", "Trần Quán Anh", ["GS", "TS", "BS"]),
+        ("Thầy thuốc ưu tú BSCC.TS.BSCKII Nguyễn Văn Dũng, Phó viện trưởng Viện sức khỏe tâm thần cho biết.",
+         "Nguyễn Văn Dũng", ["TTƯT", "BSCC", "TS", "BSCKII"]),
     ],
 )
 def test_titles_of_a_person(sentence, name, titles, rules):
