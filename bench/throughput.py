@@ -136,18 +136,32 @@ def worker_peak_rss() -> dict:
     return {"peak_rss_mb": peak_kb / 1024, "seconds": seconds}
 
 
-def measure_vnie_run(paths: list[Path], copies: int, workers: int) -> tuple[Rate | None, float, str]:
-    """Wall time of ``vnie run`` over ``copies`` copies of the raw files, and the peak RSS of one process."""
+@dataclass(frozen=True)
+class RunMeasurement:
+    """One ``vnie run``: its rate (``None`` when it could not run), the peak RSS
+    of its largest process, the CPU seconds of its whole process tree, and why
+    it could not run."""
+
+    rate: Rate | None
+    peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0
+    problem: str = ""
+
+
+def measure_vnie_run(paths: list[Path], copies: int, workers: int) -> RunMeasurement:
+    """Wall time, CPU time and peak RSS of ``vnie run`` over ``copies`` copies of the raw files."""
+    import resource
+
     import psutil
 
     vnie = ROOT / ".venv" / "bin" / "vnie"
     if not vnie.exists():
         vnie = Path(shutil.which("vnie") or "")
     if not vnie or not vnie.exists():
-        return None, 0.0, "vnie is not installed"
+        return RunMeasurement(None, problem="vnie is not installed")
     probe = subprocess.run([str(vnie), "run", "--help"], capture_output=True, text=True)
     if probe.returncode != 0:
-        return None, 0.0, "`vnie run` is not available yet"
+        return RunMeasurement(None, problem="`vnie run` is not available yet")
     with tempfile.TemporaryDirectory(prefix="vnie-bench-") as scratch:
         inputs = Path(scratch) / "in"
         inputs.mkdir()
@@ -161,6 +175,7 @@ def measure_vnie_run(paths: list[Path], copies: int, workers: int) -> tuple[Rate
                 (inputs / f"{copy:02d}_{path.name}").write_bytes(f"{text}\n\n({copy + 1})\n".encode("utf-8"))
         command = [str(vnie), "run", str(inputs), "-o", str(Path(scratch) / "out"), "--workers", str(workers),
                    "--force", "--no-progress"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         peak = 0.0
@@ -173,9 +188,12 @@ def measure_vnie_run(paths: list[Path], copies: int, workers: int) -> tuple[Rate
             time.sleep(0.05)
         seconds = time.perf_counter() - started
         _, stderr = process.communicate()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if process.returncode not in (0, 1):
-            return None, peak, f"`vnie run` exited with {process.returncode}: {stderr.strip()[-300:]}"
-        return Rate(f"vnie run --workers {workers}", seconds, characters, copies * len(paths)), peak, ""
+            problem = f"`vnie run` exited with {process.returncode}: {stderr.strip()[-300:]}"
+            return RunMeasurement(None, peak, cpu, problem)
+        return RunMeasurement(Rate(f"vnie run --workers {workers}", seconds, characters, copies * len(paths)), peak, cpu)
 
 
 def print_rate(rate: Rate, baseline: Rate | None, note: str = "") -> None:
@@ -232,21 +250,27 @@ def main() -> None:
     if args.skip_run:
         print("(c) vnie run: skipped (--skip-run)")
         return
-    one, peak_one, problem = measure_vnie_run(SOURCES, args.copies, 1)
-    if one is None:
-        print(f"(c) vnie run: not measured: {problem}")
+    one = measure_vnie_run(SOURCES, args.copies, 1)
+    if one.rate is None:
+        print(f"(c) vnie run: not measured: {one.problem}")
         return
-    print_rate(Rate("(c) vnie run --workers 1 (per core)", one.seconds, one.characters, one.articles), baseline,
-               f"peak RSS {peak_one:.0f} MB (largest process)")
-    two, peak_two, problem = measure_vnie_run(SOURCES, args.copies, 2)
-    if two is None:
-        print(f"(c) vnie run --workers 2: not measured: {problem}")
+    print_rate(Rate("(c) vnie run --workers 1 (per core)", one.rate.seconds, one.rate.characters,
+                    one.rate.articles), baseline,
+               f"peak RSS {one.peak_rss_mb:.0f} MB (largest process), {one.cpu_seconds:.1f} CPU s")
+    two = measure_vnie_run(SOURCES, args.copies, 2)
+    if two.rate is None:
+        print(f"(c) vnie run --workers 2: not measured: {two.problem}")
         return
-    print_rate(Rate("(c) vnie run --workers 2 (2 cores)", two.seconds, two.characters, two.articles), baseline,
-               f"peak RSS {peak_two:.0f} MB (largest process)")
-    print(f"speed-up 1 -> 2 workers: {one.seconds / two.seconds:.2f}x (target >= 1.8x; "
-          f"includes process start and model loading: {one.articles} articles)")
-    print(f"machine load average {os.getloadavg()[0]:.2f} at the end (other work on the cores lowers the speed-up)")
+    print_rate(Rate("(c) vnie run --workers 2 (2 cores)", two.rate.seconds, two.rate.characters,
+                    two.rate.articles), baseline,
+               f"peak RSS {two.peak_rss_mb:.0f} MB (largest process), {two.cpu_seconds:.1f} CPU s")
+    print(f"speed-up 1 -> 2 workers: {one.rate.seconds / two.rate.seconds:.2f}x wall time (target >= 1.8x; "
+          f"includes process start and model loading, {one.rate.articles} articles)")
+    # CPU seconds barely change with the number of workers when the work
+    # splits well; a wall-time speed-up far below 2 with equal CPU seconds
+    # means the cores were busy with other work.
+    print(f"CPU seconds 1 -> 2 workers: {one.cpu_seconds:.1f} -> {two.cpu_seconds:.1f}; "
+          f"machine load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":
