@@ -11,6 +11,7 @@ import email.utils
 import hashlib
 import json
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -316,6 +317,28 @@ def test_every_runs_rounds_on_an_interval(history: History) -> None:
     assert "crawl round 1: new 0" in log
     assert "crawl round 2: new 0, changed 0" in log
     assert "2 round(s), 0 failed, stopped by max_rounds" in log
+
+
+def test_every_keeps_running_until_sigterm(history: History) -> None:
+    command = [*vnie_command(), "crawl", "--sources", str(history.sources),
+               "--corpus", str(history.corpus), "--allow-private", "--delay", "0",
+               "--timeout", "1", "--retries", "0", "--max-page-bytes", str(MAX_PAGE_BYTES),
+               "--every", "1h"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    lines = []
+    try:
+        for line in process.stderr:
+            lines.append(line)
+            if line.startswith("crawl round 1:"):
+                break
+        time.sleep(0.5)  # now waiting for the next round
+        process.send_signal(signal.SIGTERM)
+        _, rest = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, "".join(lines)[-2000:]
+    assert "1 round(s), 0 failed, stopped by interrupt" in rest
 
 
 def test_every_survives_a_failed_round(history: History, tmp_path: Path) -> None:
