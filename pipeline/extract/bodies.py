@@ -105,7 +105,8 @@ def parse_body(
         # Organizations and departments keep lowercase words in their names (Cục Quản lý Dược,
         # Khoa Hồi sức tích cực); facilities do not (Bệnh viện Bạch Mai cấp cứu …).
         phrase_names = category == ORGANIZATION or hit.meta("kind") == "department"
-        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, head_text[:1].isupper())
+        lowercase_start = phrase_names and head_text[:1].isupper() and bool(hit.meta("lowercase_name", False))
+        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, head_text[:1].isupper(), lowercase_start)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
@@ -137,7 +138,14 @@ def parse_body(
 
 
 def _parse_tail(
-    text: str, lower: str, pos: int, phrase_names: bool, lexicon: Lexicon, stops: frozenset[int], capitalised_head: bool
+    text: str,
+    lower: str,
+    pos: int,
+    phrase_names: bool,
+    lexicon: Lexicon,
+    stops: frozenset[int],
+    capitalised_head: bool,
+    lowercase_start: bool,
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -200,6 +208,8 @@ def _parse_tail(
                 proper_start = nxt
             span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
             proper_end = end = named_end = span_end
+            if final is not None and final.end > word.end:
+                capitals_in_row = 2  # "Bộ Y tế", "Viện … Quốc gia": a closing word ends a phrase name
             pending_lower = 0
             cursor = span_end
             continue
@@ -216,10 +226,11 @@ def _parse_tail(
         proper_closed = capitals_in_row >= 2 or unit_seen
         capitals_in_row = 0
         if inner is not None:
+            if proper_closed and phrase_names:
+                break
             cursor = inner.end
             pending_lower += 1
             continue
-        lowercase_start = proper_start is None and capitalised_head and phrase_names
         if phrase_names and (proper_start is not None or lowercase_start) and not proper_closed:
             if lexicon.match_at(lexicon.name_stops, lower, nxt):
                 break

@@ -61,7 +61,7 @@ def find_places(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()
             word = word_at(text, pos)
             if word is None or not (word.capitalised or word.number) or word.acronym and names:
                 break
-            if lexicon.match_at(lexicon.offices, text, pos) or lexicon.match_at(lexicon.facility_heads, text, pos):
+            if any(lexicon.match_at(rules, text, pos) for rules in (lexicon.offices, lexicon.facility_heads, lexicon.org_heads)):
                 break
             names.append(word.text)
             if text[word.end:word.end + 1] != " ":
