@@ -19,7 +19,8 @@ from pipeline.crawl.middleware import (  # noqa: E402
 from pipeline.crawl.round import RoundConfig, crawl_settings  # noqa: E402
 from pipeline.crawl.sources import load_sources  # noqa: E402
 
-ALLOWED = ["hanoimoi.vn", "dantri.com.vn", "127.0.0.1:8080", "10.1.2.3", "203.119.8.1"]
+ALLOWED = ["hanoimoi.vn", "dantri.com.vn", "127.0.0.1:8080", "10.1.2.3", "203.119.8.1",
+           "localhost:8080"]
 
 
 def middleware(allow_private: bool) -> SafetyMiddleware:
@@ -40,6 +41,8 @@ def middleware(allow_private: bool) -> SafetyMiddleware:
     ("http://127.0.0.1:8081/", "host '127.0.0.1:8081' is not named in the sources"),
     ("http://127.0.0.1:8080/tin-moi.html", "private, loopback or reserved address"),
     ("http://10.1.2.3/", "private, loopback or reserved address"),
+    # A name is resolved: one that points at this machine is refused like the address.
+    ("http://localhost:8080/tin-moi.html", "host 'localhost' has a private, loopback"),
 ])
 def test_refusals_without_allow_private(url: str, refusal: str | None) -> None:
     reason = middleware(allow_private=False).refusal(url)
@@ -52,7 +55,7 @@ def test_refusals_without_allow_private(url: str, refusal: str | None) -> None:
 def test_allow_private_lets_loopback_through_but_not_other_hosts() -> None:
     safety = middleware(allow_private=True)
     assert safety.refusal("http://127.0.0.1:8080/tin-moi.html") is None
-    assert safety.refusal("http://localhost:8080/tin-moi.html") is not None
+    assert safety.refusal("http://localhost:8081/tin-moi.html") is not None
     assert safety.refusal("file:///etc/passwd") is not None
 
 
