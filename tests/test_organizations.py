@@ -40,6 +40,11 @@ def organizations_of(text: str, rules: RuleSet):
         ("kiểm tra xưởng sản xuất trà sữa trân châu tại Ngọc Hồi (Hoàng Mai) thuộc sở hữu của Công ty TNHH Cảm Xúc do người Đài Loan làm chủ.",
          [("Công ty TNHH Cảm Xúc", "company")]),
         ("Tổ chức Y tế Thế giới (WHO) đã đưa ra 5 khuyến cáo cần thực hành.", [("Tổ chức Y tế Thế giới", "foreign")]),
+        # a name ends at a closing word, at a sentence's end, or at a verb
+        ("trong đó giao Bộ Y tế chủ trì phối hợp với các Bộ, ngành, địa phương.", [("Bộ Y tế", "government")]),
+        ("thực hiện đúng kế hoạch của UBND TP. Sở Y tế thực hiện giao quyền tự chủ.",
+         [("UBND TP", "government"), ("Sở Y tế", "government")]),
+        ("Bí thư Quận uỷ gửi lời chúc mừng tốt đẹp nhất đến toàn thể cán bộ.", [("Quận ủy", "party")]),
         ("Chi Cục Quản lý Thị trường thành phố Hà Nội vừa thực hiện kiểm tra và phát hiện hàng loạt các cửa hàng.",
          [("Chi Cục Quản lý Thị trường thành phố Hà Nội", "government")]),
     ],

@@ -117,6 +117,8 @@ def parse_body(
     quantified = lexicon.quantified(text, hit.start)
     generic = quantified or (not capitalised_head and not proper)
     end = max(head_end, tail.end)
+    if text[end - 1:end] == "." and end > head_end:
+        end -= 1  # "… của UBND TP. Sở Y tế …": the full stop ends the sentence, not the name
     kind = str(hit.meta("kind", "other"))
     level = hit.meta("level")
     return BodyMention(
