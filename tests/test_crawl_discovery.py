@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("scrapy")
 
-from pipeline.crawl.spider import feed_links, sitemap_entries  # noqa: E402
+from pipeline.crawl.spider import SitemapEntries, feed_links, sitemap_entries  # noqa: E402
 
 SITE = Path(__file__).parent / "fixtures" / "site" / "www"
 ARTICLE = "https://hanoimoi.vn/phuong-long-bien-tang-cuong-hop-tac-719446.html"
@@ -54,17 +54,17 @@ URLSET = f"""<?xml version="1.0" encoding="UTF-8"?>
 
 @pytest.mark.parametrize("body", [URLSET, gzip.compress(URLSET)], ids=["plain", "gzip"])
 def test_sitemap_urlset(body: bytes) -> None:
-    assert sitemap_entries(body, 10**6) == ("urlset", [ARTICLE])
+    assert sitemap_entries(body, 10**6) == SitemapEntries(kind="urlset", locs=[ARTICLE])
 
 
 def test_sitemap_index_of_the_fixture_site() -> None:
-    kind, locs = sitemap_entries((SITE / "sitemap.xml").read_bytes(), 10**6)
-    assert kind == "sitemapindex" and locs == ["{{BASE}}/sitemaps/articles.xml"]
+    entries = sitemap_entries((SITE / "sitemap.xml").read_bytes(), 10**6)
+    assert entries == SitemapEntries(kind="sitemapindex", locs=["{{BASE}}/sitemaps/articles.xml"])
 
 
 def test_unreadable_sitemaps() -> None:
     with pytest.raises(ValueError):
         sitemap_entries(b"", 10**6)
-    assert sitemap_entries("<html><body>Trang chủ</body></html>".encode(), 10**6)[0] == "html"
+    assert sitemap_entries("<html><body>Trang chủ</body></html>".encode(), 10**6).kind == "html"
     with pytest.raises(ValueError):  # a gzip bomb stops at the size limit
         sitemap_entries(gzip.compress(b" " * 2_000_000), 1000)

@@ -47,11 +47,9 @@ def _process(corpus: Path, output: Path) -> int:
     except Exception as exc:  # noqa: BLE001 - any batch failure is reported, the crawl is kept
         raise ProcessingFailed(f"processing {corpus} into {output} failed: "
                                f"{type(exc).__name__}: {exc}") from exc
-    click.echo("process: " + ", ".join(
-        f"{name} {getattr(summary, name)}"
-        for name in ("processed", "skipped", "replaced", "failed")
-        if hasattr(summary, name)), err=True)
-    return int(getattr(summary, "exit_code", 0))
+    click.echo(f"process: processed {summary.processed}, skipped {summary.skipped}, "
+               f"replaced {summary.replaced}, failed {summary.failed}", err=True)
+    return summary.exit_code
 
 
 @click.command("crawl")

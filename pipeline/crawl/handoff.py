@@ -8,13 +8,17 @@ record ``id`` (same URL) and its record is replaced.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..batch import BatchSummary
 
 
 class ProcessingUnavailable(RuntimeError):
     """The batch runner is not part of this installation."""
 
 
-def process_corpus(corpus_dir: Path, output_dir: Path) -> object:
+def process_corpus(corpus_dir: Path, output_dir: Path) -> "BatchSummary":
     """Run ``pipeline.batch.run_batch`` on the corpus folder; returns its ``BatchSummary``."""
     try:
         from ..batch import run_batch

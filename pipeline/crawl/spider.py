@@ -11,6 +11,7 @@ logged and counted.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterator, Optional
 
@@ -65,15 +66,24 @@ def feed_links(body: bytes) -> list[str]:
     return [link.strip() for link in links if link.strip()]
 
 
-def sitemap_entries(body: bytes, max_size: int) -> tuple[str, list[str]]:
-    """The type (``urlset`` or ``sitemapindex``) and the ``<loc>``s of a sitemap, gzip or not."""
+@dataclass(frozen=True)
+class SitemapEntries:
+    """What a sitemap lists: ``kind`` is ``urlset`` or ``sitemapindex`` (else the root tag)."""
+
+    kind: str
+    locs: list[str]
+
+
+def sitemap_entries(body: bytes, max_size: int) -> SitemapEntries:
+    """The kind and the ``<loc>``s of a sitemap, gzip or not."""
     if body.startswith(GZIP_MAGIC):
         body = gunzip(body, max_size=max_size)
     try:
         sitemap = Sitemap(body)
     except (StopIteration, etree.XMLSyntaxError) as exc:  # no root element at all
         raise ValueError(f"empty or not XML: {exc}") from None
-    return sitemap.type, [entry["loc"].strip() for entry in sitemap if entry.get("loc")]
+    return SitemapEntries(kind=sitemap.type or "",
+                          locs=[entry["loc"].strip() for entry in sitemap if entry.get("loc")])
 
 
 class NewsSpider(scrapy.Spider):
@@ -162,10 +172,11 @@ class NewsSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         source = self._source_of(response.request)
         try:
-            kind, locs = sitemap_entries(response.body, SITEMAP_MAX_BYTES)
+            entries = sitemap_entries(response.body, SITEMAP_MAX_BYTES)
         except (ValueError, OSError) as exc:
             logger.warning("Sitemap %s of %s cannot be read: %s", response.url, source.name, exc)
             return
+        kind, locs = entries.kind, entries.locs
         if kind not in ("urlset", "sitemapindex"):
             logger.warning("Sitemap %s of %s is neither a urlset nor a sitemap index",
                            response.url, source.name)
