@@ -60,6 +60,9 @@ class _Expression:
     groups: dict[str, Optional[str]]
 
 
+_FOUR_DIGIT_YEAR = re.compile(r"^[1-9]\d{3}(?:-|$)")
+
+
 def extract_dates(ann: AnnotatedArticle) -> list[DateMention]:
     """One ``DateMention`` per distinct (value, part of day), with all its mentions."""
     return group_dates(find_dates(ann.text, ann.rules, ann.published))
@@ -74,7 +77,10 @@ def find_dates(text: str, rules: RuleSet, published: Optional[str]) -> list[Date
     found: list[DateFound] = []
     for expression in expressions:
         found.extend(_resolve(expression, text, parts, published_day, context_year))
-    return found
+    # A value is a four-digit year first (the contract's YYYY[-MM[-DD]]): an
+    # inferred year that falls outside 1000-9999 (a publication date of year
+    # 1000 and a day in December) is dropped, not written as an invalid value.
+    return [item for item in found if _FOUR_DIGIT_YEAR.match(item.value)]
 
 
 def group_dates(found: list[DateFound]) -> list[DateMention]:
