@@ -253,3 +253,19 @@ def test_page_with_lead_outside_the_article(rules: RuleSet) -> None:
 def test_page_with_any_text_never_raises(rules: RuleSet, text: str) -> None:
     article = clean(raw_html(f"<html><body><article><h1>{TITLE}</h1><p>{text}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article></body></html>"), rules)
     assert "\ufffd" not in article.body and "\x00" not in article.body
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://dantri.com.vn/kinh-doanh/gia-vang-giam-20221224012650880.htm", "2022-12-24"),
+        ("https://tuoitre.vn/bac-si-tre-ve-tuyen-xa-2024041908153321.htm", "2024-04-19"),
+        ("https://example.vn/suc-khoe/2025/02/26/ky-niem-ngay-thay-thuoc.html", "2025-02-26"),
+        ("https://hanoimoi.vn/phuong-long-bien-tang-cuong-hop-tac-712345.html", None),
+        ("https://example.vn/a-20221399012650880.htm", None),
+    ],
+)
+def test_the_day_stamped_in_an_article_url_is_its_date(url: str, expected: str | None) -> None:
+    from pipeline.clean.pagemeta import url_date
+
+    assert url_date(url) == expected

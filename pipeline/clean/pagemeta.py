@@ -7,6 +7,7 @@ same tree), so metadata costs well under a millisecond.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -164,15 +165,37 @@ def _published(
             return value
     # A visible date near the headline: an element whose class says date or time,
     # inside the article (a date in the page header or a sidebar is not the article's).
-    if scope is None:
-        return None
-    for element in scope.xpath(".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"):
+    for element in [] if scope is None else scope.xpath(".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"):
         text = _text(element)
         if 0 < word_count(text) <= BYLINE_MAX_WORDS + 4:
             stamp = rules.timestamp(text)
             if stamp is not None:
                 return iso_published(stamp)
-    return None
+    return url_date(_canonical_url(tree, metas))
+
+
+# Many Vietnamese outlets stamp the article's own URL with the day it was
+# written: ``…-20221224012650880.htm`` or ``/2022/12/24/…``. The time in such a
+# stamp is when the story was created, not published, so only the day is kept.
+_URL_STAMP = re.compile(r"-(20\d{2})(\d{2})(\d{2})\d{0,12}\.s?html?$|/(20\d{2})/(\d{2})/(\d{2})/[^/]+$")
+
+
+def _canonical_url(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> Optional[str]:
+    for element in tree.xpath("//link[@rel='canonical'][@href]"):
+        return str(element.get("href"))
+    return _meta(metas, ("og:url",))
+
+
+def url_date(url: Optional[str]) -> Optional[str]:
+    """The bare date stamped in an article's own URL, or ``None``."""
+    match = _URL_STAMP.search((url or "").split("?")[0])
+    if not match:
+        return None
+    year, month, day = (int(g) for g in (match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _authors(
