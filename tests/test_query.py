@@ -283,11 +283,12 @@ def test_cache_file_is_reused_and_rebuilt_when_the_output_changes(tmp_path, seed
     assert list((output).iterdir()) == [output / "articles.jsonl"]  # nothing written into the output folder
 
 
-RESEARCHERS_GUIDE = REPO / "docs" / "researchers.md"
+README = REPO / "README.md"
 
 
 def _guide_blocks(language: str) -> list[str]:
-    text = RESEARCHERS_GUIDE.read_text(encoding="utf-8")
+    """The code blocks of the README's 'For researchers' section."""
+    text = README.read_text(encoding="utf-8").split("## For researchers", 1)[1].split("\n## ", 1)[0]
     return [block.strip() for block in re.findall(rf"```{language}\n(.*?)```", text, flags=re.S)]
 
 
@@ -315,7 +316,7 @@ def exported_tables(seeds, tmp_path_factory):
 def test_guide_pandas_runs_on_the_export(exported_tables, monkeypatch, capsys, number):
     pytest.importorskip("pandas")
     monkeypatch.chdir(exported_tables)
-    exec(compile(_guide_blocks("python")[number - 1], f"researchers.md python block {number}", "exec"), {})
+    exec(compile(_guide_blocks("python")[number - 1], f"README researchers python block {number}", "exec"), {})
     printed = capsys.readouterr().out
     assert printed.strip()
     if number == 1:
