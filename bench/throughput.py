@@ -1,6 +1,6 @@
 """Throughput of tagging and of the whole pipeline, as ratios against underthesea in the same run.
 
-    .venv/bin/python bench/throughput.py [--copies 4] [--skip-run]
+    .venv/bin/python bench/throughput.py [--copies 16] [--skip-run]
 
 Measures, on the same cleaned bodies (``corpus/*.txt`` and the development
 corpus' text files, CMS fragments with their tags crudely stripped):
@@ -204,7 +204,7 @@ def print_rate(rate: Rate, baseline: Rate | None, note: str = "") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, default=4, help="copies of the corpus for `vnie run` (default 4)")
+    parser.add_argument("--copies", type=int, default=16, help="copies of the corpus for `vnie run` (default 16: enough articles that model loading does not dominate)")
     parser.add_argument("--skip-run", action="store_true", help="do not measure `vnie run`")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -9,7 +9,6 @@ to 50 MB, stripped of the article, cut mid-line in a crawler JSONL file.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -119,18 +118,9 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused(probe_run):
     assert item.get("warnings") or item.get("error", {}).get("kind") in {"undecodable", "binary"}
 
 
-def real_pipeline_missing() -> str:
-    for module in ("pipeline.process", "pipeline.clean", "pipeline.extract.entities", "pipeline.extract.events"):
-        if importlib.util.find_spec(module) is None:
-            return f"{module} is not there yet"
-    return ""
-
 
 @pytest.mark.slow
 def test_real_pipeline_turns_every_bad_input_into_one_line(tmp_path):
-    reason = real_pipeline_missing()
-    if reason:
-        pytest.skip(f"the article pipeline is incomplete: {reason}")
     summary = run(bad_corpus(tmp_path), tmp_path / "out", timeout=120)
     found = lines_by_path(tmp_path / "out")
     assert all(len(items) == 1 for items in found.values()), found.keys()

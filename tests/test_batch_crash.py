@@ -216,20 +216,9 @@ def test_ctrl_c_saves_finished_articles_and_exits_130(tmp_path):
     check_exactly_once(out, expected)
 
 
-def real_pipeline_missing() -> str:
-    import importlib.util
-
-    for module in ("pipeline.process", "pipeline.clean", "pipeline.extract.entities", "pipeline.extract.events"):
-        if importlib.util.find_spec(module) is None:
-            return f"{module} is not there yet"
-    return ""
-
 
 @pytest.mark.slow
 def test_real_pipeline_killed_mid_run_then_rerun_gives_every_article_once(tmp_path):
-    reason = real_pipeline_missing()
-    if reason:
-        pytest.skip(f"the article pipeline is incomplete: {reason}")
     corpus, _ = edited_corpus(tmp_path, 10)
     (corpus / "crawl.jsonl").unlink()
     out = tmp_path / "out"

@@ -3,7 +3,6 @@ cluster of two worker processes and through a scheduler address."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -23,12 +22,6 @@ REAL_SAMPLE = [
     "html/dantri-kinh-doanh-gia-vang-giam-sau-dau-hieu-kha-quan-cua-kinh-te-my.html",
 ]
 
-
-def real_pipeline_missing() -> str:
-    for module in ("pipeline.process", "pipeline.clean", "pipeline.extract.entities", "pipeline.extract.events"):
-        if importlib.util.find_spec(module) is None:
-            return f"{module} is not there yet"
-    return ""
 
 
 @pytest.fixture()
@@ -96,9 +89,6 @@ def test_unreachable_scheduler_is_a_clear_engine_error(tmp_path, rules):
 
 @pytest.mark.slow
 def test_real_pipeline_on_dask_matches_the_local_engine(tmp_path, rules):
-    reason = real_pipeline_missing()
-    if reason:
-        pytest.skip(f"the article pipeline is incomplete: {reason}")
     corpus = tmp_path / "corpus"
     for name in REAL_SAMPLE:
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)

@@ -355,11 +355,6 @@ def test_every_survives_a_failed_round(history: History, tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_process_turns_the_crawl_into_one_record_per_article(history: History) -> None:
-    processing = pytest.importorskip("pipeline.process")
-    try:
-        processing.ArticleProcessor()
-    except ImportError as exc:
-        pytest.skip(f"the article pipeline is not complete in this tree: {exc}")
     output = history.corpus.parent / "output"
     log = crawl(history.sources, history.corpus, "--once", "--process", "-o", str(output)).stderr
     assert "process: " in log, log[-2000:]

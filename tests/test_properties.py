@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -30,11 +29,6 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-def needs(module: str) -> None:
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} is not there yet")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +82,6 @@ def decoded_text(data: bytes) -> str:
 @SETTINGS
 @given(data=any_input, suffix=st.sampled_from([".txt", ".html", ".htm", ".jsonl"]))
 def test_reader_never_raises_and_gives_documents_or_errors(data, suffix):
-    needs("pipeline.read")
     from pipeline.read import read_path
 
     with tempfile.TemporaryDirectory() as folder:
@@ -109,7 +102,6 @@ def test_reader_never_raises_and_gives_documents_or_errors(data, suffix):
                       max_size=6),
        cut=st.integers(min_value=0, max_value=400))
 def test_reader_gives_one_result_per_nonblank_jsonl_line(lines, cut):
-    needs("pipeline.read")
     import json
 
     from pipeline.read import read_path
@@ -132,7 +124,6 @@ def test_reader_gives_one_result_per_nonblank_jsonl_line(lines, cut):
 @SETTINGS
 @given(data=any_input, kind=st.sampled_from(["text", "html"]))
 def test_cleaner_never_raises_on_random_or_mutated_articles(data, kind):
-    needs("pipeline.clean")
     from pipeline.clean import clean
 
     cleaned = clean(as_raw(decoded_text(data), kind), rules())
@@ -143,7 +134,6 @@ def test_cleaner_never_raises_on_random_or_mutated_articles(data, kind):
 @SETTINGS
 @given(text=st.text(max_size=3000))
 def test_cleaner_never_raises_on_random_text(text):
-    needs("pipeline.clean")
     from pipeline.clean import clean
 
     clean(as_raw(normalize_tones(text), "text"), rules())
@@ -165,7 +155,6 @@ PUBLISHED = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()),
 @given(text=st.one_of(DATE_LIKE, mutated_article(tuple(SMALL)).map(decoded_text), st.text(max_size=500)),
        published=PUBLISHED)
 def test_date_normaliser_never_raises_and_offsets_point_into_the_text(text, published):
-    needs("pipeline.extract.dates")
     import re
 
     from pipeline.extract.dates import find_dates, group_dates
@@ -200,8 +189,6 @@ def offsets(record: ArticleRecord):
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=mutated_article(tuple(SMALL)))
 def test_every_offset_of_a_record_lies_inside_its_body(data):
-    for module in ("pipeline.process", "pipeline.clean", "pipeline.extract.entities", "pipeline.extract.events"):
-        needs(module)
     from pipeline.read import decode_bytes, DecodeError
 
     try:
