@@ -22,7 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .textnorm import normalize_tones
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# The repository's rules/ folder. In a checkout ``pipeline/rules_data`` is a
+# link to it; an installed wheel carries the files themselves there, so
+# workers on other machines (Dask) load the same rules.
+RULES_DIR = Path(__file__).resolve().parent / "rules_data"
 
 MetaValue = Union[str, int, float, bool, list[str], None]
 
