@@ -172,3 +172,60 @@ def test_cited_document_dates_do_not_give_the_year(rules: RuleSet) -> None:
     # Without a publication date the year of 14/6 is unknown: the only full date is a document's.
     assert values(text, rules) == [("2017-10-25", None)]
     assert values(text, rules, "2018-06-22") == [("2018-06-14", None), ("2017-10-25", None)]
+
+
+# No publication date: the year a day or a month takes from its own sentence or the article.
+YEAR_FROM_THE_ARTICLE = [
+    # The sentence states the event's year.
+    (
+        "Sáng ngày 13/11, TTYT huyện Mê Linh đã tổ chức vòng chung khảo hội thi điều dưỡng, hộ sinh giỏi, "
+        "thanh lịch và an toàn tiêm chủng lần thứ nhất năm 2017.",
+        [("2017-11-13", "morning"), ("2017", None)],
+    ),
+    # A month-year of the same month.
+    (
+        "Sáng 1/6, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Thông tin và Truyền thông tổ chức Hội nghị Giao ban "
+        "báo chí tháng 6 năm 2023.",
+        [("2023-06-01", "morning"), ("2023-06", None)],
+    ),
+    # A written date wins over "chiều nay"; a document issued on a day is a lower bound
+    # of the article's year, taken because the article states that year.
+    (
+        "Đó là yêu cầu của Phó Chủ tịch UBND tỉnh tại cuộc họp vào chiều nay (7/10).\n\n"
+        "Ngày 3/12/2020, UBND tỉnh đã ban hành Kế hoạch số 694/KH-UBND về triển khai Đề án và ban hành "
+        "Quyết định số 482/QĐ-UBND ngày 26/02/2021 về Quy chế quản lý.\n\n"
+        "Trước mắt, từ tháng 11, Trung tâm điều hành thông minh sẽ từng bước triển khai.\n\n"
+        "Kết quả 9 tháng đầu năm 2021.",
+        [("2021-10-07", "afternoon"), ("2020-12-03", None), ("2021-02-26", None), ("2021-11", None), ("2021", None)],
+    ),
+]
+
+# Days and months whose year the text does not settle, and counts that are not dates.
+NO_YEAR_GUESSED = [
+    # A target year and the year of reviewed work are not the event's year.
+    ("Sáng 10/1, Sở Y tế tổ chức Hội nghị tổng kết công tác năm 2024.", [("2024", None)]),
+    ("Sáng 5/3, tỉnh ban hành Nghị quyết về phát triển tỉnh đến năm 2030.", [("2030", None)]),
+    # Two different years: no choice.
+    ("Ngày 12/5, hội thi lần thứ nhất năm 2017 và lần thứ hai năm 2018 được tổng kết.", [("2017", None), ("2018", None)]),
+    # A document's year not stated as the article's year stays a document's.
+    (
+        "Chiều ngày 19/3, đoàn đến làm việc. Thực hiện Quyết định số 12/QĐ-UBND ngày 24/2/2017, trong năm 2018 "
+        "huyện triển khai.",
+        [("2017-02-24", None), ("2018", None)],
+    ),
+    # A range of counts is not a day-month.
+    (
+        "Ngày 11/9/2018, cán bộ tham gia hiến máu. Hàng năm Trung tâm vận động cán bộ nhân viên tham gia từ 2- 3 đợt.",
+        [("2018-09-11", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEAR_FROM_THE_ARTICLE + NO_YEAR_GUESSED)
+def test_year_from_the_sentence_or_the_article_never_guessed(text: str, expected: list, rules: RuleSet) -> None:
+    assert values(text, rules) == expected
+
+
+def test_publication_date_comes_before_the_sentence_year(rules: RuleSet) -> None:
+    text = "Sáng ngày 13/11, Trung tâm tổ chức hội thi lần thứ nhất năm 2017."
+    assert values(text, rules, "2018-11-20") == [("2018-11-13", "morning"), ("2017", None)]

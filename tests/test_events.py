@@ -265,3 +265,51 @@ def test_rule_examples(kind: str, rules: RuleSet) -> None:
 )
 def test_years_before_a_trigger_make_history(text: str, expected: list, rules: RuleSet) -> None:
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == expected
+
+
+# Held-out sentences: the article's own event, with its type and date (no publication date given).
+ARTICLE_EVENTS = [
+    # A meeting is a ceremony; its date is written in parentheses after "chiều nay".
+    (
+        "Đó là yêu cầu của Phó Chủ tịch UBND tỉnh tại cuộc họp đánh giá tình hình triển khai thực hiện Trung tâm "
+        "điều hành thông minh tỉnh vào chiều nay (7/10). Tham dự cuộc họp có đại diện lãnh đạo các sở, ngành.\n\n"
+        "Ngày 3/12/2021, UBND tỉnh đã tổ chức hội nghị triển khai Đề án.",
+        [("ceremony", "2021-10-07"), ("ceremony", "2021-12-03")],
+    ),
+    # A conference dated by a day whose year its sentence states.
+    (
+        "Sáng 1/6, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Thông tin và Truyền thông tổ chức Hội nghị Giao ban "
+        "báo chí tháng 6 năm 2023. Dự hội nghị có đồng chí Trưởng Ban Tuyên giáo Tỉnh ủy.",
+        [("ceremony", "2023-06-01")],
+    ),
+    # Prize-giving is an award, dated by the lead.
+    (
+        "Sáng ngày 13/11, TTYT huyện đã tổ chức vòng chung khảo hội thi điều dưỡng giỏi lần thứ nhất năm 2017.\n\n"
+        "Kết quả, Ban tổ chức đã trao giải nhất cho thí sinh Nguyễn Thị A, khoa Y tế công cộng, trao giải nhì "
+        "cho thí sinh Nguyễn Thị B; giải ba cho thí sinh Trần Thị C và 9 giải khuyến khích cho 9 thí sinh còn lại.",
+        [("award", "2017-11-13")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARTICLE_EVENTS)
+def test_meetings_conferences_and_prizes_are_events(text: str, expected: list, rules: RuleSet) -> None:
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == expected
+
+
+# Someone else's campaign, in a relative clause, is background.
+BACKGROUND_AGENT_CLAUSES = [
+    "Nằm trong chuỗi hoạt động do Bộ Y tế phát động chiến dịch “Tầm soát ung thư vú ngay khi sang tuổi 40”, "
+    "ngay trong quý I/2018 TTYT huyện phối hợp với Hội Liên hiệp Phụ nữ huyện tổ chức khám sàng lọc.",
+    "Hưởng ứng cuộc vận động do Ủy ban nhân dân thành phố phát động, Trung tâm Y tế tổ chức khám miễn phí.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND_AGENT_CLAUSES)
+def test_acts_of_others_in_relative_clauses_are_background(text: str, rules: RuleSet) -> None:
+    assert run(annotated(text, rules, None), Entities()) == []
+
+
+def test_an_organizers_own_launch_stays_an_event(rules: RuleSet) -> None:
+    text = "Sáng ngày 24/3/2018, UBND huyện phối hợp tổ chức phát động chiến dịch vệ sinh môi trường."
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", "2018-03-24")]

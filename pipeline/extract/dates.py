@@ -3,10 +3,14 @@
 Expressions come from ``rules/dates.yaml`` (kind ``dates``). A value is as
 precise as the text (``2025-10-23``, ``2025-02``, ``2025``). A day written
 without a year takes the year of the article: its publication date first,
-else the latest full date the article writes out (an anniversary range such
-as ``27/2/1955 – 27/2/2025`` ends in the current year); with neither, the
-mention is left out rather than given a guessed year. Relative days
-(``hôm qua``, ``sáng nay``) need the publication date.
+else the year its own sentence states for it (``Sáng 1/6 … tháng 6 năm
+2023``, ``Sáng 13/11 … lần thứ nhất năm 2017``), else the latest full date
+the article writes out (an anniversary range such as ``27/2/1955 –
+27/2/2025`` ends in the current year; a cited document's issue date is a
+lower bound, as it was issued before the article); with none, the mention is
+left out rather than given a guessed year. Relative days (``hôm qua``,
+``sáng nay``) need the publication date; ``chiều nay (7/10)`` gives its day.
+A range of counts (``từ 2- 3 đợt``) is not a date.
 """
 
 from __future__ import annotations
@@ -33,6 +37,11 @@ _BETWEEN_PART_AND_DATE = re.compile(
 )
 _RELATIVE_OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1}
 _RELATIVE_YEARS = {"năm nay": 0, "năm ngoái": -1}
+# Where a sentence ends, for the year a sentence states for its own day-month.
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
+# How far before "năm YYYY" a word may say the year is not the event's
+# ("đến năm 2030", "tổng kết công tác năm 2024").
+_YEAR_CONTEXT_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -72,10 +81,13 @@ def find_dates(text: str, rules: RuleSet, published: Optional[str]) -> list[Date
     """Every date expression of ``text`` with its value, in text order."""
     expressions = _expressions(text, rules)
     published_day = _published_day(published)
-    context_year = published_day.year if published_day else _latest_full_year(expressions, text, rules)
+    article_year = _latest_full_year(expressions, text, rules)
     parts = _part_of_day_matches(text, rules)
     found: list[DateFound] = []
     for expression in expressions:
+        context_year = article_year
+        if published_day is None:
+            context_year = _sentence_year(expression, expressions, text, rules) or article_year
         found.extend(_resolve(expression, text, parts, published_day, context_year))
     # A value is a four-digit year first (the contract's YYYY[-MM[-DD]]): an
     # inferred year that falls outside 1000-9999 (a publication date of year
@@ -94,15 +106,20 @@ def group_dates(found: list[DateFound]) -> list[DateMention]:
 
 
 def _expressions(text: str, rules: RuleSet) -> list[_Expression]:
-    """Expression and relative-day matches, overlaps resolved longest first."""
+    """Expression and relative-day matches, overlaps resolved longest first;
+    a written date wins over a relative word it overlaps ("chiều nay (7/10)"),
+    and nothing inside a range of counts ("từ 2- 3 đợt") is a date."""
+    counts = [m.span() for rule in rules.rules(KIND) if rule.meta.get("role") == "count_range" for m in rule.finditer(text)]
     candidates = []
     for rule in rules.rules(KIND):
         if rule.meta.get("role") not in ("expression", "relative"):
             continue
         for match in rule.finditer(text):
+            if any(match.start() < count_end and match.end() > count_start for count_start, count_end in counts):
+                continue
             start, end = match.span("date") if "date" in rule.regex.groupindex and match.group("date") else match.span()
             candidates.append(_Expression(start, end, match.start(), match.end(), rule, match.groupdict()))
-    candidates.sort(key=lambda c: (-(c.match_end - c.match_start), c.match_start))
+    candidates.sort(key=lambda c: (c.rule.meta.get("role") == "relative", -(c.match_end - c.match_start), c.match_start))
     kept: list[_Expression] = []
     for candidate in candidates:
         if all(candidate.match_end <= k.match_start or candidate.match_start >= k.match_end for k in kept):
@@ -226,21 +243,96 @@ def _part_of_day_before(text: str, start: int, parts: list[tuple[int, int, PartO
 
 
 def _latest_full_year(expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
-    """The latest year of a date written out in full (day, month and year),
-    leaving out the issue dates of cited documents (often years older)."""
-    years = [
+    """The latest year of a date written out in full (day, month and year).
+
+    Issue dates of cited documents are left out (often years older). They are
+    a lower bound of the article's year (a document is issued before the
+    article citing it), so the latest of them is taken only when the article
+    has no other full date and itself states that year ("năm 2021") and no
+    later one.
+    """
+    own, issued = [], []
+    for e in expressions:
+        if e.rule.meta.get("precision") == "day" and e.groups.get("year"):
+            (issued if is_document_date(text, e.start, rules, e.end) else own).append(int(e.groups["year"]))
+    if own:
+        return max(own)
+    if not issued:
+        return None
+    stated = {
         int(e.groups["year"])
         for e in expressions
-        if e.rule.meta.get("precision") == "day" and e.groups.get("year") and not is_document_date(text, e.start, rules)
-    ]
-    return max(years) if years else None
+        if e.rule.meta.get("precision") == "year"
+        and e.groups.get("year")
+        and not e.groups.get("year_from")
+        and not _is_not_event_year(text, e.match_start, rules)
+    }
+    latest = max(issued)
+    return latest if latest in stated and max(stated) == latest else None
 
 
-def is_document_date(text: str, start: int, rules: RuleSet) -> bool:
+def _sentence_year(expression: _Expression, expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
+    """The year a sentence states for its own day or month without a year.
+
+    A month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023") settles it;
+    else a single "năm YYYY" of the sentence that is not a target, a period
+    or the year of reviewed work ("lần thứ nhất năm 2017" but not "đến năm
+    2030", "tổng kết công tác năm 2024"). Two different candidate years give
+    nothing: the year is never guessed.
+    """
+    if expression.groups.get("year") or expression.rule.meta.get("precision") not in ("day", "month"):
+        return None
+    month = expression.groups.get("month")
+    if not month:
+        return None
+    start, end = _sentence_bounds(text, expression.match_start, expression.match_end)
+    same_month: set[int] = set()
+    plain: set[int] = set()
+    for other in expressions:
+        if other is expression or not (start <= other.match_start and other.match_end <= end):
+            continue
+        year = other.groups.get("year")
+        if not year or other.groups.get("year_from") or other.groups.get("day"):
+            continue
+        if other.rule.meta.get("precision") == "month" and other.groups.get("month") and int(other.groups["month"]) == int(month):
+            same_month.add(int(year))
+        elif other.rule.meta.get("precision") == "year" and not _is_not_event_year(text, other.match_start, rules):
+            plain.add(int(year))
+    for years in (same_month, plain):
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    after = _SENTENCE_BREAK.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
+
+
+def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:
+    """Whether the words before "năm YYYY" make it a target, a period or the
+    year of the work reviewed rather than the year of the sentence's day."""
+    before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
+    open_parenthesis = before.rfind("(") > before.rfind(")")
+    return open_parenthesis or any(
+        rule.meta.get("role") == "not_event_year" and rule.regex.search(before) for rule in rules.rules(KIND)
+    )
+
+
+def is_document_date(text: str, start: int, rules: RuleSet, end: Optional[int] = None) -> bool:
     """Whether the date at ``start`` is the issue date of a cited document
-    ("Nghị quyết số 20-NQ/TW ngày 25/10/2017")."""
+    ("Nghị quyết số 20-NQ/TW ngày 25/10/2017"), or, given its ``end``, the day
+    a document was issued ("Ngày 3/12/2020, UBND tỉnh đã ban hành Kế hoạch số …")."""
     before = text[max(0, start - _DOCUMENT_WINDOW):start]
-    return any(rule.meta.get("role") == "document_issue" and rule.regex.search(before) for rule in rules.rules(KIND))
+    after = text[end:end + _DOCUMENT_WINDOW] if end is not None else None
+    for rule in rules.rules(KIND):
+        role = rule.meta.get("role")
+        if role == "document_issue" and rule.regex.search(before):
+            return True
+        if role == "document_issued_on" and after is not None and rule.regex.search(after):
+            return True
+    return False
 
 
 def _published_day(published: Optional[str]) -> Optional[dt.date]:

@@ -2,7 +2,9 @@
 
 Triggers come from ``rules/event_triggers.yaml``; the context rules of
 ``rules/event_context.yaml`` drop those that report a plan (``sẽ ký kết``), a
-negation (``chưa ký``) or background (a sentence opening with ``Trước đó``).
+negation (``chưa ký``), background (a sentence opening with ``Trước đó``) or
+someone else's act in a relative clause (``chiến dịch do Bộ Y tế phát
+động``: the campaign is background, not the article's event).
 Each trigger is given the sentence it stands in and the date written in that
 sentence, if any.
 """
@@ -24,6 +26,15 @@ CONTEXT = "event_context"
 # in the same clause ("hai bên sẽ ký kết" but not "..., sẽ ...; Lễ ký kết").
 _BLOCKING_WINDOW = 24
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
+# An agent clause ("do Ủy ban nhân dân thành phố phát động") names its agent
+# in at most this many characters before a reported act.
+_AGENT_WINDOW = 64
+# A date in parentheses after a day word gives that day ("chiều nay (7/10)",
+# "thứ Hai (23/10)"); other parenthesised dates are asides such as an
+# anniversary range.
+_DAY_WORD_BEFORE_PARENTHESIS = re.compile(
+    r"\b(?:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*$", re.IGNORECASE
+)
 # When triggers overlap, the one that says most about the event is kept, and
 # among equals the one that starts first ("Lễ ký kết" before "ký kết thỏa thuận").
 _STRENGTH_ORDER = {"head": 0, "verb": 1, "anaphoric": 2, "attach": 3}
@@ -79,7 +90,10 @@ def find_triggers(
         for match in matches:
             if any(match.start < end and match.end > start for start, end in taken):
                 continue
-            if _blocked(sentence.text, match.start, match.end, rules):
+            strength = str(match.rule.meta.get("strength", "verb"))
+            if _blocked(sentence.text, match.start, match.end, rules) or (
+                strength == "verb" and _in_agent_clause(sentence.text, match.start, rules)
+            ):
                 continue
             taken.append((match.start, match.end))
             start, end = sentence.start + match.start, sentence.start + match.end
@@ -123,6 +137,14 @@ def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: Ru
     return False
 
 
+def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
+    """A reported act whose agent is introduced by "do" right before it
+    ("chuỗi hoạt động do Bộ Y tế phát động"): a relative clause about
+    something else the article mentions."""
+    clause = _CLAUSE_BREAK.split(sentence_text[max(0, trigger_start - _AGENT_WINDOW):trigger_start])[-1]
+    return any(rule.meta.get("role") == "agent_clause" and rule.regex.search(clause) for rule in rules.rules(CONTEXT))
+
+
 def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
     """Day-precise dates with their offsets; those in parentheses are marked
     (an anniversary range such as ``(27/2/1955 – 27/2/2025)`` is not the event's date)."""
@@ -134,6 +156,8 @@ def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
             open_before = text.rfind("(", 0, mention.start)
             close_before = text.rfind(")", 0, mention.start)
             in_parentheses = open_before > close_before and text.find(")", mention.end) != -1
+            if in_parentheses and _DAY_WORD_BEFORE_PARENTHESIS.search(text[max(0, open_before - 20):open_before + 1]):
+                in_parentheses = False
             found.append(SentenceDate(mention.start, mention.end, date.value, date.part_of_day, in_parentheses))
     found.sort(key=lambda d: d.start)
     return found
