@@ -168,6 +168,65 @@ def test_byline_at_the_end(byline: str, rules: RuleSet) -> None:
     assert "Mê Linh" not in article.body
 
 
+NGHEAN_TITLE = "Hội nghị giao ban báo chí tháng 6 năm 2023"
+NGHEAN_BODY = (
+    '<div id="news-bodyhtml" class="bodytext margin-bottom-lg"><div style="text-align: justify;">'
+    "Về định hướng tuyên truyền trong tháng 6, Ban Tuyên giáo Tỉnh ủy đề nghị các cơ quan báo chí đẩy mạnh "
+    "tuyên truyền 9 nội dung trọng tâm.<br />\n&nbsp;\n"
+    "Lãnh đạo Sở Giáo dục và Đào tạo cũng thông tin về kỳ thi tuyển sinh vào lớp 10, thi tốt nghiệp THPT "
+    "Quốc gia năm 2023.</div></div>"
+)
+NGHEAN_BODY_TEXT = (
+    "Về định hướng tuyên truyền trong tháng 6, Ban Tuyên giáo Tỉnh ủy đề nghị các cơ quan báo chí đẩy mạnh "
+    "tuyên truyền 9 nội dung trọng tâm.\n\n"
+    "Lãnh đạo Sở Giáo dục và Đào tạo cũng thông tin về kỳ thi tuyển sinh vào lớp 10, thi tốt nghiệp THPT "
+    "Quốc gia năm 2023."
+)
+
+
+def credit_paragraph(label: str, value: str) -> str:
+    return f'<p class="h5 text-right">\n    <strong>{label} </strong>{value}\n</p>'
+
+
+@pytest.mark.parametrize(
+    "credits, authors",
+    [
+        # Nghệ An portal posts (held-out nghean-162 and nghean-329): author, then the source with its link.
+        ([("Tác giả:", "Lê Hằng - Cảnh Toàn"),
+          ("Nguồn tin:", '<a title="https://truyenhinhnghean.vn" href="https://truyenhinhnghean.vn/bao-chi/202306/'
+                         'hoi-nghi-4bb5d29/">Đài phát thanh và truyền hình Nghệ An</a>')],
+         ("Lê Hằng", "Cảnh Toàn")),
+        ([("Tác giả:", "Kim Oanh"), ("Nguồn tin:", '<a href="https://nghean.gov.vn/">Cổng Thông tin điện tử tỉnh Nghệ An</a>')],
+         ("Kim Oanh",)),
+        ([("Tin, ảnh:", "Hồng Hải, Minh Anh")], ("Hồng Hải", "Minh Anh")),
+        ([("Bài và ảnh:", "Quang Huy (TTYT huyện)")], ("Quang Huy",)),
+        ([("Nguồn:", "https://baonghean.vn/hoi-nghi-giao-ban-bao-chi-thang-6-10245.html")], ()),
+        ([("", "PV")], ()),
+        ([("", "(Theo Báo Nghệ An)")], ()),
+        ([("Tác giả:", "Lê Hằng"), ("Ảnh:", "Cảnh Toàn")], ("Lê Hằng", "Cảnh Toàn")),
+    ],
+)
+def test_closing_credits_leave_the_body(credits: list[tuple[str, str]], authors: tuple[str, ...], rules: RuleSet) -> None:
+    block = '<div class="margin-bottom-lg">' + "".join(credit_paragraph(*credit) for credit in credits) + "</div>"
+    article = clean(raw_text(f"{NGHEAN_TITLE}\n\n{NGHEAN_BODY}\n{block}"), rules)
+    assert article.body == NGHEAN_BODY_TEXT
+    assert article.authors == authors
+
+
+def test_camera_file_name_before_a_caption_is_dropped(rules: RuleSet) -> None:
+    # Held-out ttyt-melinh-24: the photo's file name pasted in front of its caption.
+    markup = ('<div style="text-align: justify;">Tính đến ngày 5/4/2018, đã có 411 bệnh nhân được khám tại 4 xã, '
+              "với các chẩn đoán và chỉ định.</div>"
+              '<div style="text-align: center;"><img src="http://soyte.hanoi.gov.vn/uploads/news/img_8418.jpg" '
+              'alt="IMG 8418" /></div>'
+              '<div style="text-align: center;"><em>IMG_8418: Khám mắt cho người cao tuổi.</em></div>'
+              "<div>Nhằm tạo điều kiện thuận lợi cho người cao tuổi, việc khám sàng lọc được thực hiện trực tiếp "
+              "tại các trạm y tế của các xã.</div>")
+    article = clean(raw_text(f"Khám mắt miễn phí cho người cao tuổi\n\n{markup}"), rules)
+    assert article.captions == ("Khám mắt cho người cao tuổi.",)
+    assert "IMG" not in predicted(article)
+
+
 def test_escaped_image_markup_is_dropped(rules: RuleSet) -> None:
     markup = ('<p>Với mục đích nhằm tiêu diệt mầm bệnh truyền nhiễm nguy hiểm trước, trong và sau lễ hội.</p>'
               '<div class="text-center">&lt;div class="text-center"&gt;&lt;img style="width: 80%" '

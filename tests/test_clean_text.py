@@ -154,6 +154,17 @@ PROSE_2 = (
         (" Minh Khương", ("Minh Khương",)),
         ("Theo Thanh Xuân\nVnEconomy", ("Thanh Xuân",)),
         ("Nguyễn Thị Ngọc\n(TTYT huyện Mê Linh)", ("Nguyễn Thị Ngọc",)),
+        # Closing credit lines under a label (held-out Nghệ An posts and the common variants).
+        ("Tác giả: Lê Hằng - Cảnh Toàn\nNguồn tin: Đài phát thanh và truyền hình Nghệ An", ("Lê Hằng", "Cảnh Toàn")),
+        ("Tác giả: Kim Oanh\nNguồn tin: Cổng Thông tin điện tử tỉnh Nghệ An", ("Kim Oanh",)),
+        ("Tin, ảnh: Hồng Hải, Minh Anh", ("Hồng Hải", "Minh Anh")),
+        ("Bài và ảnh: Quang Huy", ("Quang Huy",)),
+        ("Bài: Lê Hằng\nẢnh: Cảnh Toàn", ("Lê Hằng", "Cảnh Toàn")),
+        ("Nguồn: https://suckhoedoisong.vn/bac-si-khuyen-cao-169230601.htm", ()),
+        ("(Theo Suckhoedoisong.vn)", ()),
+        ("Theo Báo Nghệ An", ()),
+        ("PV", ()),
+        ("Nhóm PV", ()),
     ],
 )
 def test_trailing_byline_becomes_authors(ending: str, authors: tuple[str, ...], rules: RuleSet) -> None:
@@ -294,6 +305,36 @@ def test_menu_breadcrumbs_and_date_line_above_the_article(rules: RuleSet) -> Non
     assert article.published == "2024-04-19T08:17:00+07:00"
     assert article.authors == ("Hồng Hải", "Minh Anh")
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Theo dõi sức khỏe người bệnh hằng ngày.",
+        "Ảnh hưởng của thuốc lá",
+        "Tác giả của sáng kiến là bác sĩ Khoa Hồi sức tích cực.",
+    ],
+)
+def test_closing_sentence_like_a_credit_stays(ending: str, rules: RuleSet) -> None:
+    article = clean(raw_text(f"Tiêu đề\n\n{PROSE}\n\n{PROSE_2}\n\n{ending}"), rules)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}\n\n{ending}"
+    assert article.authors == ()
+
+
+def test_headline_repeated_as_a_sentence_is_the_lead_photo_caption(rules: RuleSet) -> None:
+    # Held-out kenh14-krongpak: the lead photo, stripped from the dump, kept its caption (the headline).
+    title = "Bé gái 10 tuổi hôn mê sau khi mổ viêm ruột thừa đã tử vong"
+    lead = ("Sáng 23/6, ông Bùi Khắc Hùng, Giám đốc Trung tâm Y tế huyện Krông Pắk, tỉnh Đắk Lắk, "
+            "cho biết cháu Nguyễn Hà Thảo N. (10 tuổi, ngụ huyện Krông Pắk) đã tử vong.")
+    rest = ("Đến trưa 7/5, gia đình anh Dương đã chuyển con xuống Bệnh viện Nhi Đồng 2 - TP HCM "
+            "nhưng sức khỏe không tiến triển.")
+    article = clean(raw_text(f"{title}\n\n{lead}\n\n        {title}.\n        {rest}"), rules)
+    assert article.captions == (f"{title}.",)
+    assert article.body == f"{lead}\n\n{rest}"
+    # The layout's own repeat of the headline (no full stop) is no caption.
+    article = clean(raw_text(f"{title}\n\n{lead}\n\n{title}\n\n{rest}"), rules)
+    assert article.captions == ()
+    assert title not in article.body
 
 
 def test_source_credit_is_not_an_author(rules: RuleSet) -> None:

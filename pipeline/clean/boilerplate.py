@@ -31,6 +31,11 @@ BULLETS = ("•", "·", "►", "▶", "»")
 BULLET_RUN, BULLET_WINDOW = 3, 6
 # After a related-articles heading, this many paragraphs of prose in a row mean the article goes on.
 RESUME_PROSE_RUN = 3
+# Editors caption the lead photo with the headline as a sentence: a repeat of
+# the headline closed by a full stop, after the prose has begun, is that
+# caption. A layout's repeat of the headline (list titles, the page's own
+# headline line) carries no full stop.
+HEADLINE_CAPTION_END = "."
 
 
 def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]:
@@ -128,8 +133,11 @@ def drop_inline(
     kept: list[Block] = []
     skip_link = False
     after_image = False
+    prose_seen = False
     for block in blocks:
-        text = block.text
+        text = rules.without_leading_label(block.text)
+        if text != block.text:
+            block = block.with_text(text)
         kind = rules.line_kind(text)
         if skip_link:
             skip_link = False
@@ -145,6 +153,8 @@ def drop_inline(
             skip_link = word_count(text) <= 3
             continue
         if title and _same_headline(text, title):
+            if prose_seen and text.endswith(HEADLINE_CAPTION_END):
+                kept.append(block.with_role(Role.CAPTION))
             continue
         if rules.timestamp(text) is not None:
             continue
@@ -158,6 +168,7 @@ def drop_inline(
         if kind is LineKind.CAPTION and block.role is Role.PARA and word_count(text) <= CAPTION_MAX_WORDS:
             kept.append(block.with_role(Role.CAPTION))
             continue
+        prose_seen = prose_seen or (block.role is Role.PARA and is_prose(text))
         kept.append(block)
     return tuple(kept)
 

@@ -17,6 +17,9 @@ from ..rules import RuleSet
 
 BOILERPLATE_KIND = "boilerplate"
 ARTICLE_META_KIND = "article_meta"
+# ``meta.role`` of a boilerplate rule that matches a label at the start of a
+# line (a camera file name before a caption): the label goes, the line stays.
+LEADING_LABEL_ROLE = "leading_label"
 
 
 class LineKind(str, Enum):
@@ -59,6 +62,7 @@ class CleaningRules:
     """
 
     line_rules: tuple[tuple[re.Pattern[str], LineKind], ...]
+    leading_labels: tuple[re.Pattern[str], ...]
     timestamps: tuple[re.Pattern[str], ...]
     outlets: tuple[re.Pattern[str], ...]
     credits: tuple[re.Pattern[str], ...]
@@ -71,7 +75,11 @@ class CleaningRules:
         from ..rules import RuleError
 
         line_rules = []
+        leading_labels = []
         for rule in ruleset.rules(BOILERPLATE_KIND):
+            if rule.meta.get("role") == LEADING_LABEL_ROLE:
+                leading_labels.append(rule.regex)
+                continue
             try:
                 line_rules.append((rule.regex, LineKind(str(rule.meta.get("role")))))
             except ValueError:
@@ -85,6 +93,7 @@ class CleaningRules:
             raise RuleError(f"{ARTICLE_META_KIND}: unknown meta.role {sorted(unknown)}")
         return cls(
             line_rules=tuple(line_rules),
+            leading_labels=tuple(leading_labels),
             timestamps=tuple(by_role.get("timestamp", ())),
             outlets=tuple(by_role.get("outlet", ())),
             credits=tuple(by_role.get("credit", ())),
@@ -98,6 +107,14 @@ class CleaningRules:
             if pattern.search(line):
                 return kind
         return None
+
+    def without_leading_label(self, line: str) -> str:
+        """The line without a label the rules say is not text (``IMG_8418: Khám mắt …`` → ``Khám mắt …``)."""
+        for pattern in self.leading_labels:
+            match = pattern.match(line)
+            if match and match.end() < len(line):
+                return line[match.end():].lstrip()
+        return line
 
     def timestamp(self, line: str) -> Optional[TimestampMatch]:
         for pattern in self.timestamps:

@@ -35,8 +35,9 @@ HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất"})
 DATE_LOOKAHEAD = 3
 # A byline line under the headline ("Hồng Hải - Minh Anh") is this short.
 BYLINE_MAX_WORDS = 12
-# A credit line ("Bài và ảnh: Minh Khương") is this short.
-CREDIT_MAX_WORDS = 10
+# A credit line ("Bài và ảnh: Minh Khương", "Nguồn tin: Đài phát thanh và
+# truyền hình tỉnh …") is this short; the rules bound its value's length too.
+CREDIT_MAX_WORDS = 16
 # An organisation line under a byline ("TTYT huyện Mê Linh") is this short.
 ATTRIBUTION_MAX_WORDS = 10
 # Byline lines are looked for among this many last lines of the article.
@@ -129,7 +130,7 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
         elif is_teaser_strip(text) or rules.line_kind(text) is LineKind.DROP or (title and text == title):
             pass
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
-            authors.extend(person_names(rules.credit(text) or ""))
+            authors.extend(credited_people(rules.credit(text) or "", rules))
         elif person_names(text) and word_count(text) <= BYLINE_MAX_WORDS:
             authors.extend(person_names(text))  # a byline on its own line under the headline
         else:
@@ -197,8 +198,8 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
         elif _is_byline(before, rules) and word_count(text) <= 2 and not SENTENCE_END.search(text):
             kept.pop()  # the outlet a credited article came from ("Theo X" / "VnEconomy")
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
-            # "Theo Thanh Xuân" names a person; "Theo VnExpress" only a source.
-            authors[:0] = person_names(rules.credit(text) or "")
+            # "Theo Thanh Xuân" names a person; "Theo VnExpress", "Theo Báo Nghệ An" only a source.
+            authors[:0] = credited_people(rules.credit(text) or "", rules)
             kept.pop()
         elif rules.name(text) and person_names(text):
             authors[:0] = person_names(text)
@@ -206,6 +207,11 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
         else:
             break
     return Byline(tuple(a for a in authors if a), tuple(kept))
+
+
+def credited_people(value: str, rules: CleaningRules) -> tuple[str, ...]:
+    """The people a credit names: capitalised like names, but not an outlet or unit ("Báo Nghệ An")."""
+    return tuple(name for name in person_names(value) if rules.organisation(name) is None)
 
 
 def _is_attribution(text: str, before: str, rules: CleaningRules) -> bool:

@@ -32,11 +32,18 @@ _NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
 
 
 def is_person_name(text: str) -> bool:
-    """Two to five words, each starting with a capital letter, no digits or punctuation."""
+    """Two to five words, each starting with a capital letter, no digits or punctuation.
+
+    A name is written in capitals throughout or not at all: an abbreviation
+    among capitalised words ("Nhóm PV", "TTYT Mê Linh") names a desk or a unit.
+    """
     words = text.split()
     if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
         return False
-    return all(word[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in word) for word in words)
+    if not all(word[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in word) for word in words):
+        return False
+    abbreviations = sum(1 for word in words if len(word) > 1 and word.isupper())
+    return abbreviations in (0, len(words))
 
 
 def person_names(text: str) -> tuple[str, ...]:
