@@ -204,6 +204,9 @@ def credit_paragraph(label: str, value: str) -> str:
         ([("", "PV")], ()),
         ([("", "(Theo Báo Nghệ An)")], ()),
         ([("Tác giả:", "Lê Hằng"), ("Ảnh:", "Cảnh Toàn")], ("Lê Hằng", "Cảnh Toàn")),
+        # The label in its own paragraph, the names in the next.
+        ([("Tác giả:", ""), ("", "Lê Hằng - Cảnh Toàn"), ("Nguồn tin:", "Đài phát thanh và truyền hình Nghệ An")],
+         ("Lê Hằng", "Cảnh Toàn")),
     ],
 )
 def test_closing_credits_leave_the_body(credits: list[tuple[str, str]], authors: tuple[str, ...], rules: RuleSet) -> None:

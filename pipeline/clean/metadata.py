@@ -40,8 +40,11 @@ BYLINE_MAX_WORDS = 12
 CREDIT_MAX_WORDS = 16
 # An organisation line under a byline ("TTYT huyện Mê Linh") is this short.
 ATTRIBUTION_MAX_WORDS = 10
-# Byline lines are looked for among this many last lines of the article.
-BYLINE_TAIL_LINES = 3
+# A credit's label printed alone on its line ("Tác giả:", "Tin và ảnh:") is this short.
+CREDIT_LABEL_MAX_WORDS = 4
+# Byline lines are looked for among this many last lines of the article
+# (author, photographer, unit, source).
+BYLINE_TAIL_LINES = 4
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 
@@ -193,7 +196,12 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             break
         text = kept[-1].text
         before = kept[-2].text if len(kept) > 1 else ""
-        if rules.organisation(text) and _is_attribution(text, before, rules):
+        if _is_credit_label(before) and rules.credit(f"{before} {text}") \
+                and word_count(f"{before} {text}") <= CREDIT_MAX_WORDS:
+            # The label on its own line ("Tác giả:"), the names on the next.
+            authors[:0] = credited_people(rules.credit(f"{before} {text}") or "", rules)
+            del kept[-2:]
+        elif rules.organisation(text) and _is_attribution(text, before, rules):
             kept.pop()  # the author's unit under the name: "(TTYT huyện Mê Linh)"
         elif _is_byline(before, rules) and word_count(text) <= 2 and not SENTENCE_END.search(text):
             kept.pop()  # the outlet a credited article came from ("Theo X" / "VnEconomy")
@@ -212,6 +220,11 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
 def credited_people(value: str, rules: CleaningRules) -> tuple[str, ...]:
     """The people a credit names: capitalised like names, but not an outlet or unit ("Báo Nghệ An")."""
     return tuple(name for name in person_names(value) if rules.organisation(name) is None)
+
+
+def _is_credit_label(text: str) -> bool:
+    """A credit's label alone on its line: a few words closed by a colon."""
+    return text.endswith(":") and word_count(text) <= CREDIT_LABEL_MAX_WORDS
 
 
 def _is_attribution(text: str, before: str, rules: CleaningRules) -> bool:
