@@ -134,3 +134,25 @@ def test_rule_examples(kind: str, rules: RuleSet) -> None:
             assert rule.regex.search(example), f"{rule.id} misses its example {example!r}"
         for counter in rule.counter_examples:
             assert not rule.regex.search(counter), f"{rule.id} matches its counter-example {counter!r}"
+
+
+PRIZES = (
+    "Sáng ngày 13/11, Trung tâm Y tế huyện A đã tổ chức vòng chung khảo hội thi điều dưỡng giỏi lần thứ nhất "
+    "năm 2017.\n\nKết quả, Ban tổ chức đã trao giải nhất cho thí sinh Nguyễn Thị A, khoa Y tế công cộng, trao "
+    "giải nhì cho thí sinh Nguyễn Thị B, khoa Chăm sóc sức khỏe sinh sản; giải ba cho thí sinh Trần Thị C, cán bộ "
+    "Trạm y tế xã B và 9 giải khuyến khích cho 9 thí sinh còn lại."
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (PRIZES, 12),
+        ("Ngày 5/3/2019, Ban tổ chức trao giải nhất cho thí sinh Nguyễn Văn A.", 1),
+        # A count of individuals written out wins over counting prizes.
+        ("Ngày 5/3/2019, Sở Y tế trao Bằng khen cho 15 cá nhân và trao giải nhất cho thí sinh Nguyễn Văn A.", 15),
+    ],
+)
+def test_prizes_given_to_individuals_are_counted(text: str, expected: int, rules: RuleSet) -> None:
+    [event] = events_of(text, rules)
+    assert (event.type, event.attributes.recipients_individual) == ("award", expected)

@@ -313,3 +313,26 @@ def test_acts_of_others_in_relative_clauses_are_background(text: str, rules: Rul
 def test_an_organizers_own_launch_stays_an_event(rules: RuleSet) -> None:
     text = "Sáng ngày 24/3/2018, UBND huyện phối hợp tổ chức phát động chiến dịch vệ sinh môi trường."
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", "2018-03-24")]
+
+
+def test_prize_giving_organizer_and_workplaces_of_recipients(rules: RuleSet) -> None:
+    """The contest's organizer in the lead takes part; a unit written as a
+    recipient's workplace ("thí sinh A, khoa …", "B, cán bộ Trạm y tế …") does not."""
+    text = (
+        "Sáng ngày 13/11, Trung tâm Y tế huyện A đã tổ chức vòng chung khảo hội thi điều dưỡng giỏi lần thứ nhất "
+        "năm 2017.\n\nKết quả, Ban tổ chức đã trao giải nhất cho thí sinh Nguyễn Thị A, khoa Y tế công cộng; giải "
+        "ba cho thí sinh Trần Thị C, cán bộ Trạm y tế xã B."
+    )
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(
+        ann.text,
+        [{"name": "Nguyễn Thị A"}, {"name": "Trần Thị C"}],
+        [
+            {"name": "Trung tâm Y tế huyện A", "kind": "health_center"},
+            {"name": "khoa Y tế công cộng", "kind": "department"},
+            {"name": "Trạm y tế xã B", "kind": "health_station"},
+        ],
+    )
+    [event] = run(ann, entities)
+    assert (event.type, event.date) == ("award", "2017-11-13")
+    assert [(p.ref, p.role) for p in event.participants] == [("F1", "organizer"), ("P1", "recipient"), ("P2", "recipient")]

@@ -40,7 +40,7 @@ def event_attributes(event_type: str, hits: list[TriggerHit], sentences: list[Se
         return EventAttributes(agreement=_agreement(hits), scope=_scope(sentences, rules))
     if event_type == "award":
         collective = _count(texts, rules, "collective_count")
-        individual = _count(texts, rules, "individual_count")
+        individual = _count(texts, rules, "individual_count") or _prizes_to_individuals(texts, rules)
         return EventAttributes(
             award_name=_first_group(texts, rules, ATTRIBUTES, "award_name", "name"),
             recipients_collective=collective,
@@ -125,6 +125,18 @@ def _scope(sentences: list[Sentence], rules: RuleSet) -> list[str]:
 def _count(texts: list[str], rules: RuleSet, role: str) -> Optional[int]:
     value = _first_group(texts, rules, ATTRIBUTES, role, "count")
     return int(value) if value and value.isdigit() else None
+
+
+def _prizes_to_individuals(texts: list[str], rules: RuleSet) -> Optional[int]:
+    """The number of prizes given to individuals ("giải nhất cho thí sinh …, 9
+    giải khuyến khích cho 9 thí sinh còn lại" is 1 + 9): a prize without a
+    number is one prize."""
+    total = 0
+    for text in texts:
+        for rule in rules.rules(ATTRIBUTES):
+            if rule.meta.get("role") == "prize_to_individual":
+                total += sum(int(m.group("count") or 1) for m in rule.finditer(text))
+    return total or None
 
 
 def _first_group(texts: list[str], rules: RuleSet, kind: str, role: str, group: str) -> Optional[str]:

@@ -30,6 +30,13 @@ _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
+# A unit written right after a person's name is where the person works
+# ("thí sinh Nguyễn Thị A, khoa Y tế công cộng", "… B, cán bộ Trạm y tế xã"),
+# not a participant of its own.
+_AFFILIATION_BETWEEN = re.compile(
+    r"^\s*[,–-]\s*(?:(?:cán bộ|nhân viên|điều dưỡng|hộ sinh|bác sĩ|kỹ thuật viên|y sĩ|công tác tại|đến từ)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -89,11 +96,26 @@ def participants(
         sentence = hit.sentence
         speaking = bool(_SPEAKING.search(sentence.text))
         attending = bool(_ATTENDING.search(sentence.text))
-        for span in _in_sentence(spans, sentence):
+        in_sentence = _in_sentence(spans, sentence)
+        for span in in_sentence:
+            if _is_affiliation(span, in_sentence, sentence):
+                continue
             role = _role_by_position(hit, span, speaking, attending)
             if role is not None:
                 roles.setdefault(span.ref, role)
     return [Participant(ref=ref, role=role) for ref, role in roles.items()]
+
+
+def _is_affiliation(span: EntitySpan, in_sentence: list[EntitySpan], sentence: Sentence) -> bool:
+    """Whether a unit is written as the workplace of the person named right before it."""
+    if span.kind == "person":
+        return False
+    for person in in_sentence:
+        if person.kind == "person" and person.end <= span.start:
+            between = sentence.text[person.end - sentence.start:span.start - sentence.start]
+            if _AFFILIATION_BETWEEN.match(between):
+                return True
+    return False
 
 
 def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attending: bool) -> Optional[Role]:
