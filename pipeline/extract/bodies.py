@@ -23,6 +23,8 @@ ORGANIZATION = "organization"
 # Heuristic: at most this many lowercase words in a row inside an
 # organization's name (Cục Công nghệ thông tin), so a clause is not swallowed.
 MAX_LOWERCASE_RUN = 4
+# Departments are named by what they do (khoa Chăm sóc sức khỏe sinh sản): longer lowercase runs.
+MAX_DEPARTMENT_LOWERCASE_RUN = 6
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
 _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
 
@@ -106,7 +108,9 @@ def parse_body(
         # Khoa Hồi sức tích cực); facilities do not (Bệnh viện Bạch Mai cấp cứu …).
         phrase_names = category == ORGANIZATION or hit.meta("kind") == "department"
         lowercase_start = phrase_names and head_text[:1].isupper() and bool(hit.meta("lowercase_name", False))
-        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, head_text[:1].isupper(), lowercase_start)
+        department = hit.meta("kind") == "department"
+        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, head_text[:1].isupper(), lowercase_start,
+                           department)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
@@ -148,6 +152,7 @@ def _parse_tail(
     stops: frozenset[int],
     capitalised_head: bool,
     lowercase_start: bool,
+    department: bool = False,
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -199,8 +204,10 @@ def _parse_tail(
         word = word_at(text, nxt)
         if word is None:
             break
-        if word.number and not (after_name or proper_start is None and capitalised_head):
-            break  # "… khu vực và 50% …": a number continues a name only after a name word
+        if word.number and not (after_name or proper_start is None and capitalised_head and not pending_lower):
+            # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues
+            # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
+            break
         if word.capitalised or word.number:
             capitals_in_row += 1
             after_name = True
@@ -210,8 +217,9 @@ def _parse_tail(
                 proper_start = nxt
             span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
             proper_end = end = named_end = span_end
-            if final is not None and final.end > word.end:
+            if final is not None and final.end > word.end and not department:
                 capitals_in_row = 2  # "Bộ Y tế", "Viện … Quốc gia": a closing word ends a phrase name
+                # (not a department's: khoa Y tế công cộng)
             pending_lower = 0
             cursor = span_end
             continue
@@ -230,13 +238,23 @@ def _parse_tail(
         if inner is not None:
             if proper_closed and phrase_names:
                 break
+            if department and proper_start is not None:
+                following = word_at(text, _skip(text, inner.end))
+                if text[nxt:inner.end] == "và":
+                    if following is None or not following.capitalised:
+                        break  # "khoa Chăm sóc sức khỏe sinh sản và thí sinh …": the list goes on
+                else:
+                    # A speciality word may end a department's name (khoa … sinh sản).
+                    proper_end = end = named_end = cursor = inner.end
+                    pending_lower = 0
+                    continue
             cursor = inner.end
             pending_lower += 1
             continue
         if phrase_names and (proper_start is not None or lowercase_start) and not proper_closed:
             if lexicon.match_at(lexicon.name_stops, lower, nxt):
                 break
-            if pending_lower >= MAX_LOWERCASE_RUN:
+            if pending_lower >= (MAX_DEPARTMENT_LOWERCASE_RUN if department else MAX_LOWERCASE_RUN):
                 # Too many lowercase words: a clause, not a name; keep the name up to its last capital.
                 if named_end is not None:
                     proper_end = end = named_end

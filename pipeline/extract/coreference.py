@@ -91,6 +91,11 @@ def resolve_position(
         entry = _entry_at(position.org_start, position.org_end, facilities, organizations)
         written = _capitalised(position.org_text)
         if entry is not None and any(s.start == position.org_start for s in entry.mentions):
+            if entry.kind == "department" and all(s.end < position.org_end for s in entry.mentions
+                                                  if s.start == position.org_start):
+                # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai": the department and its facility, linked to the facility.
+                parent = _entry_at(position.org_end - 1, position.org_end, facilities, organizations)
+                return ResolvedPosition(position.title, written, parent or entry)
             return ResolvedPosition(position.title, entry.name, entry)
         if entry is not None and not any(s.start == position.org_start for s in facilities.references):
             # A department of the facility (Khoa Cấp cứu, Bệnh viện …): keep both, link the facility.

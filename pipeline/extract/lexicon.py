@@ -30,9 +30,19 @@ class Hit:
     end: int
     text: str
     org_start: Optional[int] = None
+    board: Optional[str] = None  # a named board inside an office (Trưởng Ban Tuyên giáo)
 
     def meta(self, key: str, default: object = None) -> object:
         return self.rule.meta.get(key, default)
+
+    def canonical(self) -> str:
+        """The office as the record writes it; ``{board}`` takes the board's name as written,
+        with a capital first letter (``Trưởng ban tuyên giáo`` → ``Trưởng Ban Tuyên giáo``)."""
+        canonical = str(self.meta("canonical"))
+        if self.board is None or "{board}" not in canonical:
+            return canonical
+        board = " ".join(self.board.split())
+        return canonical.replace("{board}", board[:1].upper() + board[1:])
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,7 @@ class Lexicon:
         for hit in reversed(self.find(rules, text[start:limit])):
             if hit.end == len(stripped):
                 return Hit(hit.rule, hit.start + start, hit.end + start, hit.text,
-                           None if hit.org_start is None else hit.org_start + start)
+                           None if hit.org_start is None else hit.org_start + start, hit.board)
         return None
 
     def is_surname(self, word: str) -> bool:
@@ -147,4 +157,5 @@ class Lexicon:
 
 def _hit(rule: Rule, match: re.Match[str]) -> Hit:
     org_start = match.start("org") if "org" in match.re.groupindex and match.group("org") is not None else None
-    return Hit(rule, match.start(), match.end(), match.group(0), org_start)
+    board = match.group("board") if "board" in match.re.groupindex else None
+    return Hit(rule, match.start(), match.end(), match.group(0), org_start, board)

@@ -28,12 +28,13 @@ MAX_LOWERCASE_ORG_WORDS = 3
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 _AFTER_SEPARATOR = re.compile(
-    r"\s*(?:(?:,|\s-|\s–|\s—|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
+    r"\s*(?:(?:,|[-–—](?=\s)|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
 )
 _KIEM = re.compile(r"\s+kiêm\s+")
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
-_SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|\s-|\s–)\s*(?:[Nn]guyên\s+)?$")
+# A dash may touch the name ("Lỗ Xuân Hòa– Ủy viên …") but is followed by a space.
+_SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
 def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) -> list[PositionMention]:
     """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
     positions: list[PositionMention] = []
+    offices: list[Hit] = []
     while True:
         sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
         if sep is None:
@@ -185,11 +187,30 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
             break
         position, pos = _organization_after(text, office, lexicon)
         positions.append(position)
-    return positions
+        offices.append(office)
+    return _committee_from_next(text, positions, offices, lexicon)
+
+
+def _committee_from_next(
+    text: str, positions: list[PositionMention], offices: list[Hit], lexicon: Lexicon
+) -> list[PositionMention]:
+    """``Ủy viên BTV, Trưởng Ban Tuyên giáo Tỉnh ủy``: a membership office written without its
+    committee is held in the party committee named by the next office."""
+    filled = list(positions)
+    for index in range(len(filled) - 2, -1, -1):
+        current, following = filled[index], filled[index + 1]
+        if current.org_text is not None or not offices[index].meta("org_from_next"):
+            continue
+        if following.org_start is None:
+            continue
+        head = lexicon.match_at(lexicon.org_heads, text, following.org_start)
+        if head is not None and head.meta("kind") == "party":
+            filled[index] = PositionMention(current.title, following.org_start, following.org_end, following.org_text)
+    return filled
 
 
 def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
-    title = str(office.meta("canonical"))
+    title = office.canonical()
     org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
@@ -236,6 +257,10 @@ def _lowercase_organization(
     lower = text.lower()
     verbs = [m for m in re.finditer(r"[^\W_]+", phrase) if lexicon.match_at(lexicon.name_stops, lower, start + m.start())]
     if not words or len(words) > MAX_LOWERCASE_ORG_WORDS or verbs:
+        committee = lexicon.match_at(lexicon.org_heads, text, start)
+        if committee is not None and committee.meta("kind") == "party":
+            # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
+            return PositionMention(title, start, committee.end, text[start:committee.end]), committee.end
         return PositionMention(title, None, None, None), office.end
     end = start + len(phrase.rstrip())
     return PositionMention(title, start, end, text[start:end]), end

@@ -173,13 +173,15 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if shape == FOREIGN and len(name_run.words) == 1 and not (addressed or office or profession):
         return None
 
+    if _anonymised(name_run):
+        return None
     positions: list[PositionMention] = []
     if office is not None:
         org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
         org_text = text[org_start:name_run.start].strip(" ,-–")
         org_end = org_start + len(org_text)
         positions.append(
-            PositionMention(str(office.meta("canonical")), org_start if org_text else None,
+            PositionMention(office.canonical(), org_start if org_text else None,
                             org_end if org_text else None, org_text or None)
         )
     positions.extend(after)
@@ -216,6 +218,13 @@ def _in_place_list(text: str, run: Run, lexicon: Lexicon) -> bool:
             if name_shape(item_runs[-1], lexicon) is None:
                 return True
     return False
+
+
+def _anonymised(run: Run) -> bool:
+    """A name ending in a bare initial (``Giàng Thị L.``, ``anh T``) is how the press hides a
+    private person: it identifies nobody, so it is not recorded as a person."""
+    last = run.words[-1].text
+    return len(last) == 1 and last.isupper()
 
 
 def _apostrophe(run: Run) -> bool:
