@@ -163,6 +163,9 @@ PROSE_2 = (
         ("Nguồn: https://suckhoedoisong.vn/bac-si-khuyen-cao-169230601.htm", ()),
         ("(Theo Suckhoedoisong.vn)", ()),
         ("Theo Báo Nghệ An", ()),
+        # Outlets named like people are sources, not authors.
+        ("Theo Thanh Niên", ()),
+        ("(Theo Tuổi Trẻ Online)", ()),
         ("PV", ()),
         ("Nhóm PV", ()),
     ],
