@@ -336,3 +336,25 @@ def test_prize_giving_organizer_and_workplaces_of_recipients(rules: RuleSet) -> 
     [event] = run(ann, entities)
     assert (event.type, event.date) == ("award", "2017-11-13")
     assert [(p.ref, p.role) for p in event.participants] == [("F1", "organizer"), ("P1", "recipient"), ("P2", "recipient")]
+
+
+def test_units_in_reported_speech_and_workplaces_do_not_take_part(rules: RuleSet) -> None:
+    text = (
+        "Ngày 5/3/2025, quận A tổ chức lễ kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam.\n\n"
+        "Phát biểu tại buổi lễ, Phó Chủ tịch Nguyễn Văn A cho biết: Hiện nay, ngành Y tế quận có 244 cán bộ, "
+        "nhân viên thuộc Trung tâm Y tế quận A và Phòng Y tế quận A.\n\n"
+        "Tham dự buổi lễ có bác sĩ Trần Thị C, Trạm trưởng Trạm Y tế phường B."
+    )
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(
+        ann.text,
+        [{"name": "Nguyễn Văn A"}, {"name": "Trần Thị C"}],
+        [
+            {"name": "Trung tâm Y tế quận A", "kind": "health_center"},
+            {"name": "Phòng Y tế quận A", "kind": "other"},
+            {"name": "Trạm Y tế phường B", "kind": "health_station"},
+        ],
+    )
+    [event] = run(ann, entities)
+    assert (event.type, event.date) == ("ceremony", "2025-03-05")
+    assert [(p.ref, p.role) for p in event.participants] == [("P1", "speaker"), ("P2", "attendee")]

@@ -31,12 +31,15 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
 # A unit written right after a person's name is where the person works
-# ("thí sinh Nguyễn Thị A, khoa Y tế công cộng", "… B, cán bộ Trạm y tế xã"),
-# not a participant of its own.
+# ("thí sinh Nguyễn Thị A, khoa Y tế công cộng", "… B, cán bộ Trạm y tế xã",
+# "bác sĩ C, Trạm trưởng Trạm Y tế phường …"), not a participant of its own.
 _AFFILIATION_BETWEEN = re.compile(
-    r"^\s*[,–-]\s*(?:(?:cán bộ|nhân viên|điều dưỡng|hộ sinh|bác sĩ|kỹ thuật viên|y sĩ|công tác tại|đến từ)\s+)?$",
-    re.IGNORECASE,
+    r"^\s*[,–-]\s*(?:(?:cán bộ|nhân viên|điều dưỡng|hộ sinh|bác sĩ|kỹ thuật viên|y sĩ|công tác tại|đến từ)\s+"
+    r"|(?:Trạm trưởng|Trưởng trạm|Trưởng khoa|Phó trưởng khoa|Trưởng phòng|Phó trưởng phòng)\s+)?$",
 )
+# What follows "cho biết:" is what was said: units named in it ("… 244 cán bộ
+# thuộc Trung tâm Y tế và Phòng Y tế quận") do not take part in the event.
+_SPEECH_OPENS = re.compile(r"\b(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ|báo cáo)\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,10 @@ def participants(
         speaking = bool(_SPEAKING.search(sentence.text))
         attending = bool(_ATTENDING.search(sentence.text))
         in_sentence = _in_sentence(spans, sentence)
+        speech = _SPEECH_OPENS.search(sentence.text)
+        said_from = sentence.start + speech.end() if speech else sentence.end
         for span in in_sentence:
-            if _is_affiliation(span, in_sentence, sentence):
+            if _is_affiliation(span, in_sentence, sentence) or (span.start >= said_from and span.kind != "person"):
                 continue
             role = _role_by_position(hit, span, speaking, attending)
             if role is not None:
