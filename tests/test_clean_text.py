@@ -168,6 +168,8 @@ PROSE_2 = (
         ("(Theo Tuổi Trẻ Online)", ()),
         ("PV", ()),
         ("Nhóm PV", ()),
+        # Widget lines under the credits do not hide them.
+        ("Tác giả: Kim Oanh\nNguồn tin: Cổng Thông tin điện tử tỉnh Nghệ An\nFacebook\nZalo", ("Kim Oanh",)),
     ],
 )
 def test_trailing_byline_becomes_authors(ending: str, authors: tuple[str, ...], rules: RuleSet) -> None:

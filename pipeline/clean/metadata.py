@@ -191,6 +191,8 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
     """Bylines at the end: a name, ``Theo …``, an organisation line, an outlet after a byline."""
     kept = list(blocks)
     authors: list[str] = []
+    while kept and rules.line_kind(kept[-1].text) is LineKind.DROP and rules.credit(kept[-1].text) is None:
+        kept.pop()  # widget lines under the article ("Facebook", "Quay lại") hide the byline above them
     for _ in range(BYLINE_TAIL_LINES):
         if not kept:
             break
