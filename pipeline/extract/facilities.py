@@ -16,7 +16,7 @@ from typing import Optional
 from .bodies import FACILITY, BodyMention
 from .lexicon import Lexicon
 from .places import Places
-from .registry import Registry
+from .registry import BodyEntry, Registry
 from .words import skip_spaces, word_at
 
 # A generic head that introduces a list of names: "6 bệnh viện là:", "như".
@@ -24,6 +24,10 @@ _LIST_INTRO = re.compile(r"\s*(?:là|gồm|như)\s*:?\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\svà)\s+")
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
+# Heuristic: a unit is said to be part of a facility when the facility is named within this
+# many characters after it in the same sentence (Trung tâm Chống độc và …, Bệnh viện Bạch Mai).
+MAX_PART_OF_GAP = 100
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def build_facilities(
@@ -54,7 +58,39 @@ def build_facilities(
             continue
         registry.references.append(mention)
     _complete_units(registry, text, places)
+    _merge_parent_suffixed(registry, text)
     return registry
+
+
+def _merge_parent_suffixed(registry: Registry, text: str) -> None:
+    """``Trung tâm Chống độc Bạch Mai`` is ``Trung tâm Chống độc`` when the article says that unit is
+    part of ``Bệnh viện Bạch Mai`` (``Trung tâm Chống độc …, Bệnh viện Bạch Mai``): one entry, the
+    suffixed form an alias."""
+    for suffixed in list(registry.entries):
+        for unit in registry.entries:
+            if unit is suffixed or unit.head != suffixed.head or not suffixed.name.startswith(unit.name + " "):
+                continue
+            proper = suffixed.name[len(unit.name):].strip()
+            parents = [e for e in registry.entries
+                       if e not in (unit, suffixed) and e.head != unit.head and e.name.endswith(" " + proper)]
+            if any(_named_after(text, unit, parent) for parent in parents):
+                unit.add_form(suffixed.name)
+                for form in suffixed.aliases:
+                    unit.add_form(form)
+                for span in suffixed.mentions:
+                    unit.add_mention(span.start, span.end)
+                registry.entries = [e for e in registry.entries if e is not suffixed]
+                break
+
+
+def _named_after(text: str, unit: BodyEntry, parent: BodyEntry) -> bool:
+    """True when ``parent`` is named shortly after a mention of ``unit`` in the same sentence."""
+    for span in unit.mentions:
+        for other in parent.mentions:
+            gap = text[span.end:other.start]
+            if 0 <= other.start - span.end <= MAX_PART_OF_GAP and not _SENTENCE_END.search(gap):
+                return True
+    return False
 
 
 def _complete_units(registry: Registry, text: str, places: Places) -> None:

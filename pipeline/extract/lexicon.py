@@ -65,6 +65,7 @@ class Lexicon:
     professions: tuple[Rule, ...]
     appositives: tuple[Rule, ...]
     not_names: tuple[Rule, ...]
+    historical: tuple[Rule, ...]  # leaders of history named in slogans (Chủ tịch Hồ Chí Minh): no person of the story
     # Compiled patterns by rule id: looked up once, because reading them off the
     # rule model on every match is slow.
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -98,6 +99,7 @@ class Lexicon:
             professions=role(PERSON_NAMES, "profession"),
             appositives=role(PERSON_NAMES, "appositive"),
             not_names=role(PERSON_NAMES, "not_name"),
+            historical=role(PERSON_NAMES, "historical"),
         )
 
     # -- finding -----------------------------------------------------------
@@ -138,6 +140,9 @@ class Lexicon:
 
     def is_surname(self, word: str) -> bool:
         return any(self.regex(rule).fullmatch(word) for rule in self.surnames)
+
+    def is_historical(self, name: str) -> bool:
+        return any(self.regex(rule).fullmatch(name) for rule in self.historical)
 
     def is_not_name(self, word: str) -> bool:
         return any(self.regex(rule).match(word) for rule in self.not_names)

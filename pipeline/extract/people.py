@@ -173,7 +173,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if shape == FOREIGN and len(name_run.words) == 1 and not (addressed or office or profession):
         return None
 
-    if _anonymised(name_run):
+    if _anonymised(name_run) or lexicon.is_historical(name_run.text()):
         return None
     positions: list[PositionMention] = []
     if office is not None:
