@@ -204,6 +204,7 @@ YEAR_FROM_THE_ARTICLE = [
 NO_YEAR_GUESSED = [
     # A target year and the year of reviewed work are not the event's year.
     ("Sáng 10/1, Sở Y tế tổ chức Hội nghị tổng kết công tác năm 2024.", [("2024", None)]),
+    ("Sáng 10/1, Sở Y tế tổ chức Hội nghị tổng kết công tác y tế năm 2024.", [("2024", None)]),
     ("Sáng 5/3, tỉnh ban hành Nghị quyết về phát triển tỉnh đến năm 2030.", [("2030", None)]),
     # Two different years: no choice.
     ("Ngày 12/5, hội thi lần thứ nhất năm 2017 và lần thứ hai năm 2018 được tổng kết.", [("2017", None), ("2018", None)]),

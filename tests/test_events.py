@@ -310,6 +310,11 @@ def test_acts_of_others_in_relative_clauses_are_background(text: str, rules: Rul
     assert run(annotated(text, rules, None), Entities()) == []
 
 
+def test_a_delegation_led_by_someone_still_visits(rules: RuleSet) -> None:
+    text = "Ngày 5/3/2019, Đoàn công tác do Thứ trưởng Bộ Y tế dẫn đầu đã đến thăm Bệnh viện Đa khoa tỉnh A."
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("visit", "2019-03-05")]
+
+
 def test_an_organizers_own_launch_stays_an_event(rules: RuleSet) -> None:
     text = "Sáng ngày 24/3/2018, UBND huyện phối hợp tổ chức phát động chiến dịch vệ sinh môi trường."
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", "2018-03-24")]
