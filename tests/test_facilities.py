@@ -117,3 +117,44 @@ def test_canonical_key_groups_spellings(first, second, kind):
 )
 def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
     assert canonical_key(first, kind) != canonical_key(second, kind)
+
+
+# Sentences of articles outside the development corpus (held-out check).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date before an abbreviated head is no quantifier
+        ("ngay trong quý I/2018 TTYT Mê Linh phối hợp với Hội Liên hiệp Phụ nữ huyện tổ chức khám sàng lọc",
+         [("TTYT Mê Linh", "health_center")]),
+        # lowercase departments and the offices of a health centre
+        ("trao giải nhất cho thí sinh Nguyễn Thị Thành, khoa Y tế công cộng, trao giải nhì cho thí sinh Nguyễn Thị Hải, "
+         "khoa Chăm sóc sức khỏe sinh sản; giải ba",
+         [("Khoa Y tế công cộng", "department"), ("Khoa Chăm sóc sức khỏe sinh sản", "department")]),
+        ("04 tập thể đạt danh hiệu là TTYT huyện Mê Linh, Phòng Hành chính tổ chức tài vụ, Trạm Y tế xã Văn Khê",
+         [("TTYT huyện Mê Linh", "health_center"), ("Phòng Hành chính tổ chức tài vụ", "department"),
+          ("Trạm Y tế xã Văn Khê", "health_station")]),
+        # a name never continues over "và" and a number
+        ("Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.", []),
+        # "Nhi khoa" is one word of the name; "vùng" names an area inside a name
+        ("1 bệnh nhân đang được điều trị tại Trung tâm Nhi khoa.", [("Trung tâm Nhi khoa", "other")]),
+        ("Bé được chuyển lên Bệnh viện Đa khoa vùng Tây Nguyên điều trị.",
+         [("Bệnh viện Đa khoa vùng Tây Nguyên", "hospital")]),
+    ],
+)
+def test_facilities_in_held_out_sentences(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+def test_unit_of_a_facility_written_with_its_proper_name_is_one_entry(rules):
+    text = ("3 bệnh nhân đang được điều trị tại Trung tâm Chống độc. Bé được chuyển về Trung tâm Chống độc và "
+            "Trung tâm Nhi khoa, Bệnh viện Bạch Mai. TS.BS. Nguyễn Trung Nguyên - Giám đốc Trung tâm Chống độc "
+            "Bạch Mai cho biết")
+    found = {f.name: f.aliases for f in facilities_of(text, rules)}
+    assert found["Trung tâm Chống độc"] == ["Trung tâm Chống độc Bạch Mai"]
+    assert "Trung tâm Chống độc Bạch Mai" not in found
+
+
+def test_unit_with_a_proper_name_stays_apart_without_context(rules):
+    text = "Trung tâm Chống độc Bạch Mai tiếp nhận. Trung tâm Chống độc của Bệnh viện Chợ Rẫy"
+    names = [f.name for f in facilities_of(text, rules)]
+    assert "Trung tâm Chống độc Bạch Mai" in names and "Trung tâm Chống độc" in names

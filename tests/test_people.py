@@ -136,3 +136,25 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
     people = extract_entities(ann).people
     assert [(p.name, len(p.mentions)) for p in people] == [("H’Chua", 2)]
     assert entities_of(text, rules).people == []  # without the doc, nothing announces the name
+
+
+# Sentences of articles outside the development corpus (held-out check): cues that must not make
+# a person, and names written in ways the development corpus did not show.
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # an office word after a form of address is no name
+        ("Tham dự buổi lễ có các đồng chí Lãnh đạo UBND huyện, Trung tâm Y tế huyện.", []),
+        # a dash touching the name
+        ("đồng chí Lỗ Xuân Hòa– Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức huyện ủy", ["Lỗ Xuân Hòa"]),
+        # names ending in a bare initial hide a private person: not recorded
+        ("Theo lời người nhà bệnh nhân, bà Giàng Thị L., 54 tuổi trú tại thôn A làm bánh.", []),
+        ("Những người ăn bánh cũng xuất hiện triệu chứng tương tự như Mua Mí P.", []),
+        ("Bé Nguyễn Hà Thảo N. (10 tuổi) được đưa vào viện.", []),
+        # a leader of history named in a slogan
+        ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", []),
+        ("kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh, đồng chí Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
+    ],
+)
+def test_people_in_held_out_sentences(text, names, rules):
+    assert [p.name for p in entities_of(text, rules).people] == names

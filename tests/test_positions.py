@@ -105,3 +105,27 @@ def test_position_links_its_facility(rules):
     assert [f.id for f in entities.facilities] == ["F1"]
     person = entities.people[0]
     assert [(p.title, p.org_ref) for p in person.positions] == [("Giám đốc", "F1")]
+
+
+# Sentences of articles outside the development corpus (held-out check).
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # BTV is Ban Thường vụ; a named board is part of the office, the committee after it the organization;
+        # the membership office written without its committee is held in the next office's committee
+        ("Dự hội nghị có đồng chí Nguyễn Thị Thu Hường - Uỷ viên BTV, Trưởng Ban Tuyên giáo Tỉnh ủy.",
+         "Nguyễn Thị Thu Hường", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
+        ("Đồng chí Phạm Ngọc Cảnh - Phó Trưởng Ban Tuyên giáo Tỉnh uỷ phát biểu tại Hội nghị.",
+         "Phạm Ngọc Cảnh", [("Phó Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
+        # a dash touching the name; a lowercase committee followed by the next name
+        ("đồng chí Lỗ Xuân Hòa– Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức huyện ủy đồng chí Trần Văn Bình phát biểu",
+         "Lỗ Xuân Hòa", [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban Tổ chức", "Huyện ủy")]),
+        # the party committee of a facility, and the same office written with Đảng bộ: one position
+        ("đồng chí Nguyễn Kiến Dụ- Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.",
+         "Nguyễn Kiến Dụ", [("Bí thư", "Đảng ủy Trung tâm Y tế huyện")]),
+    ],
+)
+def test_positions_in_held_out_sentences(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions

@@ -132,15 +132,21 @@ def _distinct(positions: list[ResolvedPosition]) -> list[ResolvedPosition]:
     """One position per office and organization; a fuller organization replaces a part of it."""
     kept: list[ResolvedPosition] = []
     for position in positions:
-        org = name_key(position.organization or "")
+        org = _org_key(position.organization)
         duplicate = None
         for index, other in enumerate(kept):
-            other_org = name_key(other.organization or "")
+            other_org = _org_key(other.organization)
             if name_key(other.title) == name_key(position.title) and (org in other_org or other_org in org):
                 duplicate = index
                 break
         if duplicate is None:
             kept.append(position)
-        elif len(org) > len(name_key(kept[duplicate].organization or "")):
+        elif len(org) > len(_org_key(kept[duplicate].organization)):
             kept[duplicate] = position
     return kept
+
+
+def _org_key(organization: str | None) -> str:
+    """Comparison key of a position's organization: a party unit's committee (Đảng ủy) and the
+    unit itself (Đảng bộ) are one organization for the offices held in them."""
+    return name_key(organization or "").replace("đảng bộ", "đảng ủy")

@@ -215,7 +215,8 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
         end = body.end
-        if body.kind == "department":
+        if body.kind == "department" or body.kind == "party" and body.bare:
+            # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
             end = _facility_after(text, end, lexicon)
         return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)
