@@ -158,3 +158,15 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
 )
 def test_people_in_held_out_sentences(text, names, rules):
     assert [p.name for p in entities_of(text, rules).people] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("tháng 4/2013, chàng thanh niên 28 tuổi ở Cà Mau Trần Nguyễn An Khương quyết định đến bệnh viện hiến xác",
+         ["Trần Nguyễn An Khương"]),
+        ("Người dân ở Hà Nội Tây Hồ đã đến đông đủ.", []),
+    ],
+)
+def test_name_after_a_home_place(text, names, rules):
+    assert [p.name for p in entities_of(text, rules).people] == names

@@ -45,6 +45,8 @@ _PLACE_BEFORE = re.compile(
     r"thương hiệu|hãng|báo|tờ|kênh|sân)\s+$|\d\s*$|(?:ảnh|nguồn|tác giả|bài|clip|video|theo)\s*:\s*$",
     re.IGNORECASE,
 )
+# "chàng thanh niên ở Cà Mau Trần Nguyễn An Khương": a home place written right before the name.
+_HOME_PLACE_BEFORE = re.compile(r"(?<!\w)(?:ở|quê)\s+$")
 # An acronym right before (Trường THPT Lê Hồng Phong, UBND …): the run names a body.
 _ACRONYM_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s+$")
 
@@ -146,7 +148,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if picked is not None:
         name_run, shape = picked.run, picked.shape
     else:
-        name_run = run.part(0, 5) if len(run.words) > 5 else run
+        name_run = _name_after_home_place(text, run, lexicon) or (run.part(0, 5) if len(run.words) > 5 else run)
         found_shape = name_shape(name_run, lexicon)
         if found_shape is None and (addressed or chain) and short_shape(name_run, lexicon):
             found_shape = SHORT
@@ -190,6 +192,18 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
     return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed, coordinated)
+
+
+def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Run]:
+    """The full name at the end of ``Cà Mau Trần Nguyễn An Khương`` after ``ở``/``quê``: a place of
+    one to three words, then a Vietnamese name of three or four syllables."""
+    if len(run.words) < 4 or not _HOME_PLACE_BEFORE.search(text[max(0, run.start - 8):run.start]):
+        return None
+    for first in range(1, min(4, len(run.words) - 2)):
+        candidate = run.part(first)
+        if 3 <= len(candidate.words) <= 4 and name_shape(candidate, lexicon) == VIETNAMESE:
+            return candidate
+    return None
 
 
 def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
