@@ -129,3 +129,22 @@ def test_positions_in_held_out_sentences(text, name, positions, rules):
     found = positions_of(text, rules)
     assert name in found, f"{name} not in {list(found)}"
     assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Dự có đồng chí Trần Văn Bình - Ủy viên BCH Đảng bộ tỉnh, Phó Chủ tịch HĐND tỉnh.",
+         "Trần Văn Bình", [("Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"), ("Phó Chủ tịch", "HĐND tỉnh")]),
+        ("Ông Lê Văn Cường, Trưởng ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ huyện phát biểu.",
+         "Lê Văn Cường", [("Trưởng Ban Dân vận", "Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")]),
+        ("bà Phạm Thị Dung - Phó Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh cho biết",
+         "Phạm Thị Dung", [("Phó Trưởng Ban Kinh tế - Ngân sách", "HĐND tỉnh")]),
+        ("đồng chí Hoàng Văn Em - Phó Chủ tịch UBND huyện, Trưởng BCĐ phòng chống dịch huyện phát biểu.",
+         "Hoàng Văn Em", [("Phó Chủ tịch", "UBND huyện"), ("Trưởng Ban", "BCĐ phòng chống dịch")]),
+        ("Ông Hoàng Văn Em, Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh cho biết",
+         "Hoàng Văn Em", [("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch")]),
+    ],
+)
+def test_abbreviated_offices_and_boards(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions

@@ -196,7 +196,10 @@ def _parse_tail(
             cursor = nxt + len(unit.text.rstrip())
             continue
         phrase = lexicon.match_at(lexicon.name_phrases, lower, nxt)
-        if phrase is not None and proper_start is not None:
+        if phrase is not None and (proper_start is not None or lowercase_start):
+            if proper_start is None:
+                proper_start = nxt  # "Ban Chỉ đạo phòng, chống dịch": the name starts with the phrase
+                real = True
             proper_end = end = cursor = phrase.end
             continue
         final = lexicon.match_at(lexicon.name_final, lower, nxt)
