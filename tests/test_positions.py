@@ -148,3 +148,8 @@ def test_positions_in_held_out_sentences(text, name, positions, rules):
 )
 def test_abbreviated_offices_and_boards(text, name, positions, rules):
     assert positions_of(text, rules)[name] == positions
+
+
+def test_acronyms_joined_by_an_ampersand_are_one_organization(rules):
+    found = positions_of("Phó Giám đốc Sở TT&TT Phan Văn Hào báo cáo kết quả.", rules)
+    assert found["Phan Văn Hào"] == [("Phó Giám đốc", "Sở TT&TT")]

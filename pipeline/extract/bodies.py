@@ -171,6 +171,9 @@ def _parse_tail(
         nxt = _skip(text, cursor)
         if nxt >= len(text) or nxt in stops:
             break
+        if text[nxt] == "&" and proper_start is not None and text[nxt + 1:nxt + 2].isupper():
+            cursor = nxt + 1  # "Sở TT&TT": acronyms joined by an ampersand are one name
+            continue
         if text[nxt] in "-–" and proper_start is not None:
             after = _skip(text, nxt + 1)
             word = word_at(text, after)
