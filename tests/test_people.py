@@ -170,3 +170,14 @@ def test_people_in_held_out_sentences(text, names, rules):
 )
 def test_name_after_a_home_place(text, names, rules):
     assert [p.name for p in entities_of(text, rules).people] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Tham dự có các đồng chí Thường trực Huyện ủy, các đồng chí Lãnh đạo xã và đồng chí Đại diện Hội Phụ nữ.", []),
+        ("các đồng chí Thành viên Ban Chỉ đạo, đồng chí Chánh Văn phòng. Anh Thành cho biết.", ["Thành"]),
+    ],
+)
+def test_common_words_after_a_form_of_address_are_no_names(text, names, rules):
+    assert [p.name for p in entities_of(text, rules).people] == names

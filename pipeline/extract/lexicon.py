@@ -65,6 +65,7 @@ class Lexicon:
     professions: tuple[Rule, ...]
     appositives: tuple[Rule, ...]
     not_names: tuple[Rule, ...]
+    common_words: tuple[Rule, ...]  # Lãnh đạo, Thường trực …: capitalised after "các đồng chí", never a name
     historical: tuple[Rule, ...]  # leaders of history named in slogans (Chủ tịch Hồ Chí Minh): no person of the story
     # Compiled patterns by rule id: looked up once, because reading them off the
     # rule model on every match is slow.
@@ -100,6 +101,7 @@ class Lexicon:
             appositives=role(PERSON_NAMES, "appositive"),
             not_names=role(PERSON_NAMES, "not_name"),
             historical=role(PERSON_NAMES, "historical"),
+            common_words=role(PERSON_NAMES, "common_word"),
         )
 
     # -- finding -----------------------------------------------------------

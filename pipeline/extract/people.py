@@ -177,6 +177,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
 
     if _anonymised(name_run) or lexicon.is_historical(name_run.text()):
         return None
+    if lexicon.match_at(lexicon.common_words, text, name_run.start):
+        return None  # "các đồng chí Lãnh đạo UBND huyện": a common word, capitalised out of respect
     positions: list[PositionMention] = []
     if office is not None:
         org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
