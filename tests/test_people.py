@@ -154,6 +154,10 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         # a leader of history named in a slogan
         ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", []),
         ("kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh, đồng chí Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
+        ("các đại biểu đã được nghe lại thư của Chủ tịch Hồ Chí Minh gửi cán bộ y tế.", []),
+        ("Anh từng đạp xe đi từ Cà Mau ra Quảng Bình viếng mộ bác Võ Nguyên Giáp.", []),
+        # the cue is the commemoration, not the name: a living official's letter is news
+        ("Bức thư của Chủ tịch UBND tỉnh Nguyễn Văn Hùng gửi ngành y tế.", ["Nguyễn Văn Hùng"]),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

@@ -19,6 +19,8 @@ FACILITY_TYPES = "facility_types"
 ADMIN_UNITS = "admin_units"
 ORGANIZATIONS = "organizations"
 PERSON_NAMES = "person_names"
+# How far before a name a commemoration cue (ngày sinh Chủ tịch …) is looked for.
+COMMEMORATION_WINDOW = 60
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class Lexicon:
     appositives: tuple[Rule, ...]
     not_names: tuple[Rule, ...]
     common_words: tuple[Rule, ...]  # Lãnh đạo, Thường trực …: capitalised after "các đồng chí", never a name
-    historical: tuple[Rule, ...]  # leaders of history named in slogans (Chủ tịch Hồ Chí Minh): no person of the story
+    commemorated: tuple[Rule, ...]  # cues before a leader of history named in a slogan or commemoration
     # Compiled patterns by rule id: looked up once, because reading them off the
     # rule model on every match is slow.
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -100,7 +102,7 @@ class Lexicon:
             professions=role(PERSON_NAMES, "profession"),
             appositives=role(PERSON_NAMES, "appositive"),
             not_names=role(PERSON_NAMES, "not_name"),
-            historical=role(PERSON_NAMES, "historical"),
+            commemorated=role(PERSON_NAMES, "commemorated"),
             common_words=role(PERSON_NAMES, "common_word"),
         )
 
@@ -143,8 +145,10 @@ class Lexicon:
     def is_surname(self, word: str) -> bool:
         return any(self.regex(rule).fullmatch(word) for rule in self.surnames)
 
-    def is_historical(self, name: str) -> bool:
-        return any(self.regex(rule).fullmatch(name) for rule in self.historical)
+    def commemorated_at(self, text: str, start: int) -> bool:
+        """Is the name at ``start`` the object of a commemoration or slogan?"""
+        before = text[max(0, start - COMMEMORATION_WINDOW):start]
+        return any(self.regex(rule).search(before) for rule in self.commemorated)
 
     def is_not_name(self, word: str) -> bool:
         return any(self.regex(rule).match(word) for rule in self.not_names)

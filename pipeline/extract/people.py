@@ -175,7 +175,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if shape == FOREIGN and len(name_run.words) == 1 and not (addressed or office or profession):
         return None
 
-    if _anonymised(name_run) or lexicon.is_historical(name_run.text()):
+    if _anonymised(name_run) or lexicon.commemorated_at(text, name_run.start):
         return None
     if lexicon.match_at(lexicon.common_words, text, name_run.start):
         return None  # "các đồng chí Lãnh đạo UBND huyện": a common word, capitalised out of respect
