@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from pipeline.batch import EXIT_ARTICLES_FAILED, ProcessorSpec, run_batch
 from pipeline.rules import RULES_DIR
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 PROBE = ProcessorSpec(factory="pipeline.batch.probe:probe_processor")
 GOOD = ["text/ttyt-melinh-02.txt", "text/vims-c018-118.txt"]
 ARTICLE = DEV / "text/vims-c054-364.txt"

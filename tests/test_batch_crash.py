@@ -22,7 +22,7 @@ from pipeline.batch import ProcessorSpec, run_batch
 from pipeline.batch.state import STATE_NAME
 from pipeline.rules import RULES_DIR
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 VNIE = str(Path(sys.executable).with_name("vnie"))
 PROBE = "pipeline.batch.probe:probe_processor"
 

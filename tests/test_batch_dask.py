@@ -13,7 +13,7 @@ from pipeline.rules import RULES_DIR
 
 distributed = pytest.importorskip("distributed", reason="the dask engine needs dask[distributed]")
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 PROBE = ProcessorSpec(factory="pipeline.batch.probe:probe_processor")
 # One of each shape: CMS fragment, plain text dump, full HTML page.
 REAL_SAMPLE = [

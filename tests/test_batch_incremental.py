@@ -15,7 +15,7 @@ import pytest
 from pipeline.batch import ProcessorSpec, run_batch
 from pipeline.rules import RULES_DIR
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 if not DEV.is_dir():
     DEV = Path(__file__).resolve().parent.parent / "corpus-dev"
 PROBE = ProcessorSpec(factory="pipeline.batch.probe:probe_processor")

@@ -15,7 +15,7 @@ import pytest
 from pipeline.batch import EXIT_USAGE, OutputLocked, ProcessorSpec, run_batch
 from pipeline.batch.lock import LOCK_NAME, OutputLock
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 VNIE = str(Path(sys.executable).with_name("vnie"))
 PROBE = "pipeline.batch.probe:probe_processor"
 

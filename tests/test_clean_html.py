@@ -21,7 +21,7 @@ from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_GOLD = ROOT / "gold" / "dev-cleaning.jsonl"
-HTML_DIR = Path("/work/shared/corpus-dev/html")
+HTML_DIR = Path(__file__).resolve().parents[1] / "corpus-dev" / "html"
 
 
 @pytest.fixture(scope="module")

@@ -21,9 +21,9 @@ from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
-SEED_GOLD = Path("/work/shared/gold/seeds.jsonl")
+SEED_GOLD = Path(__file__).resolve().parents[1] / "gold" / "seeds.jsonl"
 DEV_GOLD = ROOT / "gold" / "dev-cleaning.jsonl"
-CORPUS_DEV = Path("/work/shared/corpus-dev")
+CORPUS_DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pipeline.extract.entities import extract_entities
 from pipeline.rules import RuleSet
 from pipeline.textnorm import normalize_text
 
-SEEDS_GOLD = Path("/work/shared/gold/seeds.jsonl")
+SEEDS_GOLD = Path(__file__).resolve().parents[1] / "gold" / "seeds.jsonl"
 REPO_SEEDS_GOLD = Path(__file__).resolve().parent.parent / "gold" / "seeds.jsonl"
 
 

@@ -19,7 +19,7 @@ from pipeline.models import ArticleRecord, ErrorRecord, Source
 from pipeline.rules import RuleSet
 from pipeline.textnorm import normalize_tones
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 ARTICLES = sorted(p for p in DEV.rglob("*") if p.suffix in (".txt", ".html") and p.is_file())
 # A few small articles of each shape keep whole-pipeline examples fast.
 SMALL = sorted(ARTICLES, key=lambda p: p.stat().st_size)[:12]

@@ -25,7 +25,7 @@ from pipeline.annotate.taggers import MODELS, TaggerError, resolve_layers
 from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DEV = Path("/work/shared/corpus-dev")
+SHARED_DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 DEV = SHARED_DEV if SHARED_DEV.is_dir() else ROOT / "corpus-dev"
 ARTICLES = sorted((ROOT / "corpus").glob("*.txt")) + sorted((DEV / "text").glob("*.txt"))
 

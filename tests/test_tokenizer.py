@@ -18,7 +18,7 @@ from pipeline.annotate.sentences import sentence_spans
 from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DEV = Path("/work/shared/corpus-dev")
+SHARED_DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 DEV = SHARED_DEV if SHARED_DEV.is_dir() else ROOT / "corpus-dev"
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
 DEV_TEXTS = sorted((DEV / "text").glob("*.txt"))
