@@ -30,8 +30,7 @@ from pipeline.rules import RuleSet  # noqa: E402
 from pipeline.scoring import Counts, score_body  # noqa: E402
 from pipeline.textnorm import name_key, normalize_text  # noqa: E402
 
-SHARED = Path("/work/shared")
-GOLD_FILES = (SHARED / "gold" / "seeds.jsonl", ROOT / "gold" / "dev-cleaning.jsonl")
+GOLD_FILES = (ROOT / "gold" / "seeds.jsonl", ROOT / "gold" / "dev-cleaning.jsonl")
 KINDS = ("text dumps", "CMS fragments", "HTML pages")
 METADATA_FIELDS = ("title", "published", "authors")
 FRAGMENT_WARNING = "html fragment in text file"
@@ -102,7 +101,7 @@ def metadata_right(field_name: str, article: CleanedArticle, gold: dict) -> Opti
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus-dev", type=Path, default=SHARED / "corpus-dev")
+    parser.add_argument("--corpus-dev", type=Path, default=ROOT / "corpus-dev")
     parser.add_argument("--seeds", type=Path, default=ROOT / "corpus")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per article (after one warm-up); the fastest counts")
     parser.add_argument("--verbose", action="store_true", help="one line per article")

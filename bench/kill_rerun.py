@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-DEV = Path("/work/shared/corpus-dev")
+DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 VNIE = str(Path(sys.executable).with_name("vnie"))
 STATE_NAME = ".vnie-state.sqlite"
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"

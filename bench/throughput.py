@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SHARED_DEV = Path("/work/shared/corpus-dev")
+SHARED_DEV = Path(__file__).resolve().parents[1] / "corpus-dev"
 DEV = SHARED_DEV if SHARED_DEV.is_dir() else ROOT / "corpus-dev"
 SOURCES = sorted((ROOT / "corpus").glob("*.txt")) + sorted((DEV / "text").glob("*.txt"))
 

@@ -21,7 +21,7 @@ from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_GOLD = ROOT / "gold" / "dev-cleaning.jsonl"
-TEXT_DIR = Path("/work/shared/corpus-dev/text")
+TEXT_DIR = Path(__file__).resolve().parents[1] / "corpus-dev" / "text"
 FRAGMENT_WARNING = "html fragment in text file"
 
 

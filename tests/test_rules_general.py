@@ -14,7 +14,7 @@ from pipeline.rules import RULES_DIR, RuleSet
 from pipeline.textnorm import normalize_tones
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD_FILES = sorted((REPO / "gold").glob("*.jsonl")) + sorted(Path("/work/shared/gold").glob("*.jsonl"))
+GOLD_FILES = sorted((REPO / "gold").glob("*.jsonl"))
 # Names that must never appear in a rule file, whatever the gold says.
 MUST_NOT = (
     "Đỗ Đình Tùng", "Phạm Thị Bích Hằng", "Nguyễn Khắc Thúy", "Lê Ngọc Dũng", "Lê Khắc Nam",
