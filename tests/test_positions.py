@@ -131,6 +131,24 @@ def test_positions_in_held_out_sentences(text, name, positions, rules):
     assert found[name] == positions
 
 
+# Military offices and commands, and Central Committee membership before the office.
+@pytest.mark.parametrize(
+    "text, name, office",
+    [
+        ("Trung tướng Trịnh Văn Quyết, UVTW Đảng, Phó Chủ nhiệm Tổng cục Chính trị, Trưởng ban chỉ đạo liên hoan.",
+         "Trịnh Văn Quyết", ("Phó Chủ nhiệm", "Tổng cục Chính trị")),
+        ("Đoàn cán bộ Quân khu 7 do Thiếu tướng Nguyễn Trường Thắng, Ủy viên Trung ương Đảng, Tư lệnh Quân khu 7 "
+         "làm trưởng đoàn đã đến thăm.", "Nguyễn Trường Thắng", ("Tư lệnh", "Quân khu 7")),
+        ("Đại tá Trần Văn Khương, Chính ủy Bộ CHQS tỉnh Lâm Đồng trao quà cho các gia đình.",
+         "Trần Văn Khương", ("Chính ủy", "Bộ CHQS tỉnh Lâm Đồng")),
+    ],
+)
+def test_military_offices(text, name, office, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert office in found[name]
+
+
 @pytest.mark.parametrize(
     "text, name, positions",
     [
