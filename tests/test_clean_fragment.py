@@ -82,6 +82,9 @@ def test_every_fragment_leaves_no_markup(path: Path, rules: RuleSet) -> None:
     [
         ("Tiêu đề\n\n<p>Sở Y tế H&agrave; Nội vừa x&acirc;y dựng kế hoạch.<br />\n&nbsp;</p>\n<p><em>Ảnh</em></p>", True),
         ('Tiêu đề\n<div class="hometext">Chiến dịch</div><div>Kết quả</div>', True),
+        # a CMS body stored as one paragraph element
+        ("Tiêu đề\nSáng ngày 10 tháng 1, Đoàn cán bộ đã đến thăm.\n<p>Chiều cùng ngày, đoàn đến thăm và tặng quà "
+         "các gia đình chính sách tại địa phương.</p>", True),
         ("Tiêu đề\n\nNồng độ <0,5% được phép sử dụng trong mỹ phẩm.\nCác sản phẩm <b>không</b> bị cấm.", False),
         ("Ngành Y tế quận Bắc Từ Liêm thực hiện tốt sứ mệnh\n![]() |\nChủ tịch phát biểu. |", False),
     ],

@@ -41,6 +41,8 @@ _HTML_TAG = re.compile(
     r"</?(?:p|div|span|br|img|strong|em|b|i|u|a|h[1-6]|table|tr|td|ul|ol|li|figure|figcaption|blockquote)\b[^>]*>",
     re.IGNORECASE,
 )
+# One closed block element (a CMS body stored as a single <p>…</p>) is markup too.
+_CLOSED_BLOCK = re.compile(r"<(p|div|h[1-6]|table|ul|ol|blockquote)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _PAGE = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
 _ALIGNED_STYLE = re.compile(r"text-align\s*:\s*(?:right|center)", re.IGNORECASE)
 
@@ -52,7 +54,8 @@ def looks_like_page(content: str) -> bool:
 
 def looks_like_fragment(content: str) -> bool:
     """Text whose body is HTML markup rather than plain lines."""
-    return len(_HTML_TAG.findall(content[:SNIFF_CHARS])) >= FRAGMENT_MIN_TAGS
+    sniffed = content[:SNIFF_CHARS]
+    return len(_HTML_TAG.findall(sniffed)) >= FRAGMENT_MIN_TAGS or _CLOSED_BLOCK.search(sniffed) is not None
 
 
 @dataclass
