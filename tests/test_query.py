@@ -1,9 +1,9 @@
 """`vnie query`: DuckDB tables over an output folder answer researchers' questions.
 
-The records are those of the five seed articles in `corpus/`: produced by
-`vnie run` when the pipeline processes them all, else built from their gold
-extraction (set VNIE_TEST_RECORDS=gold or =pipeline to choose). The expected
-rows are the seeds' gold events and their facility participants either way.
+The records are those of the five seed articles in `corpus/`, produced by
+`vnie run` (the tests fail if it does not process them all;
+VNIE_TEST_RECORDS=gold builds them from the gold extraction instead). The
+expected rows are the seeds' gold events and their facility participants.
 """
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ from pipeline.cli import main
 from pipeline.query.database import OutputDatabase, QueryError
 from pipeline.query.export import export_tables
 from pipeline.query.goldrecords import read_gold, record_from_gold, seed_output
-from pipeline.query.keys import EntityKeyer, person_key
+from pipeline.query.keys import entity_key, person_key
 from pipeline.query.tables import TABLE_NAMES, TABLE_SPECS, OutputFolderError, load_tables
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "gold" / "seeds.jsonl"
-KEYS = EntityKeyer.default()
 
 # The seeds' gold events: (source file, type, date, facility participants).
 SEED_EVENTS = [
@@ -63,7 +62,7 @@ def private_cache(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def seeds(tmp_path_factory):
     return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                       source=os.environ.get("VNIE_TEST_RECORDS", "auto"))
+                       source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +75,7 @@ def database(seeds):
 def test_seed_event_and_its_facility_participants(database, source_file, event_type, date, facilities):
     """The gold event is there with (at least) its gold facility participants."""
     rows = database.query(EVENT_FACILITIES, [source_file, event_type, date]).rows()
-    expected = {KEYS.key(name, None) for name in facilities}
+    expected = {entity_key(name, None) for name in facilities}
     assert any(expected <= set(keys) for _, keys in rows), rows
 
 
@@ -101,7 +100,7 @@ def test_signings_in_2025_involving_a_hospital(database):
         SELECT a.source_file, e.date FROM events e JOIN participants p USING (article_id, event_id)
         JOIN articles a USING (article_id)
         WHERE e.type = 'signing' AND e.year = 2025 AND p.key = ?
-    """, [KEYS.key("Bệnh viện Đức Giang", "hospital")]).rows()
+    """, [entity_key("Bệnh viện Đức Giang", "hospital")]).rows()
     assert rows == [("000_8649a4f9e4d548b0.txt", "2025-10-23")]
 
 
@@ -112,8 +111,8 @@ def test_visits_to_district_health_centres_before_doctors_day(database):
         ORDER BY e.day
     """).rows()
     names = [name for name, _ in rows]
-    assert KEYS.key("Trung tâm Y tế huyện Kiến Thụy", None) in {KEYS.key(n, None) for n in names}
-    assert KEYS.key("Trung tâm Y tế thị xã Đông Triều", None) in {KEYS.key(n, None) for n in names}
+    assert entity_key("Trung tâm Y tế huyện Kiến Thụy", None) in {entity_key(n, None) for n in names}
+    assert entity_key("Trung tâm Y tế thị xã Đông Triều", None) in {entity_key(n, None) for n in names}
 
 
 def test_participants_are_joined_to_names_and_kinds(database):
@@ -141,18 +140,18 @@ DIFFERENT_KEY = [
 
 @pytest.mark.parametrize("first, second", SAME_KEY)
 def test_name_variants_share_a_key(first, second):
-    assert KEYS.key(first, None) == KEYS.key(second, None)
+    assert entity_key(first, None) == entity_key(second, None)
 
 
 @pytest.mark.parametrize("first, second", DIFFERENT_KEY)
 def test_different_bodies_keep_different_keys(first, second):
-    assert KEYS.key(first, None) != KEYS.key(second, None)
+    assert entity_key(first, None) != entity_key(second, None)
 
 
 def test_person_key_needs_name_and_organization():
-    hospital = KEYS.key("Bệnh viện Đa khoa Đức Giang", "hospital")
-    assert person_key("Đỗ Đình Tùng", hospital) == person_key("Đỗ Đình Tùng", KEYS.key("BV Đức Giang", None))
-    assert person_key("Đỗ Đình Tùng", hospital) != person_key("Đỗ Đình Tùng", KEYS.key("Bệnh viện Bãi Cháy", None))
+    hospital = entity_key("Bệnh viện Đa khoa Đức Giang", "hospital")
+    assert person_key("Đỗ Đình Tùng", hospital) == person_key("Đỗ Đình Tùng", entity_key("BV Đức Giang", None))
+    assert person_key("Đỗ Đình Tùng", hospital) != person_key("Đỗ Đình Tùng", entity_key("Bệnh viện Bãi Cháy", None))
 
 
 def _gold_records():

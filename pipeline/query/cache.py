@@ -21,7 +21,7 @@ from typing import Optional
 import duckdb
 
 from .database import OutputDatabase
-from .keys import EntityKeyer, fallback_entity_key
+from .keys import KEY_SOURCE, canonical_key
 from .tables import ERRORS_FILE, TABLE_NAMES, TABLE_SPECS, LoadIssue, articles_path, load_tables
 
 # Bumped when the tables' columns or keys change, so old cache files are rebuilt.
@@ -104,17 +104,16 @@ def _attach(path: Path) -> OutputDatabase:
     return OutputDatabase(connection, issues, fingerprint["key_source"].split("@")[0])
 
 
-def _key_version(keyer) -> str:
+def _key_version() -> str:
     """The key function and a digest of its source file: a changed rule of
     grouping rebuilds the cache like a changed output does."""
     import inspect
 
-    function = keyer.extractor_key or fallback_entity_key
     try:
-        digest = hashlib.sha256(Path(inspect.getfile(function)).read_bytes()).hexdigest()[:12]
+        digest = hashlib.sha256(Path(inspect.getfile(canonical_key)).read_bytes()).hexdigest()[:12]
     except (OSError, TypeError):
         digest = "unknown"
-    return f"{keyer.source}@{digest}"
+    return f"{KEY_SOURCE}@{digest}"
 
 
 def open_cached(folder: Path) -> OutputDatabase:
@@ -124,7 +123,7 @@ def open_cached(folder: Path) -> OutputDatabase:
     folder cannot be written, the tables are loaded in memory instead.
     """
     articles = articles_path(Path(folder))
-    key_source = _key_version(EntityKeyer.default())
+    key_source = _key_version()
     path = cache_path(articles)
     current = Fingerprint.of(articles, key_source)
     if path.exists() and _stored_fingerprint(path) == current:

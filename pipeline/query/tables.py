@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from ..models import ArticleRecord, ErrorRecord
 from ..textnorm import name_key
-from .keys import EntityKeyer, person_key
+from .keys import KEY_SOURCE, entity_key, person_key
 
 ARTICLES_FILE = "articles.jsonl"
 ERRORS_FILE = "errors.jsonl"
@@ -186,8 +186,7 @@ def _file_name(path: str) -> str:
 class RecordFlattener:
     """Appends one record at a time to every table's columns."""
 
-    def __init__(self, keyer: EntityKeyer) -> None:
-        self.keyer = keyer
+    def __init__(self) -> None:
         self.columns = {spec.name: _Columns(spec) for spec in TABLE_SPECS}
 
     def add_record(self, record: ArticleRecord) -> None:
@@ -208,7 +207,7 @@ class RecordFlattener:
         keys: dict[str, str] = {}
         kinds: dict[str, Optional[str]] = {}
         for facility in record.facilities:
-            key = self.keyer.key(facility.name, facility.kind)
+            key = entity_key(facility.name, facility.kind)
             names[facility.id], keys[facility.id], kinds[facility.id] = facility.name, key, facility.kind
             self.columns["facilities"].add(
                 article_id=article_id, facility_id=facility.id, name=facility.name, kind=facility.kind, key=key,
@@ -216,7 +215,7 @@ class RecordFlattener:
                 first_mention=_first_start(facility.mentions),
             )
         for organization in record.organizations:
-            key = self.keyer.key(organization.name, organization.kind)
+            key = entity_key(organization.name, organization.kind)
             names[organization.id], keys[organization.id] = organization.name, key
             kinds[organization.id] = organization.kind
             self.columns["organizations"].add(
@@ -240,7 +239,7 @@ class RecordFlattener:
         if position.org_ref and position.org_ref in keys:
             return keys[position.org_ref]
         if position.organization:
-            return self.keyer.key(position.organization, None)
+            return entity_key(position.organization, None)
         return None
 
     def _add_person(self, article_id: str, person, keys: dict, names: dict, kinds: dict) -> None:
@@ -357,11 +356,10 @@ def articles_path(folder: Path) -> Path:
     return path
 
 
-def load_tables(folder: Path, keyer: Optional[EntityKeyer] = None) -> OutputTables:
+def load_tables(folder: Path) -> OutputTables:
     """Every flat table of an output folder (or of one ``articles.jsonl`` file)."""
     path = articles_path(Path(folder))
-    keyer = keyer or EntityKeyer.default()
-    flattener = RecordFlattener(keyer)
+    flattener = RecordFlattener()
     issues: list[LoadIssue] = []
     for record in iter_records(path, issues):
         flattener.add_record(record)
@@ -373,4 +371,4 @@ def load_tables(folder: Path, keyer: Optional[EntityKeyer] = None) -> OutputTabl
     if tables["articles"].num_rows == 0 and tables["errors"].num_rows == 0:
         detail = f" ({len(issues)} unreadable lines, first: {issues[0]})" if issues else ""
         raise OutputFolderError(f"{path} holds no article records{detail}")
-    return OutputTables(tables=tables, issues=issues, key_source=keyer.source)
+    return OutputTables(tables=tables, issues=issues, key_source=KEY_SOURCE)
