@@ -122,7 +122,8 @@ def _kind_for(path: Path) -> str:
     return "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
 
-def _display_path(path: Path, base: Optional[Path]) -> str:
+def source_path(path: Path, base: Optional[Path]) -> str:
+    """``source.path`` of a file: relative to ``base`` when it lies under it."""
     if base is not None:
         try:
             return Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
@@ -158,7 +159,7 @@ def read_sidecar(path: Path) -> tuple[Optional[str], Optional[str]]:
 def read_path(path: Path, base: Optional[Path] = None) -> list[ReadResult]:
     """Read one file into documents; every problem becomes an ``ErrorRecord``."""
     path = Path(path)
-    shown = _display_path(path, base)
+    shown = source_path(path, base)
     fmt = "jsonl" if path.suffix.lower() == ".jsonl" else ("html" if _kind_for(path) == "html" else "text")
     try:
         size = path.stat().st_size

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .. import __version__
-from ..read import discover
+from ..read import discover, source_path
 from ..rules import RuleSet
 from .state import FileSeen, FileState, Fingerprint, StateStore
 
@@ -63,7 +63,7 @@ def collect_inputs(inputs: Sequence[Path], output_dir: Path) -> list[InputFile]:
             if resolved in seen or resolved.is_relative_to(output):
                 continue
             seen.add(resolved)
-            found.append(InputFile(path, base, _file_key(path, base)))
+            found.append(InputFile(path, base, source_path(path, base)))
     return found
 
 
@@ -97,14 +97,6 @@ def _must_process(state: Optional[FileState], sha: str, fingerprint: Fingerprint
     if state.sha256 != sha or state.fingerprint != fingerprint:
         return True
     return state.transient_error
-
-
-def _file_key(path: Path, base: Path) -> str:
-    # The same relative path read_path gives as source.path.
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _sha256_of(path: Path) -> str:
