@@ -30,7 +30,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     seeds = seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                        source=os.environ.get("VNIE_TEST_RECORDS", "auto"))
+                        source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
     return write_report(seeds.folder, tmp_path_factory.mktemp("report") / "report.html")
 
 

@@ -29,7 +29,7 @@ def private_cache(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def seeds(tmp_path_factory):
     return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                       source=os.environ.get("VNIE_TEST_RECORDS", "auto"))
+                       source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
 
 
 @pytest.fixture(scope="session")
