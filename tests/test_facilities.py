@@ -158,3 +158,18 @@ def test_unit_with_a_proper_name_stays_apart_without_context(rules):
     text = "Trung tâm Chống độc Bạch Mai tiếp nhận. Trung tâm Chống độc của Bệnh viện Chợ Rẫy"
     names = [f.name for f in facilities_of(text, rules)]
     assert "Trung tâm Chống độc Bạch Mai" in names and "Trung tâm Chống độc" in names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đoàn công tác đến thăm Trung tâm Y tế huyện Mê Linh.", [("Trung tâm Y tế huyện Mê Linh", "huyện Mê Linh")]),
+        ("Bệnh viện Đa khoa tỉnh Quảng Ninh tiếp nhận bệnh nhân từ Trạm Y tế xã Tiền Phong.",
+         [("Bệnh viện Đa khoa tỉnh Quảng Ninh", "tỉnh Quảng Ninh"), ("Trạm Y tế xã Tiền Phong", "xã Tiền Phong")]),
+        ("Bệnh nhân được chuyển đến Bệnh viện Chợ Rẫy TP.HCM.", [("Bệnh viện Chợ Rẫy TP.HCM", "thành phố HCM")]),
+        # a unit elsewhere in the article is not where the facility is
+        ("Đoàn công tác tỉnh Quảng Ninh đến thăm Bệnh viện Bạch Mai.", [("Bệnh viện Bạch Mai", None)]),
+    ],
+)
+def test_facility_location_is_the_unit_in_its_name(text, expected, rules):
+    assert [(f.name, f.location) for f in facilities_of(text, rules)] == expected

@@ -27,7 +27,7 @@ from .keys import canonical_key
 from .lexicon import Lexicon
 from .organizations import build_organizations
 from .people import find_people
-from .places import find_places
+from .places import find_places, unit_in_name
 from .registry import BodyEntry, Registry
 from .words import TextSpan
 
@@ -58,7 +58,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     ]
     return Entities(
         people=people,
-        facilities=[_facility(ids[id(e)], e) for e in facilities.ordered()],
+        facilities=[_facility(ids[id(e)], e, lexicon) for e in facilities.ordered()],
         organizations=[_organization(ids[id(e)], e) for e in organizations.ordered()],
     )
 
@@ -98,9 +98,9 @@ def _mentions(entry: BodyEntry) -> list[Mention]:
     return [Mention(start=s.start, end=s.end) for s in sorted(entry.mentions, key=lambda s: (s.start, s.end))]
 
 
-def _facility(identifier: str, entry: BodyEntry) -> Facility:
+def _facility(identifier: str, entry: BodyEntry, lexicon: Lexicon) -> Facility:
     return Facility(id=identifier, name=entry.name, kind=entry.kind, aliases=list(entry.aliases),
-                    location=None, mentions=_mentions(entry))
+                    location=unit_in_name(entry.name, lexicon), mentions=_mentions(entry))
 
 
 def _organization(identifier: str, entry: BodyEntry) -> Organization:

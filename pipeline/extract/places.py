@@ -71,3 +71,14 @@ def find_places(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()
             abbr = hit.meta("abbr")
             found.append(Place(hit.start, str(hit.meta("canonical")), abbr if isinstance(abbr, str) else None, " ".join(names)))
     return Places(tuple(found))
+
+
+def unit_in_name(name: str, lexicon: Lexicon) -> Optional[str]:
+    """The administrative unit a facility's own name places it in (``Trung tâm Y tế huyện
+    Mê Linh`` → ``huyện Mê Linh``): the first, most local unit of the name, spelled out.
+
+    Only the name is read: a unit elsewhere in the article is not evidence of where a
+    facility is (an article about ``tỉnh Quảng Ninh`` may name a hospital in Hà Nội).
+    """
+    places = find_places(name, lexicon).places
+    return f"{places[0].unit} {places[0].name}" if places else None
