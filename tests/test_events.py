@@ -363,3 +363,40 @@ def test_units_in_reported_speech_and_workplaces_do_not_take_part(rules: RuleSet
     [event] = run(ann, entities)
     assert (event.type, event.date) == ("ceremony", "2025-03-05")
     assert [(p.ref, p.role) for p in event.participants] == [("P1", "speaker"), ("P2", "attendee")]
+
+
+# What a sentence opening "Tại buổi lễ" / "Nhân dịp này" reports happened at the ceremony.
+AT_THE_OCCASION = [
+    (
+        "Sáng 27/2/2024, Bệnh viện Đa khoa tỉnh Thái Bình tổ chức lễ kỷ niệm 69 năm Ngày Thầy thuốc Việt Nam.\n\n"
+        "Tại buổi lễ, Phó Chủ tịch UBND tỉnh trao Bằng khen của UBND tỉnh cho 5 tập thể và 10 cá nhân.",
+        [("ceremony", "2024-02-27"), ("award", "2024-02-27")],
+    ),
+    (
+        "Sáng 27/2/2024, Bệnh viện Đa khoa tỉnh Thái Bình tổ chức lễ kỷ niệm 69 năm Ngày Thầy thuốc Việt Nam.\n\n"
+        "Nhân dịp này, 15 cá nhân có thành tích xuất sắc được nhận Giấy khen của Giám đốc Sở Y tế.",
+        [("ceremony", "2024-02-27"), ("award", "2024-02-27")],
+    ),
+    # A past honour, not pointed at the occasion, is background.
+    (
+        "Sáng 27/2/2024, Bệnh viện Đa khoa tỉnh Thái Bình tổ chức lễ kỷ niệm 69 năm Ngày Thầy thuốc Việt Nam.\n\n"
+        "Bệnh viện đã vinh dự được nhận Huân chương Lao động hạng Ba và nhiều Bằng khen của Thủ tướng Chính phủ.",
+        [("ceremony", "2024-02-27")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", AT_THE_OCCASION)
+def test_acts_at_the_occasion_happened_at_the_ceremony(text: str, expected: list, rules: RuleSet) -> None:
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == expected
+
+
+def test_the_body_after_cua_gives_the_commendation(rules: RuleSet) -> None:
+    text = normalize_text(
+        "Sáng 27/2/2024, Bệnh viện Đa khoa tỉnh Thái Bình tổ chức lễ kỷ niệm Ngày Thầy thuốc Việt Nam.\n\n"
+        "Nhân dịp này, 15 cá nhân được nhận Giấy khen của Giám đốc Sở Y tế."
+    )
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(text, [], [{"name": "Bệnh viện Đa khoa tỉnh Thái Bình", "kind": "hospital"}], ("Sở Y tế",))
+    award = next(e for e in run(ann, entities) if e.type == "award")
+    assert [(p.ref, p.role) for p in award.participants] == [("O1", "giver")]

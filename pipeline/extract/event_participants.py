@@ -39,6 +39,10 @@ _AFFILIATION_BETWEEN = re.compile(
 )
 # What follows "cho biết:" is what was said: units named in it ("… 244 cán bộ
 # thuộc Trung tâm Y tế và Phòng Y tế quận") do not take part in the event.
+# "Bằng khen của Bộ trưởng Bộ Y tế", "Giấy khen của UBND tỉnh": the body or
+# person after "của" (and at most a few office words) gives the commendation.
+_GIVEN_BY = re.compile(r"\bcủa(?:\s+[^\s,.;]+){0,3}\s*$", re.IGNORECASE)
+_GIVEN_BY_WINDOW = 48
 _SPEECH_OPENS = re.compile(r"\b(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ|báo cáo)\s*:", re.IGNORECASE)
 
 
@@ -131,6 +135,8 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
         # "Tham dự lễ ký kết có … Sở Y tế": those present are not the parties.
         return "attendee"
     before = span.end <= hit.start
+    if hit.type == "award" and not before and _given_by(hit, span):
+        return "giver"
     declared = meta.get("subject_role") if before else meta.get("object_role")
     if isinstance(declared, str) and declared:
         if span.kind == "person" and declared == "party":
@@ -139,6 +145,12 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
     if hit.type == "ceremony" and before and span.kind != "person":
         return "organizer"
     return "attendee"
+
+
+def _given_by(hit: TriggerHit, span: EntitySpan) -> bool:
+    """Whether the unit or person is the one "của" names right after the award's name."""
+    between = hit.sentence.text[hit.end - hit.sentence.start:span.start - hit.sentence.start]
+    return len(between) <= _GIVEN_BY_WINDOW and bool(_GIVEN_BY.search(between))
 
 
 def _in_sentence(spans: list[EntitySpan], sentence: Sentence) -> list[EntitySpan]:

@@ -64,6 +64,9 @@ class TriggerHit:
     sentence: Sentence
     sentence_index: int
     date: Optional[SentenceDate]
+    # The sentence opens by pointing at the occasion ("Tại buổi lễ", "Nhân dịp
+    # này"): what it reports happened at the article's ceremony.
+    at_occasion: bool = False
 
     @property
     def rule_id(self) -> str:
@@ -82,6 +85,7 @@ def find_triggers(
     for index, sentence in enumerate(sentences):
         if _is_background(sentence.text, rules):
             continue
+        at_occasion = _opens_with_occasion(sentence.text, rules)
         taken: list[tuple[int, int]] = []
         matches = sorted(
             rules.matches(TRIGGERS, sentence.text),
@@ -108,6 +112,7 @@ def find_triggers(
                     sentence=sentence,
                     sentence_index=index,
                     date=_date_for(start, sentence, sentence_dates),
+                    at_occasion=at_occasion,
                 )
             )
     hits.sort(key=lambda hit: hit.start)
@@ -118,6 +123,13 @@ def find_triggers(
 def _is_background(sentence_text: str, rules: RuleSet) -> bool:
     return any(
         rule.meta.get("role") == "background" and rule.regex.search(sentence_text)
+        for rule in rules.rules(CONTEXT)
+    )
+
+
+def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:
+    return any(
+        rule.meta.get("role") == "occasion" and rule.regex.search(sentence_text)
         for rule in rules.rules(CONTEXT)
     )
 

@@ -16,6 +16,10 @@ Triggers (``event_triggers.py``) are grouped into events:
 - ``buổi lễ`` refers back to the signing or ceremony of the article, and
   starts a ceremony when there is none (a ceremony where commendations are
   given is a ceremony and an award);
+- a reported act in a sentence that opens by pointing at the occasion
+  (``Tại buổi lễ, … trao Bằng khen``, ``Nhân dịp này, … được nhận Giấy
+  khen``) happened at the article's ceremony: when no event of its type is
+  found yet, it starts one on the ceremony's day;
 - a visit that names no place or person (the lead's summary) joins the first
   visit that does; two visits to two places stay two events.
 
@@ -132,6 +136,11 @@ def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
             return
     else:
         candidates = [d for d in drafts if d.type == hit.type]
+        if not candidates and hit.at_occasion and hit.strength == "verb" and hit.start < body_length:
+            occasion = _occasion_of(drafts, hit)
+            if occasion is not None:
+                drafts.append(_Draft(type=hit.type, hits=[hit], date=hit.date or occasion.date))
+            return
     if not candidates:
         return
     # The nearest event mentioned before the hit, else the first one after it.
@@ -142,6 +151,16 @@ def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
         chosen = ceremonies[0] if ceremonies else chosen
     chosen.hits.append(hit)
     chosen.date = chosen.date or hit.date
+
+
+def _occasion_of(drafts: list[_Draft], hit: TriggerHit) -> Optional[_Draft]:
+    """The ceremony (or signing ceremony) a sentence pointing at "the occasion" means:
+    the nearest one mentioned before it, else the first one."""
+    ceremonial = [d for d in drafts if d.type in _CEREMONIAL]
+    before = [d for d in ceremonial if d.start <= hit.start]
+    if before:
+        return max(before, key=lambda d: d.start)
+    return min(ceremonial, key=lambda d: d.start) if ceremonial else None
 
 
 def _merge_untargeted_visits(drafts: list[_Draft]) -> list[_Draft]:
