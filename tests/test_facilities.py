@@ -173,3 +173,8 @@ def test_unit_with_a_proper_name_stays_apart_without_context(rules):
 )
 def test_facility_location_is_the_unit_in_its_name(text, expected, rules):
     assert [(f.name, f.location) for f in facilities_of(text, rules)] == expected
+
+
+def test_a_facility_name_stops_before_the_titles_of_a_name(rules):
+    found = facilities_of("Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân Cơ cho biết bệnh viện đã sẵn sàng.", rules)
+    assert [f.name for f in found] == ["Bệnh viện Bạch Mai"]

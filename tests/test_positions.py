@@ -171,3 +171,48 @@ def test_abbreviated_offices_and_boards(text, name, positions, rules):
 def test_acronyms_joined_by_an_ampersand_are_one_organization(rules):
     found = positions_of("Phó Giám đốc Sở TT&TT Phan Văn Hào báo cáo kết quả.", rules)
     assert found["Phan Văn Hào"] == [("Phó Giám đốc", "Sở TT&TT")]
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # the office and its organization set off by a comma before the name's titles
+        ("Giám đốc Bệnh viện Đa khoa tỉnh Phú Thọ, BSCKII Trần Văn Giang cho biết bệnh viện đã triển khai nhiều kỹ thuật mới.",
+         "Trần Văn Giang", [("Giám đốc", "Bệnh viện Đa khoa tỉnh Phú Thọ")]),
+        ("Giám đốc Sở Y tế, bà Nguyễn Thị Hà chúc mừng đội ngũ y bác sĩ.", "Nguyễn Thị Hà", [("Giám đốc", "Sở Y tế")]),
+        # a profession written inside the organization's name is not the name's cue
+        ("Chủ tịch Hội Điều dưỡng Việt Nam Phạm Đức Mục chúc mừng các điều dưỡng.",
+         "Phạm Đức Mục", [("Chủ tịch", "Hội Điều dưỡng Việt Nam")]),
+        # "phụ trách" before the body it is held in
+        ("Đến dự có đồng chí Nguyễn Thị Lan, Phó Giám đốc phụ trách Sở Y tế tỉnh Bắc Giang.",
+         "Nguyễn Thị Lan", [("Phó Giám đốc", "Sở Y tế tỉnh Bắc Giang")]),
+        # an elected body's term belongs to it, and the next office follows
+        ("Ông Lê Quang Hùng - Đại biểu Quốc hội khóa XV, Phó Giám đốc Sở Y tế tỉnh Nghệ An phát biểu.",
+         "Lê Quang Hùng", [("Đại biểu Quốc hội", "Quốc hội"), ("Phó Giám đốc", "Sở Y tế tỉnh Nghệ An")]),
+        ("Tiến sĩ Kidong Park, Trưởng Đại diện Tổ chức Y tế Thế giới tại Việt Nam phát biểu tại hội thảo.",
+         "Kidong Park", [("Trưởng Đại diện", "Tổ chức Y tế Thế giới")]),
+        ("Điều dưỡng trưởng Nguyễn Thị Dung và Kỹ thuật viên trưởng Trần Văn Khoa đã nhận giấy khen.",
+         "Trần Văn Khoa", [("Kỹ thuật viên trưởng", None)]),
+    ],
+)
+def test_offices_in_apposition_and_inside_names(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân Cơ cho biết bệnh viện đã sẵn sàng.",
+         "Đào Xuân Cơ", [("Giám đốc", "Bệnh viện Bạch Mai")]),
+        ("Thứ trưởng Bộ Y tế GS.TS Trần Văn Thuấn chủ trì hội nghị.", "Trần Văn Thuấn", [("Thứ trưởng", "Bộ Y tế")]),
+        ("Trao quà cho Trưởng khoa Nhi ThS Nguyễn Thị Hoa và các điều dưỡng.", "Nguyễn Thị Hoa", [("Trưởng khoa", "Khoa Nhi")]),
+        # "và" links two people: the office is not the doctor's
+        ("Tham dự có Giám đốc Bệnh viện và bác sĩ Nguyễn Văn An cùng các khoa phòng.", "Nguyễn Văn An", []),
+    ],
+)
+def test_titles_between_organization_and_name(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions

@@ -34,6 +34,14 @@ _KIEM = re.compile(r"\s+kiêm\s+")
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 # A dash may touch the name ("Lỗ Xuân Hòa– Ủy viên …") but is followed by a space.
+# "Giám đốc Bệnh viện X, BSCKII Trần Văn A": the office, its organization, a comma, the name's cue.
+_APPOSITION_COMMA = re.compile(r"\s*,\s*$")
+_ABBREVIATED = re.compile(r"[A-ZĐ][A-ZĐa-z]*[A-ZĐ]")  # PGS, TS, ThS, BSCKII
+_ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
+_APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
+# The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
+_TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
+_IN_CHARGE = re.compile(r"phụ trách\s+")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
 
 
@@ -90,21 +98,60 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
     before = [hit for hit in offices if hit.end <= start and start - hit.end <= MAX_ORG_GAP]
     if not before:
         return None
-    for cues in (lexicon.addresses, lexicon.titles, lexicon.professions):
-        if lexicon.ends_at(cues, text, start, window=30):
-            return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
     office = before[-1]
-    gap = _GAP_ACRONYM.sub("", text[office.end:start])
-    if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
+    for cues in (lexicon.addresses, lexicon.titles, lexicon.professions):
+        cue = lexicon.ends_at(cues, text, start, window=30)
+        if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
+            return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
+    return office if _org_gap(text[office.end:start], lexicon) else None
+
+
+def office_in_apposition(text: str, cue_start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:
+    """The office written before a name's titles or form of address, set off by a comma:
+    ``Giám đốc Bệnh viện Đa khoa tỉnh, BSCKII Trần Văn A``; ``Phó Trưởng khoa Nhi, ThS.BS …``."""
+    before = [hit for hit in offices if hit.end <= cue_start and cue_start - hit.end <= MAX_ORG_GAP]
+    if not before:
         return None
+    office = before[-1]
+    gap = text[office.end:cue_start]
+    comma = _APPOSITION_COMMA.search(gap)
+    if comma is None:
+        # "Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân A": an abbreviated title right after
+        # the organization's name sets the name off as well (not after "và", "cùng" …).
+        if not _ABBREVIATED.match(text, cue_start) or not gap.strip() or _ENDS_LINKING.search(gap):
+            return None
+        org = gap
+    else:
+        org = gap[:comma.start()]
+    if "," in org:
+        return None
+    return office if _org_gap(org, lexicon) else None
+
+
+def _org_gap(gap: str, lexicon: Lexicon) -> bool:
+    """Whether the text between an office and a name can be an organization's name."""
+    gap = _GAP_ACRONYM.sub("", gap)
+    if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
+        return False
     lowercase = [w for w in re.findall(r"[^\W\d_]+", gap) if w[:1].islower()]
     if len(lowercase) > MAX_GAP_LOWERCASE:
-        return None
+        return False
     lower_gap = gap.lower()
     for match in re.finditer(r"[^\W\d_]+", gap):
         if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower_gap, match.start()):
-            return None
-    return office
+            return False
+    return True
+
+
+def inside_org_name(text: str, office: Hit, cue_start: int, cue_end: int) -> bool:
+    """A cue word written capitalised inside the organization's name is part of that name:
+    ``Chủ tịch Hội Điều dưỡng Việt Nam …``, ``Giám đốc Bệnh viện Bà Rịa …``. Abbreviated
+    titles (``PGS.TS``, ``ThS``) are never part of it."""
+    word = text[cue_start:cue_end]
+    if cue_start <= office.end or not word[:1].isupper() or not word[1:].replace(" ", "").islower():
+        return False
+    between = text[office.end:cue_start]
+    return bool(between.strip()) and not _APPOSITION_SEPARATOR.search(between)
 
 
 def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Optional[NameSplit]:
@@ -209,15 +256,28 @@ def _committee_from_next(
     return filled
 
 
+def org_start_of(text: str, office: Hit) -> int:
+    """Where the organization of an office starts: after ``phụ trách`` when the office is
+    held in charge of a named body (``Phó Giám đốc phụ trách Sở Y tế``)."""
+    if office.org_start is not None:
+        return office.org_start
+    start = skip_spaces(text, office.end)
+    in_charge = _IN_CHARGE.match(text, start)
+    if in_charge and text[in_charge.end():in_charge.end() + 1].isupper():
+        return in_charge.end()
+    return start
+
+
 def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
     title = office.canonical()
-    org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
+    org_start = org_start_of(text, office)
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
         end = body.end
         if body.kind == "department" or body.kind == "party" and body.bare:
             # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
             end = _facility_after(text, end, lexicon)
+        end = _with_term(text, end)
         return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)
     stop = _ORG_END.search(text, org_start)
@@ -244,8 +304,14 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
         end = org_start + match.end()
     if end > org_start and office.org_start is not None:
         end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
+    end = _with_term(text, end) if end > org_start else end
     org_text = text[org_start:end] or None
     return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _with_term(text: str, end: int) -> int:
+    term = _TERM.match(text, end)
+    return term.end() if term else end
 
 
 def _lowercase_organization(

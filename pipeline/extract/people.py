@@ -21,7 +21,10 @@ from .lexicon import Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
 from .offices import (
     PositionMention,
+    inside_org_name,
     office_before,
+    office_in_apposition,
+    org_start_of,
     offices_after_names,
     offices_before_names,
     positions_after,
@@ -133,9 +136,20 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         run, addressed = run.part(1), True  # "Bà Nguyễn Thị …" at a sentence start
     start = run.start
     chain = chain_before(chains, text, start)
-    addressed = addressed or bool(lexicon.ends_at(lexicon.addresses, text, start, window=12))
-    profession = bool(lexicon.ends_at(lexicon.professions, text, start, window=30))
-    office = None if chain or addressed or profession else office_before(text, start, offices, lexicon)
+    address = lexicon.ends_at(lexicon.addresses, text, start, window=12)
+    profession_hit = lexicon.ends_at(lexicon.professions, text, start, window=30)
+    # office_before gives no office when the name has a cue of its own, unless the
+    # cue word is part of the organization's name ("Chủ tịch Hội Điều dưỡng Việt Nam …").
+    office = None if addressed else office_before(text, start, offices, lexicon)
+    if chain is not None and office is not None:
+        if inside_org_name(text, office, chain.start, chain.end):
+            chain = None
+        else:
+            office = None
+    addressed = addressed or (address is not None and office is None)
+    profession = profession_hit is not None and office is None
+    cue_start = chain.start if chain else address.start if address is not None and addressed else None
+    apposed = office_in_apposition(text, cue_start, offices, lexicon) if cue_start is not None else None
 
     picked = split_after_office(text, run, office, lexicon) if office is not None else None
     if office is not None and picked is not None and office.start in after_names:
@@ -147,6 +161,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         return None
     if picked is not None:
         name_run, shape = picked.run, picked.shape
+        # "Trưởng khoa Nhi ThS Nguyễn Thị A": titles between the organization and the name
+        chain = chain or chain_before(chains, text, name_run.start)
     else:
         name_run = _name_after_home_place(text, run, lexicon) or (run.part(0, 5) if len(run.words) > 5 else run)
         found_shape = name_shape(name_run, lexicon)
@@ -181,19 +197,24 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         return None  # "các đồng chí Lãnh đạo UBND huyện": a common word, capitalised out of respect
     positions: list[PositionMention] = []
     if office is not None:
-        org_start = office.org_start if office.org_start is not None else skip_spaces(text, office.end)
-        org_text = text[org_start:name_run.start].strip(" ,-–")
-        org_end = org_start + len(org_text)
-        positions.append(
-            PositionMention(office.canonical(), org_start if org_text else None,
-                            org_end if org_text else None, org_text or None)
-        )
+        positions.append(_position_before(text, office, chain.start if chain else name_run.start))
+    elif apposed is not None and cue_start is not None and apposed.start not in after_names:
+        positions.append(_position_before(text, apposed, cue_start))
     positions.extend(after)
     titles = chain.atoms if chain else ()
     name = _QU_TONE.sub(_move_qu_tone, name_run.text()).replace("'", "’")  # one apostrophe: H'Chua = H’Chua
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
     return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed, coordinated)
+
+
+def _position_before(text: str, office: Hit, end: int) -> PositionMention:
+    """The office and the organization written between it and ``end`` (the name or its cue)."""
+    org_start = org_start_of(text, office)
+    org_text = text[org_start:end].strip(" ,-–")
+    if not org_text:
+        return PositionMention(office.canonical(), None, None, None)
+    return PositionMention(office.canonical(), org_start, org_start + len(org_text), org_text)
 
 
 def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Run]:
