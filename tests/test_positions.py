@@ -216,3 +216,29 @@ def test_titles_between_organization_and_name(text, name, positions, rules):
     found = positions_of(text, rules)
     assert name in found, f"{name} not in {list(found)}"
     assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Ngày 27/2/2019, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã phát động Chương trình Sức khỏe Việt Nam.",
+         "Nguyễn Xuân Phúc", [("Thủ tướng", "Chính phủ")]),
+        ("Tới dự có đồng chí Trương Thị Mai - Ủy viên Bộ chính trị, Bí thư Trung ương Đảng, Trưởng ban Dân vận Trung ương.",
+         "Trương Thị Mai", [("Ủy viên Bộ Chính trị", None), ("Bí thư Trung ương Đảng", None), ("Trưởng Ban Dân vận", "Trung ương")]),
+        # a leader's name inside a body's name is no person, and does not take the office
+        ("Ông Lê Quốc Phong - Ủy viên Dự khuyết Trung ương Đảng, Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh, đại diện các ban ngành.",
+         "Lê Quốc Phong", [("Ủy viên dự khuyết Trung ương Đảng", None), ("Bí thư thứ nhất", "Trung ương Đoàn TNCS Hồ Chí Minh")]),
+        ("Thông tin tại buổi làm việc, Đại sứ Ấn Độ Rajiv Bodwade cho biết dự án được tổ chức thành công.",
+         "Rajiv Bodwade", [("Đại sứ", "Ấn Độ")]),
+        # a hyphen touching both the name and a lowercase office
+        ("Cùng đi có ông Bùi Công Mến-phó chủ tịch thường trực UBND xã.", "Bùi Công Mến", [("Phó Chủ tịch Thường trực", "UBND xã")]),
+        # names joined by "và" share the office after the last, titles between them
+        ("Tham dự có TS.BS. Hoàng Việt Anh và ThS.BS. Vũ Văn Nhân - Phó giám đốc Trung tâm Đào tạo, các giảng viên.",
+         "Hoàng Việt Anh", [("Phó Giám đốc", "Trung tâm Đào tạo")]),
+    ],
+)
+def test_party_state_and_diplomatic_offices(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions
+    assert "Hồ Chí Minh" not in found

@@ -28,7 +28,7 @@ MAX_LOWERCASE_ORG_WORDS = 3
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 _AFTER_SEPARATOR = re.compile(
-    r"\s*(?:(?:,|[-–—](?=\s)|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
+    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
 )
 _KIEM = re.compile(r"\s+kiêm\s+")
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
@@ -88,7 +88,9 @@ def offices_before_names(text: str, runs: list[Run], offices: list[Hit], lexicon
         if office is None:
             continue
         picked = split_after_office(text, run, office, lexicon)
-        if picked is not None and picked.shape == VIETNAMESE and len(picked.run.words) >= 3:
+        if picked is None or lexicon.commemorated_at(text, picked.run.start):
+            continue  # "Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh": part of the body's name
+        if picked.shape == VIETNAMESE and len(picked.run.words) >= 3:
             found.add(office.start)
     return frozenset(found)
 

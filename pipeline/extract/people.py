@@ -82,12 +82,18 @@ def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = f
     found: list[PersonMention] = []
     for run in runs:
         previous = found[-1] if found else None
-        coordinated = previous is not None and bool(_COORDINATION.match(text[previous.end:run.start]))
+        coordinated = previous is not None and bool(_COORDINATION.match(text[previous.end:_cue_start(chains, text, run.start)]))
         article = _Article(text, lexicon, chains, offices, after_names, before_names, recognised)
         mention = _person_in_run(article, run, coordinated)
         if mention is not None:
             found.append(mention)
     return _share_offices(found)
+
+
+def _cue_start(chains: list[TitleChain], text: str, start: int) -> int:
+    """Where the titles written right before a name start (``và ThS.BS. Vũ Văn A``), else the name."""
+    chain = chain_before(chains, text, start)
+    return chain.start if chain is not None else start
 
 
 def _share_offices(mentions: list[PersonMention]) -> list[PersonMention]:
