@@ -400,3 +400,37 @@ def test_the_body_after_cua_gives_the_commendation(rules: RuleSet) -> None:
     entities = entities_from_gold(text, [], [{"name": "Bệnh viện Đa khoa tỉnh Thái Bình", "kind": "hospital"}], ("Sở Y tế",))
     award = next(e for e in run(ann, entities) if e.type == "award")
     assert [(p.ref, p.role) for p in award.participants] == [("O1", "giver")]
+
+
+# Held-out passages: background written later in the article, a lunar-year date, a second visit on "Dịp này".
+BACKGROUND_AND_OCCASIONS = [
+    # a launch dated more than a month before the lead's day is background
+    (
+        "Sáng 7/4/2019, Bộ Y tế tổ chức Lễ mít tinh hưởng ứng Chương trình Sức khỏe Việt Nam do Thủ tướng Chính phủ "
+        "phát động và Tuyên dương Thầy thuốc trẻ Việt Nam tiêu biểu lần thứ VIII.\n\n"
+        "Ngày 27/2/2019, Thủ tướng Chính phủ đã phát động Chương trình Sức khỏe Việt Nam.",
+        [("ceremony", "2019-04-07"), ("award", "2019-04-07")],
+    ),
+    # "Tại buổi gặp mặt" recalls history: its date does not make a second meeting
+    (
+        "Sáng ngày 27/02/2026, Học viện đã tổ chức buổi gặp mặt chúc mừng đội ngũ y, bác sĩ.\n\n"
+        "Tại buổi gặp mặt, các đại biểu đã cùng nhau ôn lại lịch sử ý nghĩa của ngày 27/2 – ngày thư gửi "
+        "Hội nghị cán bộ y tế toàn quốc năm 1955.",
+        [("ceremony", "2026-02-27")],
+    ),
+    # the year of a lunar new year's name dates the day; "đến chúc tết" a place is a second visit
+    (
+        "Nhân dịp Tết Nguyên đán Bính Ngọ 2026, sáng ngày 11/2, Bí thư Đảng ủy xã đã đến thăm, tặng quà Tết cụ Phạm Văn Khâu.\n\n"
+        "Dịp này, đoàn đến chúc tết Trung tâm Y tế khu vực Châu Thành A.",
+        [("visit", "2026-02-11"), ("visit", "2026-02-11")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", BACKGROUND_AND_OCCASIONS)
+def test_background_occasions_and_second_visits(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(
+        ann.text, [{"name": "Phạm Văn Khâu"}], [{"name": "Trung tâm Y tế khu vực Châu Thành A", "kind": "health_center"}]
+    )
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected

@@ -31,6 +31,7 @@ else none. Participants come from ``event_participants.py``, attributes from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 from ..document import AnnotatedArticle, Entities
@@ -43,6 +44,8 @@ from .sentences import Sentence, split_sentences
 
 # Types an anaphoric "buổi lễ" refers back to (an award is given at a ceremony).
 _CEREMONIAL = ("ceremony", "signing")
+# Heuristic: an act dated this many days before the lead's date is background, not the news.
+HISTORY_DAYS = 30
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
 _TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
 
@@ -70,7 +73,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     spans = entity_spans(entities)
     lead = lead_date(ann.text, sentences, dates, ann.rules)
     lead_paragraph = sentences[0].paragraph if sentences else 0
-    drafts = _group(hits, spans, sentences, lead_paragraph, dates, ann.text, ann.body_length)
+    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann.text, ann.body_length)
     events = [
         _event(number, draft, lead, sentences, spans, entities, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
@@ -83,6 +86,7 @@ def _group(
     spans: list[EntitySpan],
     sentences: list[Sentence],
     lead_paragraph: int,
+    lead: Optional[SentenceDate],
     dates: list[DateMention],
     text: str,
     body_length: int,
@@ -92,7 +96,7 @@ def _group(
     historical = _history_starts(sentences, dates)
     for hit in hits:
         target = visit_target(hit, spans, text) if hit.type == "visit" else None
-        in_history = hit.start > historical.get(hit.sentence_index, len(text))
+        in_history = hit.start > historical.get(hit.sentence_index, len(text)) or _long_before(hit, lead, lead_paragraph)
         if hit.start < body_length and not in_history and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
@@ -100,6 +104,18 @@ def _group(
     for hit in pending:
         _attach(drafts, hit, body_length)
     return _merge_untargeted_visits(drafts)
+
+
+def _long_before(hit: TriggerHit, lead: Optional[SentenceDate], lead_paragraph: int) -> bool:
+    """A trigger after the lead dated more than ``HISTORY_DAYS`` before the lead's date
+    reports background ("Ngày 27/2/2019, Thủ tướng … đã phát động Chương trình …" in an
+    article about 7/4/2019)."""
+    if hit.date is None or lead is None or hit.sentence.paragraph == lead_paragraph:
+        return False
+    try:
+        return (date.fromisoformat(lead.value) - date.fromisoformat(hit.date.value)).days > HISTORY_DAYS
+    except ValueError:
+        return False
 
 
 def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int) -> bool:
@@ -116,12 +132,14 @@ def _join_or_start(drafts: list[_Draft], hit: TriggerHit, target: Optional[str])
     for draft in drafts:
         if draft.type != hit.type:
             continue
-        if draft.date and hit.date and draft.date.value != hit.date.value:
+        # A sentence that opens "Tại buổi gặp mặt, …" is about the event found before it;
+        # a date it writes is something else ("ôn lại … ngày 27/2 … năm 1955").
+        if draft.date and hit.date and draft.date.value != hit.date.value and not hit.at_occasion:
             continue
         if hit.type == "visit" and draft.target and target and draft.target != target:
             continue
         draft.hits.append(hit)
-        draft.date = draft.date or hit.date
+        draft.date = draft.date or (None if hit.at_occasion else hit.date)
         draft.target = draft.target or target
         return
     drafts.append(_Draft(type=hit.type, hits=[hit], date=hit.date, target=target))
