@@ -264,3 +264,18 @@ def test_cut_and_mutated_fragments_never_raise(rules: RuleSet, text: str, cut: i
     mutated = text[:position] + insert + text[position + width:]
     article = clean(raw_text(mutated), rules)
     assert isinstance(article.captions, tuple)
+
+
+def test_byline_above_photo_captions(rules: RuleSet) -> None:
+    """A CMS that puts the photo captions under the byline: the name is the author, the captions stay."""
+    markup = (
+        "<p><span>Dịp này, đoàn đến chúc tết Trung tâm y tế khu vực Châu Thành A, biểu dương những nỗ lực của tập thể.</span></p>"
+        '<div><br><p style="text-align: right">HỮU TOÀN</p><figure><figcaption></figcaption></figure>'
+        '<p style="text-align: right"><span>&nbsp;</span></p>'
+        '<p style="text-align: right"><span>Trao giấy mừng thọ cho cụ Trần Văn Phường,\n103 tuổi,</span></p>'
+        '<p style="text-align: right"><span>Đại diện gia đình cụ Phạm Văn Khâu tròn 100\ntuổi, nhận giấy mừng thọ chủ tịch nước<br></span></p></div>'
+    )
+    article = clean(raw_text(f"Chúc tết các cụ cao tuổi\n\n{markup}"), rules)
+    assert article.authors == ("HỮU TOÀN",)
+    assert "HỮU TOÀN" not in article.body
+    assert "Trao giấy mừng thọ cho cụ Trần Văn Phường" in article.body

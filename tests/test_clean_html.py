@@ -269,3 +269,26 @@ def test_the_day_stamped_in_an_article_url_is_its_date(url: str, expected: str |
     from pipeline.clean.pagemeta import url_date
 
     assert url_date(url) == expected
+
+
+# A saved page with no date markup: the headline is an h2 (behind a section label), the dateline the next line,
+# then sidebar "latest news" whose dates are not the article's.
+DATELINE_PAGE = """<html><head><title>Tập huấn Thực hành lâm sàng tốt - Đạo đức trong nghiên cứu y sinh học</title></head>
+<body><div class="main"><div class="col-sm-8"><a href="">SỰ KIỆN NỔI BẬT</a>
+<h2>SỰ KIỆN NỔI BẬT Tập huấn Thực hành lâm sàng tốt - Đạo đức trong nghiên cứu y sinh học</h2>
+<div class="text"><p>07/08/2023 16:30</p></div>
+<div class="text-1"><p>Ngày 5/8/2023, Hội đồng đạo đức trong nghiên cứu y sinh học Quốc gia, Bộ Y tế phối hợp với Bệnh viện
+Bạch Mai tổ chức lớp tập huấn “Thực hành lâm sàng tốt - Đạo đức trong nghiên cứu y sinh học và báo cáo an toàn”.</p></div>
+<div class="text-2"><p>Buổi tập huấn đã diễn ra thành công tốt đẹp, giúp cho nghiên cứu viên thiết kế nghiên cứu, tuân thủ,
+chuẩn hóa quy trình nghiên cứu theo các nguyên tắc GCP, nâng cao chất lượng của các nghiên cứu.</p></div>
+<div class="text-7"><span>Mai Thanh - Thế Anh</span></div></div>
+<div class="col-sm-4"><div class="top">Tin tức mới nhất</div>
+<div class="content1"><a href="tintucmoi-4.jsp"><p>Điều trị ung thư phổi giai đoạn di căn có đột biến...</p></a>
+<div class="date1">26/09/2023</div></div></div></div></body></html>"""
+
+
+def test_dateline_after_the_headline_and_closing_byline(rules: RuleSet) -> None:
+    article = clean(raw_html(DATELINE_PAGE), rules)
+    assert article.published == "2023-08-07T16:30:00+07:00"
+    assert article.authors == ("Mai Thanh", "Thế Anh")
+    assert "Tin tức mới nhất" not in article.body and "Mai Thanh" not in article.body

@@ -45,6 +45,9 @@ CREDIT_LABEL_MAX_WORDS = 4
 # Byline lines are looked for among this many last lines of the article
 # (author, photographer, unit, source).
 BYLINE_TAIL_LINES = 4
+# Some CMSs put photo captions under the byline: at most this many short lines.
+CAPTIONS_UNDER_BYLINE = 3
+CAPTION_LINE_MIN_WORDS, CAPTION_LINE_MAX_WORDS = 4, 30
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 
@@ -193,6 +196,7 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
     authors: list[str] = []
     while kept and rules.line_kind(kept[-1].text) is LineKind.DROP and rules.credit(kept[-1].text) is None:
         kept.pop()  # widget lines under the article ("Facebook", "Quay lại") hide the byline above them
+    _byline_above_captions(kept, authors, rules)
     for _ in range(BYLINE_TAIL_LINES):
         if not kept:
             break
@@ -217,6 +221,29 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
         else:
             break
     return Byline(tuple(a for a in authors if a), tuple(kept))
+
+
+def _byline_above_captions(kept: list[Block], authors: list[str], rules: CleaningRules) -> None:
+    """A CMS that puts photo captions under the byline ("HỮU TOÀN", then "Trao giấy mừng thọ
+    cho cụ …, 103 tuổi,"): the name line is the byline when only short lines without a full
+    stop follow it. The name goes to ``authors``; the caption lines stay."""
+    for count in range(1, CAPTIONS_UNDER_BYLINE + 1):
+        if len(kept) <= count:
+            return
+        tail = kept[-count:]
+        if not all(_caption_line(block.text) and rules.organisation(block.text) is None
+                   and rules.credit(block.text) is None and ":" not in block.text for block in tail):
+            return  # a unit or a credit under a name ("Nguồn tin: …") is handled below
+        candidate = kept[-count - 1].text
+        if rules.name(candidate) and person_names(candidate) and rules.credit(candidate) is None:
+            authors[:0] = person_names(candidate)
+            del kept[-count - 1]
+            return
+
+
+def _caption_line(text: str) -> bool:
+    """A photo caption's shape: a phrase of a few words up to a sentence, no full stop."""
+    return CAPTION_LINE_MIN_WORDS <= word_count(text) <= CAPTION_LINE_MAX_WORDS and not re.search(r"[.!?…]$", text.strip())
 
 
 def credited_people(value: str, rules: CleaningRules) -> tuple[str, ...]:

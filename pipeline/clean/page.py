@@ -10,8 +10,10 @@ sections), and paragraphs that are figure captions become captions.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
+
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
@@ -22,6 +24,10 @@ from .cleanrules import CleaningRules
 from .metadata import Header, split_outlet, split_trailing_byline
 from .pagemeta import PageMeta, page_metadata
 from .paragraphs import ArticleParts, assemble
+
+# trafilatura logs markup oddities of the pages it reads ("missing link attribute") as
+# warnings on stderr; they say nothing about the article and clutter a batch run's output.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 WARN_NOT_PARSED = "html page could not be parsed"
 WARN_FALLBACK = "main content not found by trafilatura; page paragraphs used"

@@ -30,6 +30,8 @@ SECTION_KEYS = ("article:section", "og:article:section", "section", "parsely-sec
 HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất", "tin tức"})
 # An element with this many words is prose, not a byline, date or caption.
 BYLINE_MAX_WORDS = 8
+# The dateline of a page without date markup is among this many elements after the headline.
+DATELINE_SEARCH_ELEMENTS = 8
 CAPTION_MAX_WORDS = 80
 # Site names in <title> and og:title follow the headline after one of these.
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
@@ -171,7 +173,38 @@ def _published(
             stamp = rules.timestamp(text)
             if stamp is not None:
                 return iso_published(stamp)
-    return url_date(_canonical_url(tree, metas))
+    dateline = _dateline_after_headline(tree, rules)
+    return dateline or url_date(_canonical_url(tree, metas))
+
+
+def _dateline_after_headline(tree: lxml_html.HtmlElement, rules: CleaningRules) -> Optional[str]:
+    """A line that is only a date and time among the few elements right after the headline
+    (``<h2>…</h2><p>16/08/2023 11:30</p>``): the article's own dateline."""
+    heading = _headline_element(tree)
+    heading = heading if heading is not None else _heading_like_title(tree)
+    if heading is None:
+        return None
+    for element in heading.xpath(f"following::*[not(self::script or self::style)][position() <= {DATELINE_SEARCH_ELEMENTS}]"):
+        text = _text(element)
+        if 0 < word_count(text) <= BYLINE_MAX_WORDS + 4:
+            stamp = rules.timestamp(text)
+            if stamp is not None:
+                return iso_published(stamp)
+    return None
+
+
+def _heading_like_title(tree: lxml_html.HtmlElement) -> Optional[lxml_html.HtmlElement]:
+    """Without an h1, the h2/h3 that repeats the page's <title>."""
+    titles = tree.xpath("//title")
+    title = _text(titles[0]) if titles else ""
+    if not title:
+        return None
+    for heading in tree.xpath("//h2|//h3"):
+        text = _text(heading)
+        # the heading may carry a section label before the title ("SỰ KIỆN NỔI BẬT Tập huấn …")
+        if text and (title in text or text in title and 2 * len(text) >= len(title)):
+            return heading
+    return None
 
 
 # Many Vietnamese outlets stamp the article's own URL with the day it was
