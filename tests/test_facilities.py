@@ -178,3 +178,19 @@ def test_facility_location_is_the_unit_in_its_name(text, expected, rules):
 def test_a_facility_name_stops_before_the_titles_of_a_name(rules):
     found = facilities_of("Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân Cơ cho biết bệnh viện đã sẵn sàng.", rules)
     assert [f.name for f in found] == ["Bệnh viện Bạch Mai"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trong thời gian điều trị tại Khoa Cơ xương khớp (BV Bạch Mai), Hiếu cố gắng học tập.",
+         [("Khoa Cơ xương khớp", "department"), ("BV Bạch Mai", "hospital")]),
+        ("Học viện đã tổ chức buổi gặp mặt đội ngũ y, bác sĩ đang công tác tại Trạm Y tế Học viện nhân kỷ niệm 71 năm.",
+         [("Trạm Y tế Học viện", "health_station")]),
+        # the province's general hospital, no province named: a facility of its own
+        ("Bệnh viện Quốc tế Becamex điều trị 300 ca. Tiến sĩ Văn Quang Tân, Giám đốc Bệnh viện Đa khoa tỉnh cho biết.",
+         [("Bệnh viện Quốc tế Becamex", "hospital"), ("Bệnh viện Đa khoa tỉnh", "hospital")]),
+    ],
+)
+def test_departments_institution_stations_and_unnamed_provincial_hospitals(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected

@@ -185,3 +185,9 @@ def test_name_after_a_home_place(text, names, rules):
 )
 def test_common_words_after_a_form_of_address_are_no_names(text, names, rules):
     assert [p.name for p in entities_of(text, rules).people] == names
+
+
+def test_a_given_name_with_a_title_is_a_person(rules):
+    text = ("Tháng 8/2017, Hiếu lên đường đến vùng cực Tây Tổ quốc, chia sẻ kiến thức cho bác sĩ tuyến cơ sở. "
+            "BS. Hiếu chia sẻ, quá trình cọ xát đã cho tôi hiểu.")
+    assert [(p.name, p.titles) for p in entities_of(text, rules).people] == [("Hiếu", ["BS"])]

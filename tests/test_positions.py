@@ -242,3 +242,19 @@ def test_party_state_and_diplomatic_offices(text, name, positions, rules):
     assert name in found, f"{name} not in {list(found)}"
     assert found[name] == positions
     assert "Hồ Chí Minh" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Tham dự có Phó Giám đốc Trung tâm Đào tạo và Chỉ đạo tuyến Vũ Văn Nhân, TS. Vương Ánh Dương - Phó Cục trưởng "
+         "Cục Quản lý Khám chữa bệnh.", "Vũ Văn Nhân", [("Phó Giám đốc", "Trung tâm Đào tạo và Chỉ đạo tuyến")]),
+        ("Tham dự có Phó Giám đốc Trung tâm Đào tạo và Chỉ đạo tuyến Vũ Văn Nhân, TS. Vương Ánh Dương - Phó Cục trưởng "
+         "Cục Quản lý Khám chữa bệnh.", "Vương Ánh Dương", [("Phó Cục trưởng", "Cục Quản lý Khám chữa bệnh")]),
+        ("Bệnh viện Quốc tế Becamex điều trị 300 ca. Tiến sĩ Văn Quang Tân, Giám đốc Bệnh viện Đa khoa tỉnh cho biết.",
+         "Văn Quang Tân", [("Giám đốc", "Bệnh viện Đa khoa tỉnh")]),
+    ],
+)
+def test_organizations_with_va_and_lowercase_words(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert found[name] == positions

@@ -241,6 +241,8 @@ def _parse_tail(
         after_name = False
         proper_closed = capitals_in_row >= 2 or unit_seen
         capitals_in_row = 0
+        if inner is not None and phrase_names and not department and proper_start is not None and text[nxt:inner.end] != "và":
+            inner = None  # an organization keeps lowercase words in its name (Cục Quản lý Khám chữa bệnh)
         if inner is not None:
             if proper_closed and phrase_names:
                 break

@@ -55,8 +55,10 @@ def group_people(mentions: list[PersonMention]) -> list[PersonEntry]:
         entries.setdefault(name_key(mention.name), PersonEntry(mention.name)).mentions.append(mention)
     for mention in (m for m in mentions if m.shape == SHORT):
         owner = _owner_of_short(mention, list(entries.values()))
-        if owner is None and not mention.addressed:
-            continue  # "HLV Malaysia", "Tổng thống Zelensky" with no full name: not enough to be a person
+        if owner is None and not (mention.addressed or mention.titles):
+            # "HLV Malaysia", "Tổng thống Zelensky" with no full name: not enough to be a person;
+            # a title chain is ("BS. Hiếu chia sẻ").
+            continue
         if owner is None:
             owner = entries.setdefault(name_key(mention.name), PersonEntry(mention.name))
         owner.mentions.append(mention)

@@ -106,6 +106,11 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
             existing.add_mention(mention.start, mention.end)
             continue
         place = places.name_for(mention.admin, mention.start)
+        if place is None and _modified_head(mention):
+            # "Bệnh viện Đa khoa tỉnh" with no province named: the province's general hospital,
+            # a facility of its own, not whichever hospital the article named last.
+            registry.add(_display_name(mention), mention.kind, mention.head, mention.start, mention.end)
+            continue
         if place is None:
             kept.append(mention)  # "Một Giám đốc Trung tâm Y tế huyện …": no unit named, no facility
             continue
@@ -113,6 +118,12 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
         entry = registry.add(f"{short} {place}", mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(short)
     registry.references = kept
+
+
+def _modified_head(mention: BodyMention) -> bool:
+    """A capitalised head with a capitalised kind word before its unit (``Bệnh viện Đa khoa tỉnh``)."""
+    between = mention.text[len(mention.head_text):].split()
+    return mention.head_text[:1].isupper() and len(between) >= 2 and between[0][:1].isupper()
 
 
 def _siblings(text: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[int, int]]:

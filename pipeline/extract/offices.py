@@ -41,6 +41,7 @@ _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|g
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _IN_CHARGE = re.compile(r"phụ trách\s+")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
 
@@ -140,6 +141,8 @@ def _org_gap(gap: str, lexicon: Lexicon) -> bool:
         return False
     lower_gap = gap.lower()
     for match in re.finditer(r"[^\W\d_]+", gap):
+        if match.group(0) == "và" and _CAPITALISED_NEXT.match(gap, match.end()):
+            continue  # "Trung tâm Đào tạo và Chỉ đạo tuyến", "Sở Tài nguyên và Môi trường"
         if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower_gap, match.start()):
             return False
     return True

@@ -204,7 +204,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     positions: list[PositionMention] = []
     if office is not None:
         positions.append(_position_before(text, office, chain.start if chain else name_run.start))
-    elif apposed is not None and cue_start is not None and apposed.start not in after_names:
+    elif apposed is not None and cue_start is not None and apposed.start not in after_names | before_names:
         positions.append(_position_before(text, apposed, cue_start))
     positions.extend(after)
     titles = chain.atoms if chain else ()
