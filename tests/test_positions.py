@@ -258,3 +258,17 @@ def test_party_state_and_diplomatic_offices(text, name, positions, rules):
 def test_organizations_with_va_and_lowercase_words(text, name, positions, rules):
     found = positions_of(text, rules)
     assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("PGS.TS. Vũ Văn Giáp - Phó giám đốc Bệnh viện Bạch Mai, Giám đốc Trung tâm Đào tạo và Chỉ đạo tuyến; TS.BS. Hoàng Việt Anh.",
+         "Vũ Văn Giáp", [("Phó Giám đốc", "Bệnh viện Bạch Mai"), ("Giám đốc", "Trung tâm Đào tạo và Chỉ đạo tuyến")]),
+        ("Ông Trần Văn An, Giám đốc Sở Giáo dục và Đào tạo cho biết.", "Trần Văn An", [("Giám đốc", "Sở Giáo dục và Đào tạo")]),
+        # "và" before another person ends the organization
+        ("Ông Trần Văn An, Giám đốc Sở Y tế và Nguyễn Văn Bình, Phó Giám đốc Sở Y tế dự lễ.", "Trần Văn An", [("Giám đốc", "Sở Y tế")]),
+    ],
+)
+def test_va_inside_an_organization_after_a_name(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions

@@ -297,7 +297,8 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
     for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
         at = org_start + match.start()
         lowercase = match.group(0)[:1].islower()
-        if lowercase and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
+        joined = match.group(0) == "và" and _joins_name(text, skip_spaces(text, at + 2), lexicon)
+        if lowercase and not joined and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
             break  # a proper name ends the organization's name; a verb ends the clause
         capitals_in_row = 0 if lowercase else capitals_in_row + 1
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
@@ -312,6 +313,17 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
     end = _with_term(text, end) if end > org_start else end
     org_text = text[org_start:end] or None
     return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+
+
+def _joins_name(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether "và" at ``pos`` continues an organization's name (``… Đào tạo và Chỉ đạo tuyến``):
+    a capitalised word follows that starts neither an office nor a person's name."""
+    first, second = word_at(text, pos), None
+    if first is None or not first.capitalised or lexicon.match_at(lexicon.offices, text, pos):
+        return False
+    second = word_at(text, skip_spaces(text, first.end))
+    person = lexicon.is_surname(first.text) and second is not None and second.capitalised
+    return not person
 
 
 def _with_term(text: str, end: int) -> int:
