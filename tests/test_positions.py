@@ -114,12 +114,12 @@ def test_position_links_its_facility(rules):
         # BTV is Ban Thường vụ; a named board is part of the office, the committee after it the organization;
         # the membership office written without its committee is held in the next office's committee
         ("Dự hội nghị có đồng chí Nguyễn Thị Thu Hường - Uỷ viên BTV, Trưởng Ban Tuyên giáo Tỉnh ủy.",
-         "Nguyễn Thị Thu Hường", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
+         "Nguyễn Thị Thu Hường", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Trưởng Ban", "Ban Tuyên giáo Tỉnh ủy")]),
         ("Đồng chí Phạm Ngọc Cảnh - Phó Trưởng Ban Tuyên giáo Tỉnh uỷ phát biểu tại Hội nghị.",
-         "Phạm Ngọc Cảnh", [("Phó Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
+         "Phạm Ngọc Cảnh", [("Phó Trưởng Ban", "Ban Tuyên giáo Tỉnh ủy")]),
         # a dash touching the name; a lowercase committee followed by the next name
         ("đồng chí Lỗ Xuân Hòa– Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức huyện ủy đồng chí Trần Văn Bình phát biểu",
-         "Lỗ Xuân Hòa", [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban Tổ chức", "Huyện ủy")]),
+         "Lỗ Xuân Hòa", [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban", "Ban Tổ chức Huyện ủy")]),
         # the party committee of a facility, and the same office written with Đảng bộ: one position
         ("đồng chí Nguyễn Kiến Dụ- Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.",
          "Nguyễn Kiến Dụ", [("Bí thư", "Đảng ủy Trung tâm Y tế huyện")]),
@@ -155,9 +155,9 @@ def test_military_offices(text, name, office, rules):
         ("Dự có đồng chí Trần Văn Bình - Ủy viên BCH Đảng bộ tỉnh, Phó Chủ tịch HĐND tỉnh.",
          "Trần Văn Bình", [("Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"), ("Phó Chủ tịch", "HĐND tỉnh")]),
         ("Ông Lê Văn Cường, Trưởng ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ huyện phát biểu.",
-         "Lê Văn Cường", [("Trưởng Ban Dân vận", "Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")]),
+         "Lê Văn Cường", [("Trưởng Ban", "Ban Dân vận Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")]),
         ("bà Phạm Thị Dung - Phó Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh cho biết",
-         "Phạm Thị Dung", [("Phó Trưởng Ban Kinh tế - Ngân sách", "HĐND tỉnh")]),
+         "Phạm Thị Dung", [("Phó Trưởng Ban", "Ban Kinh tế - Ngân sách HĐND tỉnh")]),
         ("đồng chí Hoàng Văn Em - Phó Chủ tịch UBND huyện, Trưởng BCĐ phòng chống dịch huyện phát biểu.",
          "Hoàng Văn Em", [("Phó Chủ tịch", "UBND huyện"), ("Trưởng Ban", "BCĐ phòng chống dịch")]),
         ("Ông Hoàng Văn Em, Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh cho biết",
@@ -224,7 +224,7 @@ def test_titles_between_organization_and_name(text, name, positions, rules):
         ("Ngày 27/2/2019, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã phát động Chương trình Sức khỏe Việt Nam.",
          "Nguyễn Xuân Phúc", [("Thủ tướng", "Chính phủ")]),
         ("Tới dự có đồng chí Trương Thị Mai - Ủy viên Bộ chính trị, Bí thư Trung ương Đảng, Trưởng ban Dân vận Trung ương.",
-         "Trương Thị Mai", [("Ủy viên Bộ Chính trị", None), ("Bí thư Trung ương Đảng", None), ("Trưởng Ban Dân vận", "Trung ương")]),
+         "Trương Thị Mai", [("Ủy viên Bộ Chính trị", None), ("Bí thư Trung ương Đảng", None), ("Trưởng Ban", "Ban Dân vận Trung ương")]),
         # a leader's name inside a body's name is no person, and does not take the office
         ("Ông Lê Quốc Phong - Ủy viên Dự khuyết Trung ương Đảng, Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh, đại diện các ban ngành.",
          "Lê Quốc Phong", [("Ủy viên dự khuyết Trung ương Đảng", None), ("Bí thư thứ nhất", "Trung ương Đoàn TNCS Hồ Chí Minh")]),

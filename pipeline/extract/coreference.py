@@ -88,7 +88,18 @@ def _owner_of_short(mention: PersonMention, people: list[PersonEntry]) -> Option
 def resolve_position(
     position: PositionMention, person_start: int, text: str, facilities: Registry, organizations: Registry
 ) -> ResolvedPosition:
-    """The organization of one office, completed and linked to its entry when there is one."""
+    """The organization of one office, completed and linked to its entry when there is one; a
+    named board leads it (``Ban Tuyên giáo`` + ``Tỉnh ủy Bạc Liêu``)."""
+    resolved = _resolve_position(position, person_start, text, facilities, organizations)
+    if position.board is None:
+        return resolved
+    organization = f"{position.board} {resolved.organization}" if resolved.organization else position.board
+    return ResolvedPosition(resolved.title, organization, resolved.entry)
+
+
+def _resolve_position(
+    position: PositionMention, person_start: int, text: str, facilities: Registry, organizations: Registry
+) -> ResolvedPosition:
     if position.org_start is not None and position.org_end is not None:
         entry = _entry_at(position.org_start, position.org_end, facilities, organizations)
         written = _capitalised(position.org_text)

@@ -38,13 +38,8 @@ class Hit:
         return self.rule.meta.get(key, default)
 
     def canonical(self) -> str:
-        """The office as the record writes it; ``{board}`` takes the board's name as written,
-        with a capital first letter (``Trưởng ban tuyên giáo`` → ``Trưởng Ban Tuyên giáo``)."""
-        canonical = str(self.meta("canonical"))
-        if self.board is None or "{board}" not in canonical:
-            return canonical
-        board = " ".join(self.board.split())
-        return canonical.replace("{board}", board[:1].upper() + board[1:])
+        """The office as the record writes it (``meta.canonical``)."""
+        return str(self.meta("canonical"))
 
 
 @dataclass(frozen=True)

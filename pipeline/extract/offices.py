@@ -54,6 +54,7 @@ class PositionMention:
     org_start: Optional[int]
     org_end: Optional[int]
     org_text: Optional[str]
+    board: Optional[str] = None  # "Ban Tuyên giáo" of "Trưởng Ban Tuyên giáo Tỉnh ủy": the organization's first part
 
 
 @dataclass(frozen=True)
@@ -257,8 +258,19 @@ def _committee_from_next(
             continue
         head = lexicon.match_at(lexicon.org_heads, text, following.org_start)
         if head is not None and head.meta("kind") == "party":
-            filled[index] = PositionMention(current.title, following.org_start, following.org_end, following.org_text)
+            filled[index] = PositionMention(current.title, following.org_start, following.org_end, following.org_text,
+                                            current.board)
     return filled
+
+
+def board_of(office: Hit) -> Optional[str]:
+    """The named board an office heads (``Trưởng Ban Tuyên giáo``): ``Ban Tuyên giáo``. The
+    office is ``Trưởng Ban`` and the board leads its organization, as ``Trưởng Trạm`` is held
+    in ``Trạm Y tế phường …``."""
+    if office.board is None:
+        return None
+    board = " ".join(office.board.split())
+    return f"Ban {board[:1].upper()}{board[1:]}"
 
 
 def org_start_of(text: str, office: Hit) -> int:
@@ -283,14 +295,14 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
             # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
             end = _facility_after(text, end, lexicon)
         end = _with_term(text, end)
-        return PositionMention(title, body.start, end, text[body.start:end]), end
+        return PositionMention(title, body.start, end, text[body.start:end], board_of(office)), end
     first = word_at(text, org_start)
     stop = _ORG_END.search(text, org_start)
     limit = stop.start() if stop else len(text)
     if first is not None and office.org_start is None and not first.capitalised:
         return _lowercase_organization(text, title, org_start, limit, office, lexicon)
     if first is None:
-        return PositionMention(title, None, None, None), office.end
+        return PositionMention(title, None, None, None, board_of(office)), office.end
     end = org_start
     lower = text.lower()
     capitals_in_row = 0
@@ -312,7 +324,8 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
         end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
     end = _with_term(text, end) if end > org_start else end
     org_text = text[org_start:end] or None
-    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
+    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text,
+                           board_of(office)), max(end, office.end)
 
 
 def _joins_name(text: str, pos: int, lexicon: Lexicon) -> bool:
@@ -344,10 +357,10 @@ def _lowercase_organization(
         committee = lexicon.match_at(lexicon.org_heads, text, start)
         if committee is not None and committee.meta("kind") == "party":
             # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
-            return PositionMention(title, start, committee.end, text[start:committee.end]), committee.end
-        return PositionMention(title, None, None, None), office.end
+            return PositionMention(title, start, committee.end, text[start:committee.end], board_of(office)), committee.end
+        return PositionMention(title, None, None, None, board_of(office)), office.end
     end = start + len(phrase.rstrip())
-    return PositionMention(title, start, end, text[start:end]), end
+    return PositionMention(title, start, end, text[start:end], board_of(office)), end
 
 
 def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:

@@ -21,6 +21,7 @@ from .lexicon import Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
 from .offices import (
     PositionMention,
+    board_of,
     inside_org_name,
     office_before,
     office_in_apposition,
@@ -219,8 +220,8 @@ def _position_before(text: str, office: Hit, end: int) -> PositionMention:
     org_start = org_start_of(text, office)
     org_text = text[org_start:end].strip(" ,-–")
     if not org_text:
-        return PositionMention(office.canonical(), None, None, None)
-    return PositionMention(office.canonical(), org_start, org_start + len(org_text), org_text)
+        return PositionMention(office.canonical(), None, None, None, board_of(office))
+    return PositionMention(office.canonical(), org_start, org_start + len(org_text), org_text, board_of(office))
 
 
 def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Run]:
