@@ -230,3 +230,16 @@ def test_year_from_the_sentence_or_the_article_never_guessed(text: str, expected
 def test_publication_date_comes_before_the_sentence_year(rules: RuleSet) -> None:
     text = "Sáng ngày 13/11, Trung tâm tổ chức hội thi lần thứ nhất năm 2017."
     assert values(text, rules, "2018-11-20") == [("2018-11-13", "morning"), ("2017", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("chào mừng Kỷ niệm 70 năm ngày Truyền thống Bệnh viện (7/10/1956-7/10/2026), bảo đảm tốt Hậu cần.",
+         ["1956-10-07", "2026-10-07"]),
+        # a birth year is not the year of the day in its sentence
+        ("Bác sĩ cho biết bệnh nhân sinh năm 1980, được chuyển đến viện ngày 6/6 do suy hô hấp.", ["1980"]),
+    ],
+)
+def test_anniversary_ranges_and_birth_years(text, expected, rules):
+    assert sorted(value for value, _ in values(text, rules)) == sorted(expected)

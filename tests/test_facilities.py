@@ -194,3 +194,13 @@ def test_a_facility_name_stops_before_the_titles_of_a_name(rules):
 )
 def test_departments_institution_stations_and_unnamed_provincial_hospitals(text, expected, rules):
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+def test_a_facility_with_and_without_its_city_is_one(rules):
+    found = facilities_of(
+        "Bác sĩ Nguyễn Văn Vĩnh Châu, Giám đốc Bệnh viện Bệnh Nhiệt đới TP HCM, cho biết bệnh nhân điều trị ở khoa Hồi sức "
+        "Tích cực Chống độc Người lớn. Sau đó bệnh viện Bệnh Nhiệt đới chuyển bệnh nhân.", rules)
+    assert [(f.name, f.aliases) for f in found] == [
+        ("Bệnh viện Bệnh Nhiệt đới TP HCM", ["Bệnh viện Bệnh Nhiệt đới", "bệnh viện Bệnh Nhiệt đới"]),
+        ("Khoa Hồi sức Tích cực Chống độc Người lớn", ["khoa Hồi sức Tích cực Chống độc Người lớn"]),
+    ]

@@ -272,3 +272,31 @@ def test_organizations_with_va_and_lowercase_words(text, name, positions, rules)
 )
 def test_va_inside_an_organization_after_a_name(text, name, positions, rules):
     assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Đến dự lễ có các đồng chí: Dương Thành Trung - Chủ tịch UBND tỉnh; Quảng Trọng Ninh - Trưởng Ban Dân vận Tỉnh ủy, "
+         "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.", "Quảng Trọng Ninh",
+         [("Trưởng Ban", "Ban Dân vận Tỉnh ủy"), ("Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh")]),
+        # a rank after "và" starts the next person; an office without its body, in an article about one hospital
+        ("Bệnh viện Quân y 4 tổ chức hội nghị. Đại tá Nguyễn An Giang, Giám đốc và Đại tá Trương Quang Thắng, Phó Giám đốc "
+         "trao Giấy khen cho các tập thể.", "Trương Quang Thắng", [("Phó Giám đốc", "Bệnh viện Quân y 4")]),
+        ("Bệnh viện Quân y 4 tổ chức hội nghị. Tại buổi lễ, Thượng tá Võ Xuân Thành – Chủ nhiệm Chính trị, đã thay mặt "
+         "Đảng ủy phát động phong trào thi đua.", "Võ Xuân Thành", [("Chủ nhiệm Chính trị", None)]),
+        ("Tham dự có Thượng tướng Phạm Trường Sơn, Phó tổng Tham mưu trưởng QĐND Việt Nam; lãnh đạo các đơn vị.",
+         "Phạm Trường Sơn", [("Phó Tổng Tham mưu trưởng", "QĐND Việt Nam")]),
+        ("Sáng 10-9, ông Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh, "
+         "Trưởng ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh đã có chuyến thăm.", "Nguyễn Văn Lợi",
+         [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn", "Đại biểu Quốc hội tỉnh"),
+          ("Trưởng Ban", "Ban Chỉ đạo phòng")]),
+        # a lowercase head after an office refers to the hospital named before
+        ("Giáo sư Nguyễn Quang Tuấn - Giám đốc Bệnh viện Bạch Mai đã cử đoàn công tác. Ê-kíp do Phó giáo sư, tiến sĩ "
+         "Đào Xuân Cơ - Phó giám đốc bệnh viện - làm trưởng đoàn.", "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai")]),
+    ],
+)
+def test_lists_ranks_and_offices_of_the_article_facility(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions

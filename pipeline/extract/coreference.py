@@ -125,14 +125,16 @@ def _resolve_position(
 
 
 def _by_head_word(word: str, pos: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
-    """The body last named before ``pos`` whose name starts with the single word ``word``."""
-    if not word or len(word.split()) != 1 or not word[:1].isupper():
+    """The body last named before ``pos`` whose name starts with the single word ``word``
+    ("Phó Giám đốc Sở"), or whose head ``word`` is ("Phó giám đốc bệnh viện")."""
+    if not word:
         return None
+    single = len(word.split()) == 1 and word[:1].isupper()
     candidates = [
         (max((s.start for s in e.mentions if s.start < pos), default=-1), e)
         for registry in (facilities, organizations)
         for e in registry.entries
-        if e.name.split()[0] == word
+        if single and e.name.split()[0] == word or e.head.casefold() == word.casefold()
     ]
     candidates = [item for item in candidates if item[0] >= 0]
     return max(candidates, key=lambda item: item[0])[1] if candidates else None

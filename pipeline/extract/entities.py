@@ -16,6 +16,8 @@ The spaCy doc in ``ann.doc`` is not needed; everything here is rules over text.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..document import AnnotatedArticle, Entities
 from ..models import Facility, Mention, Organization, Person, Position
 from ..textnorm import name_key
@@ -54,7 +56,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     organization_ids = _ids(organizations, "O")
     ids = {**facility_ids, **organization_ids}
     people = [
-        _person(f"P{number}", entry, text, facilities, organizations, ids)
+        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon)
         for number, entry in enumerate(group_people(person_mentions), start=1)
     ]
     return Entities(
@@ -119,13 +121,25 @@ def _organization(identifier: str, entry: BodyEntry) -> Organization:
                         mentions=_mentions(entry))
 
 
+def _only_facility(facilities: Registry) -> Optional[BodyEntry]:
+    """The article's one facility (departments aside), if it names exactly one."""
+    whole = [e for e in facilities.entries if e.kind != "department"]
+    return whole[0] if len(whole) == 1 else None
+
+
 def _person(
-    identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str]
+    identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str],
+    lexicon: Lexicon,
 ) -> Person:
     resolved: list[ResolvedPosition] = []
+    only = _only_facility(facilities)
     for mention in entry.mentions:
         for position in mention.positions:
-            resolved.append(resolve_position(position, mention.start, text, facilities, organizations))
+            found = resolve_position(position, mention.start, text, facilities, organizations)
+            if found.organization is None and only is not None and found.title in lexicon.facility_offices:
+                # "Đại tá A, Giám đốc …" in an article about one hospital: its director
+                found = ResolvedPosition(found.title, only.name, only)
+            resolved.append(found)
     positions = [
         Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)
         for r in _distinct(resolved)

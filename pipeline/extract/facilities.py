@@ -59,7 +59,26 @@ def build_facilities(
         registry.references.append(mention)
     _complete_units(registry, text, places)
     _merge_parent_suffixed(registry, text)
+    _merge_place_suffixed(registry, lexicon)
     return registry
+
+
+def _merge_place_suffixed(registry: Registry, lexicon: Lexicon) -> None:
+    """``Bệnh viện Bệnh Nhiệt đới`` and ``Bệnh viện Bệnh Nhiệt đới TP HCM``: the same facility,
+    once with the unit it is in; one entry under the fuller name, the short one an alias."""
+    for short in list(registry.entries):
+        for full in registry.entries:
+            if full is short or full.head != short.head or not full.name.startswith(short.name + " "):
+                continue
+            if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None:
+                continue
+            full.add_form(short.name)
+            for form in short.aliases:
+                full.add_form(form)
+            for span in short.mentions:
+                full.add_mention(span.start, span.end)
+            registry.entries = [e for e in registry.entries if e is not short]
+            break
 
 
 def _merge_parent_suffixed(registry: Registry, text: str) -> None:

@@ -48,6 +48,7 @@ class Lexicon:
 
     titles: tuple[Rule, ...]
     offices: tuple[Rule, ...]
+    facility_offices: frozenset[str]  # offices held in a facility (Giám đốc): canonical forms
     facility_heads: tuple[Rule, ...]
     name_inner: tuple[Rule, ...]
     name_final: tuple[Rule, ...]
@@ -83,6 +84,7 @@ class Lexicon:
             patterns=patterns,
             titles=tuple(rules.rules(TITLES)),
             offices=tuple(rules.rules(OFFICES)),
+            facility_offices=frozenset(str(r.meta["canonical"]) for r in rules.rules(OFFICES) if r.meta.get("facility_office")),
             facility_heads=role(FACILITY_TYPES, "head"),
             name_inner=role(FACILITY_TYPES, "name_inner"),
             name_final=role(FACILITY_TYPES, "name_final"),

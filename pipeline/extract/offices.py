@@ -157,7 +157,8 @@ def inside_org_name(text: str, office: Hit, cue_start: int, cue_end: int) -> boo
     if cue_start <= office.end or not word[:1].isupper() or not word[1:].replace(" ", "").islower():
         return False
     between = text[office.end:cue_start]
-    return bool(between.strip()) and not _APPOSITION_SEPARATOR.search(between)
+    # "Giám đốc và Đại tá Trương Quang A": a cue after "và" starts the next person
+    return bool(between.strip()) and not _APPOSITION_SEPARATOR.search(between) and not _ENDS_LINKING.search(between)
 
 
 def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Optional[NameSplit]:
