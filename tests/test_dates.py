@@ -243,3 +243,8 @@ def test_publication_date_comes_before_the_sentence_year(rules: RuleSet) -> None
 )
 def test_anniversary_ranges_and_birth_years(text, expected, rules):
     assert sorted(value for value, _ in values(text, rules)) == sorted(expected)
+
+
+def test_an_admissions_year_still_dates_its_sentence(rules):
+    text = "Sáng ngày 22/4, Trường Đại học Kiên Giang đã tổ chức ngày hội tư vấn tuyển sinh năm 2018 và ký kết thỏa thuận."
+    assert sorted(value for value, _ in values(text, rules)) == ["2018", "2018-04-22"]
