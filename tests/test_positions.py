@@ -300,3 +300,25 @@ def test_lists_ranks_and_offices_of_the_article_facility(text, name, positions, 
     found = positions_of(text, rules)
     assert name in found, f"{name} not in {list(found)}"
     assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # "thư" of "Bí thư" is no letter of a commemoration; a two-syllable name right after the office
+        ("Nhân kỷ niệm 78 năm ngày Thương binh - Liệt sỹ, Tổng Bí thư Tô Lâm chiều nay cùng đoàn công tác tới thăm.",
+         "Tô Lâm", [("Tổng Bí thư", None)]),
+        ("Giám đốc Bệnh viện, BS ưu tú Nguyễn Tri Thức cho biết.", "Nguyễn Tri Thức", [("Giám đốc", "Bệnh viện")]),
+        ("Chiều 17/6, ông Nguyễn Thành Phong, Chủ tịch UBND TPHCM tới thăm nam phi công đang điều trị tại Bệnh viện Chợ Rẫy.",
+         "Nguyễn Thành Phong", [("Chủ tịch", "UBND TPHCM")]),
+    ],
+)
+def test_heads_of_state_and_organizations_ending_at_a_verb(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions
+
+
+def test_a_hospital_after_va_is_no_person(rules):
+    found = positions_of("Bộ trưởng Y tế cho biết khi họp tại BV Bạch Mai, Bộ trưởng và BV Bạch Mai đều mong muốn hỗ trợ.", rules)
+    assert found == {}

@@ -83,3 +83,15 @@ def test_title_chain_atoms(text, atoms, rules):
 )
 def test_no_title_person_without_a_name(text, rules):
     assert people_of(text, rules) == {}
+
+
+def test_doctor_of_merit_and_senior_lecturer():
+    from pipeline.document import AnnotatedArticle, CleanedArticle
+    from pipeline.extract.entities import extract_entities
+    from pipeline.rules import RuleSet
+    from pipeline.textnorm import normalize_text
+
+    rules = RuleSet.load()
+    text = normalize_text("BS ưu tú Nguyễn Tri Thức, Giám đốc Bệnh viện Chợ Rẫy và GVC.BS Huỳnh Khắc Cường phát biểu.")
+    people = extract_entities(AnnotatedArticle(CleanedArticle(body=text), text, len(text), None, rules)).people
+    assert [(p.name, p.titles) for p in people] == [("Nguyễn Tri Thức", ["BS", "TTƯT"]), ("Huỳnh Khắc Cường", ["GVC", "BS"])]

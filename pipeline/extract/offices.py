@@ -41,6 +41,7 @@ _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|g
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
+_OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _IN_CHARGE = re.compile(r"phụ trách\s+")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
@@ -134,6 +135,8 @@ def office_in_apposition(text: str, cue_start: int, offices: list[Hit], lexicon:
 
 def _org_gap(gap: str, lexicon: Lexicon) -> bool:
     """Whether the text between an office and a name can be an organization's name."""
+    if _OPENS_WITH_LINK.match(gap):
+        return False  # "Bộ trưởng và BV Bạch Mai": no organization starts with "và"
     gap = _GAP_ACRONYM.sub("", gap)
     if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
         return False
@@ -181,8 +184,12 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
         if shape == FOREIGN and size == 1 and first > 0:
             continue  # "Tổng thống Ukraine Volodymyr Zelensky": not "Zelensky" alone
         cued_elsewhere = _cued_elsewhere(text, run, candidate.text(), lexicon)
-        if shape == VIETNAMESE and size == 2 and not cued_elsewhere:
-            continue  # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name
+        if shape == VIETNAMESE and size == 2 and not cued_elsewhere and (gap or first > 0):
+            # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name; right after
+            # the office, with no organization between, it is the name ("Tổng Bí thư Tô Lâm").
+            continue
+        if first > 0 and lexicon.ends_at(lexicon.facility_heads, text, candidate.start, window=40):
+            continue  # "… và BV Bạch Mai": the words after a facility's head name the facility
         score = _split_score(text, run, candidate, shape) + (3.0 if cued_elsewhere else 0.0)
         if first == 0 and needs_place:
             score -= 2.0

@@ -153,6 +153,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
             chain = None
         else:
             office = None
+    if office is None and any(lexicon.ends_at(heads, text, start, window=40)
+                              for heads in (lexicon.facility_heads, lexicon.org_heads)):
+        return None  # "BV Bạch Mai, Bộ trưởng …": the words right after a head name the body
     addressed = addressed or (address is not None and office is None)
     profession = profession_hit is not None and office is None
     cue_start = chain.start if chain else address.start if address is not None and addressed else None
