@@ -248,3 +248,9 @@ def test_anniversary_ranges_and_birth_years(text, expected, rules):
 def test_an_admissions_year_still_dates_its_sentence(rules):
     text = "Sáng ngày 22/4, Trường Đại học Kiên Giang đã tổ chức ngày hội tư vấn tuyển sinh năm 2018 và ký kết thỏa thuận."
     assert sorted(value for value, _ in values(text, rules)) == ["2018", "2018-04-22"]
+
+
+def test_a_nearby_month_of_the_sentence_gives_the_year(rules):
+    text = ("Ngày 1/7, dưới sự chủ trì của Thủ tướng, Chính phủ họp phiên thường kỳ tháng 6/2021, thảo luận về nhiệm vụ "
+            "6 tháng cuối năm 2021.")
+    assert sorted(value for value, _ in values(text, rules)) == ["2021", "2021-06", "2021-07-01"]

@@ -434,3 +434,22 @@ def test_background_occasions_and_second_visits(text: str, expected: list, rules
         ann.text, [{"name": "Phạm Văn Khâu"}], [{"name": "Trung tâm Y tế khu vực Châu Thành A", "kind": "health_center"}]
     )
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
+
+
+UNSEEN_EVENTS = [
+    # a facility that receives a commendation is an award's recipient, even undated
+    ("Bệnh viện Bệnh Nhiệt Đới và Bệnh viện Chợ Rẫy được nhận bằng khen từ UBND TPHCM.", [("award", None)]),
+    # a speaker's recollection and a signing dated to a past year are background
+    ("Sau ký kết hợp tác vào năm 2017 giữa hai đơn vị, ngày 22/6/2018, đoàn đã đến thăm Bệnh viện Bệnh Nhiệt Đới.\n\n"
+     "Giám đốc Bệnh viện cho biết: “Trong Lễ Khai giảng năm học 2017 - 2018, tôi đã được mời vào dự lễ và ký kết hợp tác.”",
+     [("visit", "2018-06-22")]),
+    ("Chiều ngày 22/09/2023, Bệnh viện Chợ Rẫy đã tổ chức Lễ ra viện cho 10 bệnh nhân.", [("ceremony", "2023-09-22")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNSEEN_EVENTS)
+def test_recipients_recollections_and_discharge_ceremonies(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Bệnh Nhiệt Đới", "kind": "hospital"},
+                                                  {"name": "Bệnh viện Chợ Rẫy", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected

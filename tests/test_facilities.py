@@ -204,3 +204,21 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         ("Bệnh viện Bệnh Nhiệt đới TP HCM", ["Bệnh viện Bệnh Nhiệt đới", "bệnh viện Bệnh Nhiệt đới"]),
         ("Khoa Hồi sức Tích cực Chống độc Người lớn", ["khoa Hồi sức Tích cực Chống độc Người lớn"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shinhan Life đã đến thăm và tặng quà cho các bệnh nhi tại Bệnh viện nhi đồng 2 TP.HCM.",
+         [("Bệnh viện nhi đồng 2 TP.HCM", [])]),
+        ("Ngày 6/10/2023, Khoa Phẫu thuật lồng ngực & Mạch máu - Bệnh viện Bạch Mai đã tổ chức kỷ niệm 5 năm ngày thành lập.",
+         [("Khoa Phẫu thuật lồng ngực & Mạch máu", []), ("Bệnh viện Bạch Mai", [])]),
+        # one body written with and without its unit word, or with and without the place it is in
+        ("Trung tâm Kiểm soát bệnh tật Hà Nội lấy mẫu; Trung tâm Kiểm soát bệnh tật thành phố Hà Nội công bố kết quả.",
+         [("Trung tâm Kiểm soát bệnh tật Hà Nội", ["Trung tâm Kiểm soát bệnh tật thành phố Hà Nội"])]),
+        ("Bệnh viện TNH Việt Yên tại thị xã Việt Yên kỷ niệm 5 năm; Bệnh viện TNH tiếp nhận 300 bệnh nhân.",
+         [("Bệnh viện TNH Việt Yên", ["Bệnh viện TNH"])]),
+    ],
+)
+def test_numbers_ampersands_and_one_facility_under_two_names(text, expected, rules):
+    assert [(f.name, f.aliases) for f in facilities_of(text, rules)] == expected

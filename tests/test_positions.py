@@ -322,3 +322,25 @@ def test_heads_of_state_and_organizations_ending_at_a_verb(text, name, positions
 def test_a_hospital_after_va_is_no_person(rules):
     found = positions_of("Bộ trưởng Y tế cho biết khi họp tại BV Bạch Mai, Bộ trưởng và BV Bạch Mai đều mong muốn hỗ trợ.", rules)
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # offices listed before one name
+        ("Ngoài ra còn có Bí thư Trung ương Đảng, Chánh Văn phòng Trung ương Đảng Lê Hoài Trung; Phó Thủ tướng Lê Thành Long.",
+         "Lê Hoài Trung", [("Bí thư Trung ương Đảng", None), ("Chánh Văn phòng", "Trung ương Đảng")]),
+        ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn Văn Hòa phát biểu.", "Nguyễn Văn Hòa",
+         [("Phó Bí thư", "Tỉnh ủy"), ("Chủ tịch", "UBND tỉnh")]),
+        # an office that has its own name before the comma stays that name's
+        ("Chủ tịch Ủy ban nhân dân quận Bắc Từ Liêm Nguyễn Hữu Tuyên, Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành "
+         "và lãnh đạo quận tặng hoa.", "Nguyễn Tiến Thành", [("Phó Bí thư Thường trực", "Quận ủy Bắc Từ Liêm")]),
+        # a hyphenated foreign name after "Ngài"
+        ("Vắc xin do Ngài Hans-Peter Glanzer, Đại sứ Áo tại Việt Nam thay mặt Chính phủ Cộng hoà Áo trao tặng.",
+         "Hans-Peter Glanzer", [("Đại sứ", "Áo")]),
+    ],
+)
+def test_offices_listed_before_a_name_and_foreign_names(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions

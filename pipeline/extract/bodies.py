@@ -166,13 +166,15 @@ def _parse_tail(
     capitals_in_row = 0  # two capitalised words in a row are a proper name, which ends a phrase name
     real = False  # a word that names (not only a speciality such as Đa khoa, Nhi) was read
     acronym: Optional[str] = None
+    last_inner_named = False  # the last word read was a kind word that names (nhi đồng), not "đa khoa"
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
         if nxt >= len(text) or nxt in stops:
             break
-        if text[nxt] == "&" and proper_start is not None and text[nxt + 1:nxt + 2].isupper():
-            cursor = nxt + 1  # "Sở TT&TT": acronyms joined by an ampersand are one name
+        if text[nxt] == "&" and proper_start is not None and text[_skip(text, nxt + 1):_skip(text, nxt + 1) + 1].isupper():
+            # "Sở TT&TT", "Khoa Phẫu thuật lồng ngực & Mạch máu": an ampersand joins one name
+            cursor = nxt + 1
             continue
         if text[nxt] in "-–" and proper_start is not None:
             after = _skip(text, nxt + 1)
@@ -210,7 +212,8 @@ def _parse_tail(
         word = word_at(text, nxt)
         if word is None:
             break
-        if word.number and not (after_name or proper_start is None and capitalised_head and not pending_lower):
+        after_kind = pending_lower > 0 and last_inner_named  # "Bệnh viện nhi đồng 2"
+        if word.number and not (after_name or after_kind or proper_start is None and capitalised_head and not pending_lower):
             # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues
             # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
             break
@@ -256,6 +259,7 @@ def _parse_tail(
                     proper_end = end = named_end = cursor = inner.end
                     pending_lower = 0
                     continue
+            last_inner_named = not lexicon.match_at(lexicon.generic_modifiers, lower, nxt) and text[nxt:inner.end] != "và"
             cursor = inner.end
             pending_lower += 1
             continue

@@ -271,6 +271,10 @@ def _latest_full_year(expressions: list[_Expression], text: str, rules: RuleSet)
     return latest if latest in stated and max(stated) == latest else None
 
 
+# A month-year this many months from a day's month, in the same sentence, gives the day's year.
+NEAR_MONTHS = 2
+
+
 def _sentence_year(expression: _Expression, expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
     """The year a sentence states for its own day or month without a year.
 
@@ -288,6 +292,7 @@ def _sentence_year(expression: _Expression, expressions: list[_Expression], text
     start, end = _sentence_bounds(text, expression.match_start, expression.match_end)
     same_month: set[int] = set()
     plain: set[int] = set()
+    near_month: set[int] = set()
     for other in expressions:
         if other is expression or not (start <= other.match_start and other.match_end <= end):
             continue
@@ -296,9 +301,14 @@ def _sentence_year(expression: _Expression, expressions: list[_Expression], text
             continue
         if other.rule.meta.get("precision") == "month" and other.groups.get("month") and int(other.groups["month"]) == int(month):
             same_month.add(int(year))
+        elif other.rule.meta.get("precision") == "month" and other.groups.get("month"):
+            # "Ngày 1/7, Chính phủ họp phiên thường kỳ tháng 6/2021": a month of the same
+            # sentence a few months away gives the year
+            if abs(int(other.groups["month"]) - int(month)) <= NEAR_MONTHS:
+                near_month.add(int(year))
         elif other.rule.meta.get("precision") == "year" and not _is_not_event_year(text, other.match_start, rules):
             plain.add(int(year))
-    for years in (same_month, plain):
+    for years in (same_month, plain, near_month):
         if years:
             return years.pop() if len(years) == 1 else None
     return None

@@ -39,9 +39,9 @@ _AFFILIATION_BETWEEN = re.compile(
 )
 # What follows "cho biết:" is what was said: units named in it ("… 244 cán bộ
 # thuộc Trung tâm Y tế và Phòng Y tế quận") do not take part in the event.
-# "Bằng khen của Bộ trưởng Bộ Y tế", "Giấy khen của UBND tỉnh": the body or
+# "Bằng khen của Bộ trưởng Bộ Y tế", "bằng khen từ UBND tỉnh": the body or
 # person after "của" (and at most a few office words) gives the commendation.
-_GIVEN_BY = re.compile(r"\bcủa(?:\s+[^\s,.;]+){0,3}\s*$", re.IGNORECASE)
+_GIVEN_BY = re.compile(r"\b(?:của|từ)(?:\s+[^\s,.;]+){0,3}\s*$", re.IGNORECASE)
 _GIVEN_BY_WINDOW = 48
 _SPEECH_OPENS = re.compile(r"\b(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ|báo cáo)\s*:", re.IGNORECASE)
 
@@ -76,6 +76,15 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optiona
         if span.start <= hit.end + _TARGET_WINDOW or _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
             return span.ref
     return None
+
+
+def award_recipient(hit: TriggerHit, spans: list[EntitySpan]) -> Optional[str]:
+    """The facility an award trigger names as its recipient, before a receiving verb
+    ("Bệnh viện Chợ Rẫy được nhận bằng khen …"), in the same sentence."""
+    if hit.rule.meta.get("subject_role") != "recipient":
+        return None
+    before = [s for s in spans if s.kind == "facility" and hit.sentence.start <= s.start and s.end <= hit.start]
+    return before[0].ref if before else None
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -35,6 +35,10 @@ _AGENT_WINDOW = 64
 _DAY_WORD_BEFORE_PARENTHESIS = re.compile(
     r"\b(?:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*$", re.IGNORECASE
 )
+# A quotation opened by a speaker: "… cho biết: “…”".
+_SPEECH_QUOTE = re.compile(
+    r"\b(?:cho biết|nói|chia sẻ|phát biểu|khẳng định|nhấn mạnh|bày tỏ|tâm sự|kể)\s*:?\s*(?:<[^>]*>)?\s*“", re.IGNORECASE
+)
 # When triggers overlap, the one that says most about the event is kept, and
 # among equals the one that starts first ("Lễ ký kết" before "ký kết thỏa thuận").
 _STRENGTH_ORDER = {"head": 0, "verb": 1, "anaphoric": 2, "attach": 3}
@@ -81,6 +85,7 @@ def find_triggers(
 ) -> list[TriggerHit]:
     """Every unblocked trigger, one per place (the longest rule wins an overlap)."""
     sentence_dates = [d for d in _sentence_dates(text, dates) if not is_document_date(text, d.start, rules)]
+    speech = _reported_speech(text)
     hits: list[TriggerHit] = []
     for index, sentence in enumerate(sentences):
         if _is_background(sentence.text, rules):
@@ -101,6 +106,8 @@ def find_triggers(
                 continue
             taken.append((match.start, match.end))
             start, end = sentence.start + match.start, sentence.start + match.end
+            if any(lo <= start < hi for lo, hi in speech):
+                continue  # a speaker's recollection ("… cho biết: “Trong Lễ Khai giảng …”")
             hits.append(
                 TriggerHit(
                     rule=match.rule,
@@ -125,6 +132,15 @@ def _is_background(sentence_text: str, rules: RuleSet) -> bool:
         rule.meta.get("role") == "background" and rule.regex.search(sentence_text)
         for rule in rules.rules(CONTEXT)
     )
+
+
+def _reported_speech(text: str) -> list[tuple[int, int]]:
+    """Quotations opened right after a speech verb: what someone said, not the article's report."""
+    spans = []
+    for opening in _SPEECH_QUOTE.finditer(text):
+        close = text.find("”", opening.end())
+        spans.append((opening.end(), close if close >= 0 else len(text)))
+    return spans
 
 
 def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:

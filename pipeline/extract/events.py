@@ -30,6 +30,7 @@ else none. Participants come from ``event_participants.py``, attributes from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -38,12 +39,14 @@ from ..document import AnnotatedArticle, Entities
 from ..models import DateMention, Event, Evidence, EventType, Participant, PartOfDay
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
-from .event_participants import EntitySpan, entity_spans, participants, visit_target
+from .event_participants import EntitySpan, award_recipient, entity_spans, participants, visit_target
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
 
 # Types an anaphoric "buổi lễ" refers back to (an award is given at a ceremony).
 _CEREMONIAL = ("ceremony", "signing")
+# "ký kết hợp tác vào năm 2017": the clause of a trigger says it happened in a past year.
+_IN_A_YEAR = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:vào|hồi|từ)\s+(?:năm|tháng)\s+\d", re.IGNORECASE)
 # Heuristic: an act dated this many days before the lead's date is background, not the news.
 HISTORY_DAYS = 30
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
@@ -95,8 +98,10 @@ def _group(
     pending: list[TriggerHit] = []
     historical = _history_starts(sentences, dates)
     for hit in hits:
-        target = visit_target(hit, spans, text) if hit.type == "visit" else None
-        in_history = hit.start > historical.get(hit.sentence_index, len(text)) or _long_before(hit, lead, lead_paragraph)
+        target = visit_target(hit, spans, text) if hit.type == "visit" else (
+            award_recipient(hit, spans) if hit.type == "award" else None)
+        in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or _long_before(hit, lead, lead_paragraph)
+                      or bool(_IN_A_YEAR.match(text, hit.end)))
         if hit.start < body_length and not in_history and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
@@ -124,7 +129,8 @@ def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int) -
         return True
     if hit.strength != "verb":
         return False
-    # A reported act starts an event when dated, in the lead, or aimed at a named place or person.
+    # A reported act starts an event when dated, in the lead, or aimed at a named place or person
+    # (a visit's host, an award's receiving facility).
     return hit.date is not None or hit.sentence.paragraph == lead_paragraph or target is not None
 
 

@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from .bodies import FACILITY, BodyMention
+from .keys import unit_free_key
 from .lexicon import Lexicon
 from .places import Places
 from .registry import BodyEntry, Registry
@@ -59,24 +60,46 @@ def build_facilities(
         registry.references.append(mention)
     _complete_units(registry, text, places)
     _merge_parent_suffixed(registry, text)
-    _merge_place_suffixed(registry, lexicon)
+    _merge_place_suffixed(registry, lexicon, places)
+    _merge_same_key(registry)
     return registry
 
 
-def _merge_place_suffixed(registry: Registry, lexicon: Lexicon) -> None:
-    """``Bệnh viện Bệnh Nhiệt đới`` and ``Bệnh viện Bệnh Nhiệt đới TP HCM``: the same facility,
-    once with the unit it is in; one entry under the fuller name, the short one an alias."""
+def _merge_same_key(registry: Registry) -> None:
+    """Forms that differ only by a unit word or an abbreviation (``Trung tâm Kiểm soát bệnh tật
+    Hà Nội``, ``… thành phố Hà Nội``) are one facility of the article: one entry."""
+    kept: list[BodyEntry] = []
+    for entry in registry.entries:
+        same = next((k for k in kept if k.kind == entry.kind and unit_free_key(k.name, k.kind) == unit_free_key(entry.name, entry.kind)), None)
+        if same is None:
+            kept.append(entry)
+            continue
+        _absorb(same, entry)
+    registry.entries = kept
+
+
+def _absorb(into: BodyEntry, other: BodyEntry) -> None:
+    """``other``'s forms and mentions become ``into``'s."""
+    into.add_form(other.name)
+    for form in other.aliases:
+        into.add_form(form)
+    for span in other.mentions:
+        into.add_mention(span.start, span.end)
+
+
+def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) -> None:
+    """``Bệnh viện Bệnh Nhiệt đới`` and ``Bệnh viện Bệnh Nhiệt đới TP HCM``, ``Bệnh viện TNH`` and
+    ``Bệnh viện TNH Việt Yên`` (a place the article names): the same facility, once with the
+    place it is in; one entry under the fuller name, the short one an alias."""
+    place_names = {place.name for place in places.places}
     for short in list(registry.entries):
         for full in registry.entries:
             if full is short or full.head != short.head or not full.name.startswith(short.name + " "):
                 continue
-            if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None:
+            rest = full.name[len(short.name) + 1:]
+            if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None and rest not in place_names:
                 continue
-            full.add_form(short.name)
-            for form in short.aliases:
-                full.add_form(form)
-            for span in short.mentions:
-                full.add_mention(span.start, span.end)
+            _absorb(full, short)
             registry.entries = [e for e in registry.entries if e is not short]
             break
 

@@ -47,3 +47,13 @@ def canonical_key(name: str, kind: str) -> str:
     if kind in ("hospital", "other", "health_center"):
         key = _GENERAL_HOSPITAL.sub("bệnh viện ", key)
     return _SPACES.sub(" ", key).strip()
+
+
+_UNIT_WORD = re.compile(rf"(?<!\w){_UNIT_WORDS} (?=\w)")
+
+
+def unit_free_key(name: str, kind: str) -> str:
+    """The canonical key without any unit word: within one article ``… bệnh tật Hà Nội`` and
+    ``… bệnh tật thành phố Hà Nội`` name one body (across articles the unit word can matter:
+    ``huyện`` and ``thị xã`` of one name are different places)."""
+    return _SPACES.sub(" ", _UNIT_WORD.sub("", canonical_key(name, kind))).strip()

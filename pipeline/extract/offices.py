@@ -41,6 +41,7 @@ _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|g
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
+_CHAIN_COMMA = re.compile(r",\s*")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _IN_CHARGE = re.compile(r"phụ trách\s+")
@@ -109,6 +110,32 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
         if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
             return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
     return office if _org_gap(text[office.end:start], lexicon) else None
+
+
+def offices_chained_before(
+    text: str, office: Hit, offices: list[Hit], lexicon: Lexicon, taken: frozenset[int]
+) -> list[tuple[Hit, int]]:
+    """Offices listed before ``office`` and a name: ``Bí thư Trung ương Đảng, Chánh Văn phòng
+    Trung ương Đảng Lê Hoài A`` gives ``Bí thư Trung ương Đảng`` too. Each comes with the end
+    of its organization (the comma). An office that belongs to another name (``taken``: written
+    after one, or followed by its organization and one) stops the chain."""
+    chained: list[tuple[Hit, int]] = []
+    current = office
+    while True:
+        comma = _CHAIN_COMMA.search(text, max(0, current.start - 3), current.start)
+        if comma is None or comma.end() != current.start:
+            break
+        earlier = [hit for hit in offices if hit.end <= comma.start() and comma.start() - hit.end <= MAX_ORG_GAP]
+        if not earlier:
+            break
+        previous = earlier[-1]
+        if previous.start in taken or not _org_gap(text[previous.end:comma.start()], lexicon):
+            break
+        if "," in text[previous.end:comma.start()]:
+            break
+        chained.insert(0, (previous, comma.start()))
+        current = previous
+    return chained
 
 
 def office_in_apposition(text: str, cue_start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:

@@ -25,6 +25,7 @@ from .offices import (
     inside_org_name,
     office_before,
     office_in_apposition,
+    offices_chained_before,
     org_start_of,
     offices_after_names,
     offices_before_names,
@@ -207,6 +208,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         return None  # "các đồng chí Lãnh đạo UBND huyện": a common word, capitalised out of respect
     positions: list[PositionMention] = []
     if office is not None:
+        for earlier, org_end in offices_chained_before(text, office, offices, lexicon, after_names | before_names):
+            positions.append(_position_before(text, earlier, org_end))
         positions.append(_position_before(text, office, chain.start if chain else name_run.start))
     elif apposed is not None and cue_start is not None and apposed.start not in after_names | before_names:
         positions.append(_position_before(text, apposed, cue_start))

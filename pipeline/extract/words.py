@@ -7,7 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 
 # A word: letters, possibly joined by an apostrophe (H'Chua, Y’Thuat), or a number.
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+# A hyphen joins two capitalised parts of one word (Hans-Peter), not a word and an office (Mến-phó).
+_LOWER_INITIAL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITIAL}])[^\W\d_]+)*|\d+")
 # A Vietnamese syllable once tone and vowel marks are removed: onset, one to
 # three vowels, coda. Foreign words (Joe, Biden, Ukraine) do not fit it.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
