@@ -344,3 +344,18 @@ def test_offices_listed_before_a_name_and_foreign_names(text, name, positions, r
     found = positions_of(text, rules)
     assert name in found, f"{name} not in {list(found)}"
     assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Cùng đi có Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; Đại tướng Phan Văn Giang.",
+         "Lê Minh Hưng", [("Bí thư Trung ương Đảng", None), ("Trưởng Ban", "Ban Tổ chức Trung ương")]),
+        ("Ông Bae Seung Jun – Phó Tổng Giám đốc của Shinhan Life Việt Nam chia sẻ.", "Bae Seung Jun",
+         [("Phó Tổng Giám đốc", "Shinhan Life Việt Nam")]),
+    ],
+)
+def test_no_name_inside_trung_uong_and_cua_before_a_company(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert found[name] == positions
+    assert "Trung" not in found

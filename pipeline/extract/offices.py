@@ -44,7 +44,7 @@ _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*
 _CHAIN_COMMA = re.compile(r",\s*")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
-_IN_CHARGE = re.compile(r"phụ trách\s+")
+_IN_CHARGE = re.compile(r"(?:phụ trách|của)\s+")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
 
 
@@ -309,8 +309,8 @@ def board_of(office: Hit) -> Optional[str]:
 
 
 def org_start_of(text: str, office: Hit) -> int:
-    """Where the organization of an office starts: after ``phụ trách`` when the office is
-    held in charge of a named body (``Phó Giám đốc phụ trách Sở Y tế``)."""
+    """Where the organization of an office starts: after ``phụ trách`` or ``của`` before a
+    named body (``Phó Giám đốc phụ trách Sở Y tế``, ``Phó Tổng Giám đốc của Shinhan Life``)."""
     if office.org_start is not None:
         return office.org_start
     start = skip_spaces(text, office.end)

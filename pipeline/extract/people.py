@@ -204,6 +204,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
 
     if _anonymised(name_run) or lexicon.commemorated_at(text, name_run.start):
         return None
+    if shape == SHORT and _starts_compound(text, name_run, lexicon):
+        return None  # "Trưởng Ban Tổ chức Trung ương": "Trung" begins "Trung ương", not a name
     if lexicon.match_at(lexicon.common_words, text, name_run.start):
         return None  # "các đồng chí Lãnh đạo UBND huyện": a common word, capitalised out of respect
     positions: list[PositionMention] = []
@@ -228,6 +230,13 @@ def _position_before(text: str, office: Hit, end: int) -> PositionMention:
     if not org_text:
         return PositionMention(office.canonical(), None, None, None, board_of(office))
     return PositionMention(office.canonical(), org_start, org_start + len(org_text), org_text, board_of(office))
+
+
+def _starts_compound(text: str, run: Run, lexicon: Lexicon) -> bool:
+    """Whether a one-word name is the first half of a lowercase-ended compound
+    (``Trung ương``, ``Quốc gia``, ``Quốc tế``) that names a level, not a person."""
+    hit = lexicon.match_at(lexicon.name_final, text.lower(), run.start)
+    return hit is not None and hit.end > run.end
 
 
 def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Run]:
