@@ -453,3 +453,10 @@ def test_recipients_recollections_and_discharge_ceremonies(text: str, expected: 
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Bệnh Nhiệt Đới", "kind": "hospital"},
                                                   {"name": "Bệnh viện Chợ Rẫy", "kind": "hospital"}])
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
+
+
+def test_a_meeting_the_article_keeps_mentioning_is_its_event(rules: RuleSet) -> None:
+    text = ("Lựa chọn thuốc hợp lý, an toàn, hiệu quả trong điều trị.\n\n"
+            "Tham dự Hội nghị có PGS.TS Nguyễn Thị A, Chủ tịch Tổng hội Y học Việt Nam.\n\n"
+            "Phát biểu tại Hội nghị, Thứ trưởng Bộ Y tế cho biết ngành Y tế đã đạt được nhiều thành tựu.")
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", None)]

@@ -47,6 +47,8 @@ from .sentences import Sentence, split_sentences
 _CEREMONIAL = ("ceremony", "signing")
 # "ký kết hợp tác vào năm 2017": the clause of a trigger says it happened in a past year.
 _IN_A_YEAR = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:vào|hồi|từ)\s+(?:năm|tháng)\s+\d", re.IGNORECASE)
+# Heuristic: a meeting mentioned in this many sentences is what the article reports.
+REPEATED_MENTIONS = 2
 # Heuristic: an act dated this many days before the lead's date is background, not the news.
 HISTORY_DAYS = 30
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
@@ -108,7 +110,18 @@ def _group(
             pending.append(hit)
     for hit in pending:
         _attach(drafts, hit, body_length)
+    _repeated_meeting(drafts, pending, body_length)
     return _merge_untargeted_visits(drafts)
+
+
+def _repeated_meeting(drafts: list[_Draft], pending: list[TriggerHit], body_length: int) -> None:
+    """An undated meeting the article keeps coming back to ("Tham dự Hội nghị …", "Phát biểu
+    tại Hội nghị …") is the article's event: a ceremony, when no other event took its mentions."""
+    if any(d.type == "ceremony" for d in drafts):
+        return
+    hits = [h for h in pending if h.type == "ceremony" and h.strength == "verb" and h.start < body_length]
+    if len({h.sentence_index for h in hits}) >= REPEATED_MENTIONS:
+        drafts.append(_Draft(type="ceremony", hits=hits, date=next((h.date for h in hits if h.date), None)))
 
 
 def _long_before(hit: TriggerHit, lead: Optional[SentenceDate], lead_paragraph: int) -> bool:
