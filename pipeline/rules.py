@@ -153,9 +153,33 @@ class RuleSet:
         return found
 
 
+class _DuplicateKey(Exception):
+    """A key written twice in one mapping of a rule file."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key written twice in one mapping: PyYAML would keep the
+    last value silently, so a rule whose ``- id:`` line was lost would take over the next
+    rule's pattern."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                ident = next((self.construct_object(v) for k, v in node.value
+                              if self.construct_object(k) == "id"), None)
+                where = f"rule {ident}" if ident else f"line {key_node.start_mark.line + 1}"
+                raise _DuplicateKey(f"{where}: key {key!r} written twice (line {key_node.start_mark.line + 1})")
+            seen[key] = True
+        return super().construct_mapping(node, deep=deep)
+
+
 def _parse_file(path: Path, raw: bytes) -> RuleFile:
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
+        data = yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as exc:
+        raise RuleError(f"{path.name}: {exc}") from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RuleError(f"{path.name}: not valid UTF-8 YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -279,3 +279,11 @@ def test_byline_above_photo_captions(rules: RuleSet) -> None:
     assert article.authors == ("HỮU TOÀN",)
     assert "HỮU TOÀN" not in article.body
     assert "Trao giấy mừng thọ cho cụ Trần Văn Phường" in article.body
+
+
+def test_a_byline_signed_with_a_full_stop(rules: RuleSet) -> None:
+    markup = ("<p>Trung tâm cũng đã di chuyển toàn bộ khoa Nội sang nơi khác để hình thành khu cách ly.</p>"
+              '<p style="text-align:right"><strong>Lê Xuân.</strong></p>')
+    article = clean(raw_text(f"Trạm y tế thị trấn sẵn sàng ứng phó dịch bệnh\n\n{markup}"), rules)
+    assert article.authors == ("Lê Xuân",)
+    assert "Lê Xuân" not in article.body

@@ -460,3 +460,19 @@ def test_a_meeting_the_article_keeps_mentioning_is_its_event(rules: RuleSet) -> 
             "Tham dự Hội nghị có PGS.TS Nguyễn Thị A, Chủ tịch Tổng hội Y học Việt Nam.\n\n"
             "Phát biểu tại Hội nghị, Thứ trưởng Bộ Y tế cho biết ngành Y tế đã đạt được nhiều thành tựu.")
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # gifts handed to patients of a facility: a visit with gifts
+        ("Sáng ngày 14/09/2024, đại diện Công ty phối hợp Tổ Công tác xã hội đã trao tặng những món quà thiết thực "
+         "cho các em nhỏ đang điều trị tại Bệnh viện Chợ Rẫy.", [("visit", "2024-09-14")]),
+        # households pledging to isolate do not sign an agreement
+        ("Sáng ngày 14/09/2024, 100% hộ gia đình đã ký cam kết thực hiện cách ly tại nhà.", []),
+    ],
+)
+def test_gifts_to_patients_and_pledges(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Chợ Rẫy", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected

@@ -133,8 +133,8 @@ def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
         ("04 tập thể đạt danh hiệu là TTYT huyện Mê Linh, Phòng Hành chính tổ chức tài vụ, Trạm Y tế xã Văn Khê",
          [("TTYT huyện Mê Linh", "health_center"), ("Phòng Hành chính tổ chức tài vụ", "department"),
           ("Trạm Y tế xã Văn Khê", "health_station")]),
-        # a name never continues over "và" and a number
-        ("Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.", []),
+        # a name never continues over "và" and a number; with no district named, the district's own centre
+        ("Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.", [("Trung tâm Y tế huyện", "health_center")]),
         # "Nhi khoa" is one word of the name; "vùng" names an area inside a name
         ("1 bệnh nhân đang được điều trị tại Trung tâm Nhi khoa.", [("Trung tâm Nhi khoa", "other")]),
         ("Bé được chuyển lên Bệnh viện Đa khoa vùng Tây Nguyên điều trị.",
@@ -222,3 +222,16 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
 )
 def test_numbers_ampersands_and_one_facility_under_two_names(text, expected, rules):
     assert [(f.name, f.aliases) for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("4 công dân đang điều trị tại khu cách ly của Trung tâm Y tế huyện, 161 người đang cách ly tại nhà.",
+         [("Trung tâm Y tế huyện", "health_center")]),
+        ("Hội Phụ nữ trao tặng hơn 100 suất cơm cho các bệnh nhân đang điều trị tại Khoa A6 và Khoa A14.",
+         [("Khoa A6", "department"), ("Khoa A14", "department")]),
+    ],
+)
+def test_unnamed_district_centres_and_lettered_departments(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected

@@ -271,6 +271,12 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Lê Minh Hưng", [("Bí thư Trung ương Đảng", None), ("Trưởng Ban", "Ban Tổ chức Trung ương")]),
     ("Ông Bae Seung Jun – Phó Tổng Giám đốc của Shinhan Life Việt Nam chia sẻ.", "Bae Seung Jun",
      [("Phó Tổng Giám đốc", "Shinhan Life Việt Nam")]),
+    # — list items: an office after a name and a comma is that name's —
+    ("Cùng dự có các đồng chí Lê Đức Thắng, Phó Chủ tịch thường trực UBND huyện, Tống Thị Hương Giang, Phó Chủ tịch UBND huyện.",
+     "Lê Đức Thắng", [("Phó Chủ tịch Thường trực", "UBND huyện")]),
+    ("Cùng dự có các đồng chí Lê Đức Thắng, Phó Chủ tịch thường trực UBND huyện, Tống Thị Hương Giang, Phó Chủ tịch UBND huyện.",
+     "Tống Thị Hương Giang", [("Phó Chủ tịch", "UBND huyện")]),
+    ("Tại buổi lễ, TGĐ Trịnh Đức Mậu đã có đôi lời chia sẻ về các hoạt động của công ty.", "Trịnh Đức Mậu", [("Tổng Giám đốc", None)]),
 ]
 
 

@@ -76,3 +76,21 @@ def test_rule_file_names_no_person_or_facility(path):
     yaml.safe_load(text)  # the file is YAML
     found = [name for name in sorted(_gold_names()) if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
     assert not found, f"{path.name} names {found}"
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        # a lost "- id:" line: the next rule's keys land in this one
+        ("rules:\n  - id: visit.a\n    literal: a\n    pattern: 'a'\n    literal: b\n    pattern: 'b'\n",
+         "offices.yaml: rule visit.a: key 'literal' written twice"),
+        ("rules:\n  - id: visit.a\n    literal: a\n    pattern: 'a'\n    colour: red\n", "offices.yaml: rule visit.a: colour"),
+    ],
+)
+def test_bad_rule_files_are_refused_naming_file_and_rule(tmp_path, body, message):
+    from pipeline.rules import RuleError
+
+    (tmp_path / "offices.yaml").write_text("kind: offices\n" + body, encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        RuleSet.load(tmp_path)
+    assert message in str(caught.value)

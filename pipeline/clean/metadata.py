@@ -215,8 +215,8 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             # "Theo Thanh Xuân" names a person; "Theo VnExpress", "Theo Báo Nghệ An" only a source.
             authors[:0] = credited_people(rules.credit(text) or "", rules)
             kept.pop()
-        elif rules.name(text) and person_names(text):
-            authors[:0] = person_names(text)
+        elif rules.name(_unstopped(text)) and person_names(_unstopped(text)):
+            authors[:0] = person_names(_unstopped(text))  # "Lê Xuân." signs with a full stop too
             kept.pop()
         else:
             break
@@ -244,6 +244,11 @@ def _byline_above_captions(kept: list[Block], authors: list[str], rules: Cleanin
 def _caption_line(text: str) -> bool:
     """A photo caption's shape: a phrase of a few words up to a sentence, no full stop."""
     return CAPTION_LINE_MIN_WORDS <= word_count(text) <= CAPTION_LINE_MAX_WORDS and not re.search(r"[.!?…]$", text.strip())
+
+
+def _unstopped(text: str) -> str:
+    """A short line without the one full stop it may end with."""
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
 def credited_people(value: str, rules: CleaningRules) -> tuple[str, ...]:

@@ -149,8 +149,8 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
             continue
         place = places.name_for(mention.admin, mention.start)
         if place is None and _modified_head(mention):
-            # "Bệnh viện Đa khoa tỉnh" with no province named: the province's general hospital,
-            # a facility of its own, not whichever hospital the article named last.
+            # "Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế huyện" with no unit named: the province's
+            # or district's own, a facility of its own, not whichever one the article named last.
             registry.add(_display_name(mention), mention.kind, mention.head, mention.start, mention.end)
             continue
         if place is None:
@@ -163,9 +163,9 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
 
 
 def _modified_head(mention: BodyMention) -> bool:
-    """A capitalised head with a capitalised kind word before its unit (``Bệnh viện Đa khoa tỉnh``)."""
-    between = mention.text[len(mention.head_text):].split()
-    return mention.head_text[:1].isupper() and len(between) >= 2 and between[0][:1].isupper()
+    """A capitalised head before its unit word (``Bệnh viện Đa khoa tỉnh``, ``Trung tâm Y tế huyện``):
+    in an article that does not name the unit, the one facility of that kind it means."""
+    return mention.head_text[:1].isupper() and not mention.quantified
 
 
 def _siblings(text: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[int, int]]:

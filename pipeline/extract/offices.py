@@ -105,6 +105,8 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
     if not before:
         return None
     office = before[-1]
+    if text[office.end:start].rstrip().endswith(","):
+        return None  # "A, Phó Chủ tịch UBND huyện, B, …": the office is A's; B starts a new item
     for cues in (lexicon.addresses, lexicon.titles, lexicon.professions):
         cue = lexicon.ends_at(cues, text, start, window=30)
         if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
