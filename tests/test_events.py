@@ -476,3 +476,13 @@ def test_gifts_to_patients_and_pledges(text: str, expected: list, rules: RuleSet
     ann = annotated(text, rules, None)
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Chợ Rẫy", "kind": "hospital"}])
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
+
+
+def test_a_department_takes_part_with_its_facility(rules: RuleSet) -> None:
+    text = normalize_text("Sáng ngày 14/09/2024, Hội Phụ nữ đã trao tặng hơn 100 suất cơm cho các bệnh nhân đang điều trị "
+                          "tại Khoa A6 của Bệnh viện Quân y 4.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Khoa A6", "kind": "department"},
+                                                  {"name": "Bệnh viện Quân y 4", "kind": "hospital"}])
+    (visit,) = run(ann, entities)
+    assert {(p.ref, p.role) for p in visit.participants} >= {("F1", "host"), ("F2", "host")}

@@ -54,7 +54,7 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         ("Phát biểu tại buổi lễ, ông Đoàn Văn Trọng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Mê Linh nhấn mạnh.",
          "Đoàn Văn Trọng", [("Phó Bí thư", "Huyện ủy Mê Linh"), ("Chủ tịch", "UBND huyện Mê Linh")]),
         ("Bà Lê Thị Tú Anh, Trưởng phòng y tế TP. Vĩnh Long, Trưởng đoàn kiểm tra cho biết.",
-         "Lê Thị Tú Anh", [("Trưởng phòng", "phòng y tế TP. Vĩnh Long")]),
+         "Lê Thị Tú Anh", [("Trưởng phòng", "Phòng y tế TP. Vĩnh Long")]),
         ("tặng quà bác sĩ Trần Thị Thu, Trạm trưởng Trạm Y tế phường Tràng Cát (quận Hải An).",
          "Trần Thị Thu", [("Trạm trưởng", "Trạm Y tế phường Tràng Cát")]),
         ("Tổng thống Mỹ Joe Biden tiếp người đồng cấp.", "Joe Biden", [("Tổng thống", "Mỹ")]),
@@ -243,7 +243,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Sáng 10-9, ông Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh, "
      "Trưởng ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh đã có chuyến thăm.", "Nguyễn Văn Lợi",
      [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn", "Đại biểu Quốc hội tỉnh"),
-      ("Trưởng Ban", "Ban Chỉ đạo phòng")]),
+      ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch")]),
     # a lowercase head after an office refers to the hospital named before
     ("Giáo sư Nguyễn Quang Tuấn - Giám đốc Bệnh viện Bạch Mai đã cử đoàn công tác. Ê-kíp do Phó giáo sư, tiến sĩ "
      "Đào Xuân Cơ - Phó giám đốc bệnh viện - làm trưởng đoàn.", "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai")]),
@@ -277,6 +277,9 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Cùng dự có các đồng chí Lê Đức Thắng, Phó Chủ tịch thường trực UBND huyện, Tống Thị Hương Giang, Phó Chủ tịch UBND huyện.",
      "Tống Thị Hương Giang", [("Phó Chủ tịch", "UBND huyện")]),
     ("Tại buổi lễ, TGĐ Trịnh Đức Mậu đã có đôi lời chia sẻ về các hoạt động của công ty.", "Trịnh Đức Mậu", [("Tổng Giám đốc", None)]),
+    # — a steering committee written in lowercase after its office —
+    ("Ông Lê Văn Hà, Trưởng phòng Y tế huyện, Phó Trưởng ban chỉ đạo phòng chống dịch huyện cho biết.",
+     "Lê Văn Hà", [("Trưởng phòng", "Phòng Y tế huyện"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch")]),
 ]
 
 

@@ -25,6 +25,7 @@ ORGANIZATION = "organization"
 MAX_LOWERCASE_RUN = 4
 # Departments are named by what they do (khoa Chăm sóc sức khỏe sinh sản): longer lowercase runs.
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
+_OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
 _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
 
@@ -101,21 +102,24 @@ def parse_body(
 ) -> BodyMention:
     head_text = hit.text.strip()
     head_end = hit.start + len(hit.text.rstrip())
+    # A capitalised head names a body; so does a committee that heads an office ("Phó Trưởng
+    # ban chỉ đạo phòng chống dịch huyện"), written in lowercase.
+    named_head = head_text[:1].isupper() or _after_office_head(text, hit.start)
     tail_type = str(hit.meta("tail", "name"))
     tail = _Tail(head_end, None, None, None)
     if tail_type != "none":
         # Organizations and departments keep lowercase words in their names (Cục Quản lý Dược,
         # Khoa Hồi sức tích cực); facilities do not (Bệnh viện Bạch Mai cấp cứu …).
         phrase_names = category == ORGANIZATION or hit.meta("kind") == "department"
-        lowercase_start = phrase_names and head_text[:1].isupper() and bool(hit.meta("lowercase_name", False))
+        lowercase_start = phrase_names and named_head and bool(hit.meta("lowercase_name", False))
         department = hit.meta("kind") == "department"
-        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, head_text[:1].isupper(), lowercase_start,
+        tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
                            department)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
         proper = head_text.split()[-1]  # a head that is a whole name (Trung tâm cấp cứu 115)
-    capitalised_head = head_text[:1].isupper()
+    capitalised_head = named_head
     if not capitalised_head and not any(w[:1].isupper() for w in proper.split()):
         proper = ""  # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name
     quantified = lexicon.quantified(text, hit.start)
@@ -182,6 +186,9 @@ def _parse_tail(
             unit_after = lexicon.match_at(lexicon.admin_units, text, after)
             if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) and after - nxt <= 2:
                 cursor = after
+                continue
+            if department and lexicon.match_at(lexicon.name_inner, lower, after) and after - nxt <= 2:
+                cursor = after  # "Khoa Hồi sức tích cực - chống độc": a department's second speciality
                 continue
             break
         if _starts_body_or_office(text, nxt, lexicon) and nxt > pos:
@@ -285,6 +292,10 @@ def _parse_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return _Tail(end, admin, proper_start, proper_end, acronym)
+
+
+def _after_office_head(text: str, pos: int) -> bool:
+    return bool(_OFFICE_HEAD_BEFORE.search(text, max(0, pos - 8), pos))
 
 
 def _skip(text: str, pos: int) -> int:

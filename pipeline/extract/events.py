@@ -36,7 +36,7 @@ from datetime import date
 from typing import Optional
 
 from ..document import AnnotatedArticle, Entities
-from ..models import DateMention, Event, Evidence, EventType, Participant, PartOfDay
+from ..models import DateMention, Event, Evidence, EventType, Facility, Participant, PartOfDay
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
 from .event_participants import EntitySpan, award_recipient, entity_spans, participants, visit_target
@@ -47,6 +47,8 @@ from .sentences import Sentence, split_sentences
 _CEREMONIAL = ("ceremony", "signing")
 # "ký kết hợp tác vào năm 2017": the clause of a trigger says it happened in a past year.
 _IN_A_YEAR = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:vào|hồi|từ)\s+(?:năm|tháng)\s+\d", re.IGNORECASE)
+# Heuristic: a department's facility is named within this many characters of it.
+PARENT_WINDOW = 120
 # Heuristic: a meeting mentioned in this many sentences is what the article reports.
 REPEATED_MENTIONS = 2
 # Heuristic: an act dated this many days before the lead's date is background, not the news.
@@ -253,6 +255,7 @@ def _event(
         people = _with_two_parties(people, hits, spans, entities)
     if draft.type == "visit" and draft.target and all(p.ref != draft.target for p in people):
         people.append(Participant(ref=draft.target, role="host"))
+    people = _with_departments_facilities(people, entities)
     # The trigger shown is the first naming one, else the first reported act.
     first = next((h for h in hits if h.strength == "head"), None) or next(
         (h for h in hits if h.strength != "attach"), hits[0]
@@ -269,6 +272,35 @@ def _event(
         attributes=event_attributes(draft.type, hits, sentences, ann.rules),
         evidence=_evidence(hits),
     )
+
+
+def _with_departments_facilities(people: list[Participant], entities: Entities) -> list[Participant]:
+    """A department takes part with its facility: gifts for the patients of "Khoa A6" of the
+    article's hospital are a visit to that hospital too. The facility is the one named nearest
+    to the department, else the article's only facility."""
+    departments = {f.id: f for f in entities.facilities if f.kind == "department"}
+    whole = [f for f in entities.facilities if f.kind != "department"]
+    if not departments or not whole:
+        return people
+    result = list(people)
+    for participant in people:
+        department = departments.get(participant.ref)
+        parent = _parent_facility(department, whole) if department is not None else None
+        if parent is not None and all(p.ref != parent.id for p in result):
+            result.append(Participant(ref=parent.id, role=participant.role))
+    return result
+
+
+def _parent_facility(department: Facility, whole: list[Facility]) -> Optional[Facility]:
+    if len(whole) == 1:
+        return whole[0]
+    starts = [m.start for m in department.mentions]
+    if not starts:
+        return None
+    def distance(facility: Facility) -> int:
+        return min((abs(m.start - s) for m in facility.mentions for s in starts), default=1 << 30)
+    nearest = min(whole, key=distance)
+    return nearest if distance(nearest) <= PARENT_WINDOW else None
 
 
 def _with_two_parties(

@@ -24,7 +24,9 @@ def build_organizations(mentions: list[BodyMention], places: Places) -> Registry
         if mention.category != ORGANIZATION or mention.generic:
             continue
         if mention.named:
-            entry = registry.add(mention.text, mention.kind, mention.head, mention.start, mention.end)
+            # a name written in lowercase after an office ("Trưởng phòng Y tế huyện") is shown capitalised
+            name = mention.text[:1].upper() + mention.text[1:]
+            entry = registry.add(name, mention.kind, mention.head, mention.start, mention.end)
             if mention.acronym:
                 entry.add_form(mention.acronym)
             continue
@@ -32,7 +34,7 @@ def build_organizations(mentions: list[BodyMention], places: Places) -> Registry
         if completed is None:
             registry.references.append(mention)
             continue
-        entry = registry.add(completed, mention.kind, mention.head, mention.start, mention.end)
+        entry = registry.add(completed[:1].upper() + completed[1:], mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(mention.text)
     return registry
 
