@@ -31,7 +31,6 @@ from .organizations import build_organizations
 from .people import PersonMention, find_people
 from .places import find_places, unit_in_name
 from .registry import BodyEntry, Registry
-from .titles import chain_before, find_title_chains
 from .words import TextSpan
 
 __all__ = ["extract_entities", "canonical_key"]
@@ -42,7 +41,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     text = ann.text
     lexicon = Lexicon.from_rules(ann.rules)
     person_mentions = find_people(text, lexicon, _recognised_people(ann))
-    stops = _name_starts(text, lexicon, person_mentions)
+    stops = _name_starts(person_mentions)
     bodies = find_bodies(text, lexicon, stops)
     places = find_places(text, lexicon, stops)
     facilities = build_facilities(bodies, text, places, lexicon)
@@ -66,14 +65,10 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     )
 
 
-def _name_starts(text: str, lexicon: Lexicon, mentions: list[PersonMention]) -> frozenset[int]:
-    """Where bodies' names must stop: each person's name, or the titles written before it
+def _name_starts(mentions: list[PersonMention]) -> frozenset[int]:
+    """Where bodies' names must stop: each person's name, and the titles written before it
     (``Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân A``: the hospital ends before PGS)."""
-    starts = {m.start for m in mentions}
-    for chain in find_title_chains(text, lexicon):
-        if any(chain_before([chain], text, start) for start in starts if start >= chain.end):
-            starts.add(chain.start)
-    return frozenset(starts)
+    return frozenset({m.start for m in mentions} | {m.titles_start for m in mentions if m.titles_start is not None})
 
 
 def _recognised_people(ann: AnnotatedArticle) -> frozenset[TextSpan]:

@@ -68,14 +68,14 @@ def build_facilities(
 def _merge_same_key(registry: Registry) -> None:
     """Forms that differ only by a unit word or an abbreviation (``Trung tâm Kiểm soát bệnh tật
     Hà Nội``, ``… thành phố Hà Nội``) are one facility of the article: one entry."""
-    kept: list[BodyEntry] = []
+    kept: dict[tuple[str, str], BodyEntry] = {}
     for entry in registry.entries:
-        same = next((k for k in kept if k.kind == entry.kind and unit_free_key(k.name, k.kind) == unit_free_key(entry.name, entry.kind)), None)
-        if same is None:
-            kept.append(entry)
-            continue
-        _absorb(same, entry)
-    registry.entries = kept
+        key = (entry.kind, unit_free_key(entry.name, entry.kind))
+        if key in kept:
+            _absorb(kept[key], entry)
+        else:
+            kept[key] = entry
+    registry.entries = list(kept.values())
 
 
 def _absorb(into: BodyEntry, other: BodyEntry) -> None:

@@ -68,6 +68,7 @@ class PersonMention:
     positions: tuple[PositionMention, ...]
     addressed: bool = False  # after a form of address (anh Viễn): a short name may stand alone
     coordinated: bool = False  # joined to the mention before by "," or "và" (a list of names)
+    titles_start: Optional[int] = None  # where the titles written right before the name start
 
 
 def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = frozenset()) -> list[PersonMention]:
@@ -154,9 +155,6 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
             chain = None
         else:
             office = None
-    if office is None and any(lexicon.ends_at(heads, text, start, window=40)
-                              for heads in (lexicon.facility_heads, lexicon.org_heads)):
-        return None  # "BV Bạch Mai, Bộ trưởng …": the words right after a head name the body
     addressed = addressed or (address is not None and office is None)
     profession = profession_hit is not None and office is None
     cue_start = chain.start if chain else address.start if address is not None and addressed else None
@@ -204,6 +202,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
 
     if _anonymised(name_run) or lexicon.commemorated_at(text, name_run.start):
         return None
+    if office is None and any(lexicon.ends_at(heads, text, start, window=40)
+                              for heads in (lexicon.facility_heads, lexicon.org_heads)):
+        return None  # "BV Bạch Mai, Bộ trưởng …": the words right after a head name the body
     if shape == SHORT and _starts_compound(text, name_run, lexicon):
         return None  # "Trưởng Ban Tổ chức Trung ương": "Trung" begins "Trung ương", not a name
     if lexicon.match_at(lexicon.common_words, text, name_run.start):
@@ -220,7 +221,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     name = _QU_TONE.sub(_move_qu_tone, name_run.text()).replace("'", "’")  # one apostrophe: H'Chua = H’Chua
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT
-    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed, coordinated)
+    return PersonMention(name_run.start, name_run.end, name, shape, titles, tuple(positions), addressed, coordinated,
+                         chain.start if chain else None)
 
 
 def _position_before(text: str, office: Hit, end: int) -> PositionMention:
