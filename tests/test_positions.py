@@ -280,6 +280,17 @@ UNSEEN_ARTICLE_POSITIONS = [
     # — a steering committee written in lowercase after its office —
     ("Ông Lê Văn Hà, Trưởng phòng Y tế huyện, Phó Trưởng ban chỉ đạo phòng chống dịch huyện cho biết.",
      "Lê Văn Hà", [("Trưởng phòng", "Phòng Y tế huyện"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch")]),
+    # — military and standing committee offices, a name set off by dashes, "Bác sỹ" —
+    ("Dự Hội nghị có Thượng tướng Lê Huy Vịnh, Ủy viên Trung ương Đảng, Ủy viên Quân ủy Trung ương, Thứ trưởng Bộ Quốc "
+     "phòng, Phó Trưởng ban Thường trực Ban Chỉ đạo của Bộ Quốc phòng về phát triển khoa học.", "Lê Huy Vịnh",
+     [("Ủy viên Trung ương Đảng", None), ("Ủy viên Quân ủy Trung ương", None), ("Thứ trưởng", "Bộ Quốc phòng"),
+      ("Phó Trưởng Ban Thường trực", "Ban Chỉ đạo")]),
+    ("Dự lễ có đồng chí Ma Thị Thúy, Tỉnh ủy viên, Phó trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Tuyên Quang.", "Ma Thị Thúy",
+     [("Tỉnh ủy viên", None), ("Phó Trưởng đoàn chuyên trách", "Đoàn ĐBQH tỉnh Tuyên Quang")]),
+    ("Bác sỹ CKI Phạm Văn Trúc – Phó Giám đốc TTYT, Phó Ban chỉ đạo phòng chống dịch huyện Đắk Song cho biết.", "Phạm Văn Trúc",
+     [("Phó Giám đốc", "TTYT"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch huyện Đắk Song")]),
+    ("UBND huyện đã tạm dừng công tác điều hành đối với hiệu trưởng THCS Phù Ủng - Nhữ Mạnh Phong - và giáo viên chủ nhiệm.",
+     "Nhữ Mạnh Phong", [("Hiệu trưởng", "THCS Phù Ủng")]),
 ]
 
 

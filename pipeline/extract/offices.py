@@ -41,6 +41,7 @@ _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|g
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
+_TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
 _CHAIN_COMMA = re.compile(r",\s*")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
@@ -111,7 +112,8 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
         cue = lexicon.ends_at(cues, text, start, window=30)
         if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
             return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
-    return office if _org_gap(text[office.end:start], lexicon) else None
+    gap = _TRAILING_DASH.sub("", text[office.end:start])  # "hiệu trưởng THCS Phù Ủng - Nhữ Mạnh A -"
+    return office if _org_gap(gap, lexicon) else None
 
 
 def offices_chained_before(
