@@ -214,8 +214,8 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         ("Ngày 6/10/2023, Khoa Phẫu thuật lồng ngực & Mạch máu - Bệnh viện Bạch Mai đã tổ chức kỷ niệm 5 năm ngày thành lập.",
          [("Khoa Phẫu thuật lồng ngực & Mạch máu", []), ("Bệnh viện Bạch Mai", [])]),
         # one body written with and without its unit word, or with and without the place it is in
-        ("Trung tâm Kiểm soát bệnh tật Hà Nội lấy mẫu; Trung tâm Kiểm soát bệnh tật thành phố Hà Nội công bố kết quả.",
-         [("Trung tâm Kiểm soát bệnh tật Hà Nội", ["Trung tâm Kiểm soát bệnh tật thành phố Hà Nội"])]),
+        ("Bệnh viện Nhi Hà Nội tiếp nhận bệnh nhi; Bệnh viện Nhi thành phố Hà Nội công bố kết quả.",
+         [("Bệnh viện Nhi Hà Nội", ["Bệnh viện Nhi thành phố Hà Nội"])]),
         ("Bệnh viện TNH Việt Yên tại thị xã Việt Yên kỷ niệm 5 năm; Bệnh viện TNH tiếp nhận 300 bệnh nhân.",
          [("Bệnh viện TNH Việt Yên", ["Bệnh viện TNH"])]),
     ],

@@ -47,6 +47,9 @@ def organizations_of(text: str, rules: RuleSet):
         ("Bí thư Quận uỷ gửi lời chúc mừng tốt đẹp nhất đến toàn thể cán bộ.", [("Quận ủy", "party")]),
         ("Chi Cục Quản lý Thị trường thành phố Hà Nội vừa thực hiện kiểm tra và phát hiện hàng loạt các cửa hàng.",
          [("Chi Cục Quản lý Thị trường thành phố Hà Nội", "government")]),
+        # a disease control centre is a public health agency, not a place of care
+        ("Theo Trung tâm Kiểm soát Bệnh tật TP HCM (HCDC), bệnh nhân đã được cách ly.",
+         [("Trung tâm Kiểm soát Bệnh tật TP HCM", "government")]),
     ],
 )
 def test_organizations(text, expected, rules):
