@@ -73,3 +73,15 @@ def test_extract_reports_an_empty_file_as_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(empty)])
     assert result.exit_code == 1
     assert '"kind": "empty"' in result.output
+
+
+def test_extract_refuses_an_invalid_rule_folder_with_a_clear_line(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "offices.yaml").write_text(
+        "kind: offices\nrules:\n  - id: office.a\n    literal: a\n    pattern: 'a'\n    pattern: 'b'\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["extract", str(REPO / "corpus" / "000_8649a4f9e4d548b0.txt"), "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert "offices.yaml: rule office.a: key 'pattern' written twice" in result.output
+    assert "Traceback" not in result.output

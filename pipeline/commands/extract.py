@@ -21,11 +21,17 @@ def command(file: Path, rules_dir: Path | None, compact: bool) -> None:
 
     FILE is a .txt dump, an .html page or a crawler .jsonl file (one record per
     line). Nothing is written to disk. Exits with status 1 when the article
-    could not be processed; the error record is printed on stderr.
+    could not be processed (the error record is printed on stderr), 2 when
+    the rule files are invalid.
     """
     from ..process import ArticleProcessor
+    from ..rules import RuleError
 
-    processor = ArticleProcessor(rules_dir)
+    try:
+        processor = ArticleProcessor(rules_dir)
+    except RuleError as exc:
+        click.echo(f"vnie extract: cannot load the rules: {exc}", err=True)
+        sys.exit(2)
     failed = False
     for result in processor.process_path(file, file.parent):
         text = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=None if compact else 2)
