@@ -102,3 +102,15 @@ def test_killed_holder_releases_the_lock(tmp_path):
     summary = run_batch([corpus], out, processor=ProcessorSpec(factory=PROBE), workers=2, progress=False)
     assert summary.exit_code == 0
     assert len((out / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 12
+
+
+def test_a_lock_left_by_a_dead_holder_is_waited_for_not_refused(tmp_path):
+    from pipeline.batch.lock import OutputLock, _alive
+
+    assert not _alive(2**22 + 12345)  # no such process
+    assert _alive(os.getpid())
+    out = tmp_path / "out"
+    with OutputLock(out):
+        pass
+    with OutputLock(out):  # free again at once
+        pass

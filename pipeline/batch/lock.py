@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 LOCK_NAME = ".vnie.lock"
+# Seconds to wait for the lock when its recorded holder is no longer alive.
+DEAD_HOLDER_WAIT = 5.0
 
 
 class OutputLocked(RuntimeError):
@@ -41,12 +44,19 @@ class OutputLock:
         path = self.output_dir / LOCK_NAME
         # Opened without O_TRUNC so a refused run does not wipe the holder's pid.
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_pid(fd)
-            os.close(fd)
-            raise OutputLocked(self.output_dir, holder) from None
+        deadline = time.monotonic() + DEAD_HOLDER_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _read_pid(fd)
+                # A holder killed a moment ago may still have a worker between fork and exec
+                # holding the lock file; the kernel frees it within moments.
+                if _alive(holder) or time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise OutputLocked(self.output_dir, holder) from None
+                time.sleep(0.05)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
@@ -71,3 +81,16 @@ def _read_pid(fd: int) -> Optional[int]:
         return int(text) if text else None
     except (OSError, ValueError):
         return None
+
+
+def _alive(pid: Optional[int]) -> bool:
+    """Whether a process with this pid exists (unknown pids count as alive: refuse at once)."""
+    if pid is None:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
