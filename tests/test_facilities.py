@@ -235,3 +235,14 @@ def test_numbers_ampersands_and_one_facility_under_two_names(text, expected, rul
 )
 def test_unnamed_district_centres_and_lettered_departments(text, expected, rules):
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lễ ký kết giữa Bệnh viện Chợ Rẫy và Vạn Khang SOS diễn ra sáng nay.", [("Bệnh viện Chợ Rẫy", "hospital")]),
+        ("Đại hội đã bầu Ban Chấp hành Đoàn Trường Cao đẳng Y tế An Giang nhiệm kỳ 2022-2024.", []),
+    ],
+)
+def test_va_between_two_bodies_and_colleges(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected

@@ -191,3 +191,8 @@ def test_a_given_name_with_a_title_is_a_person(rules):
     text = ("Tháng 8/2017, Hiếu lên đường đến vùng cực Tây Tổ quốc, chia sẻ kiến thức cho bác sĩ tuyến cơ sở. "
             "BS. Hiếu chia sẻ, quá trình cọ xát đã cho tôi hiểu.")
     assert [(p.name, p.titles) for p in entities_of(text, rules).people] == [("Hiếu", ["BS"])]
+
+
+def test_a_college_s_name_is_no_person(rules):
+    text = "Đại hội đã thống nhất bầu Ban Chấp hành Đoàn Trường Cao đẳng Y tế An Giang nhiệm kỳ 2022-2024 gồm 27 thành viên."
+    assert entities_of(text, rules).people == []

@@ -291,6 +291,12 @@ UNSEEN_ARTICLE_POSITIONS = [
      [("Phó Giám đốc", "TTYT"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch huyện Đắk Song")]),
     ("UBND huyện đã tạm dừng công tác điều hành đối với hiệu trưởng THCS Phù Ủng - Nhữ Mạnh Phong - và giáo viên chủ nhiệm.",
      "Nhữ Mạnh Phong", [("Hiệu trưởng", "THCS Phù Ủng")]),
+    # — courts, Politburo membership in lowercase, specialities with capitals —
+    ("Dự lễ kỷ niệm có ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương Võ Văn Thưởng; "
+     "Bí thư Trung ương Đảng, Chánh án TANDTC Nguyễn Hòa Bình cùng đại diện các bộ.", "Nguyễn Hòa Bình",
+     [("Bí thư Trung ương Đảng", None), ("Chánh án", "TANDTC")]),
+    ("BS Nguyễn Thị Thu Hà, Trưởng khoa Phụ Sản Bệnh viện Hùng Vương.", "Nguyễn Thị Thu Hà",
+     [("Trưởng khoa", "Khoa Phụ Sản Bệnh viện Hùng Vương")]),
 ]
 
 

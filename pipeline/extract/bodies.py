@@ -253,6 +253,10 @@ def _parse_tail(
         capitals_in_row = 0
         if inner is not None and phrase_names and not department and proper_start is not None and text[nxt:inner.end] != "và":
             inner = None  # an organization keeps lowercase words in its name (Cục Quản lý Khám chữa bệnh)
+        if inner is not None and not phrase_names and not department and text[nxt:inner.end] == "và" and proper_start is not None:
+            following = word_at(text, _skip(text, inner.end))
+            if following is not None and following.capitalised and not lexicon.match_at(lexicon.name_inner, lower, following.start):
+                break  # "Bệnh viện Chợ Rẫy và Vạn Khang SOS": two bodies (not "Kỹ thuật cao và Tiêu hóa")
         if inner is not None:
             if proper_closed and phrase_names:
                 break

@@ -205,8 +205,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if office is None and any(lexicon.ends_at(heads, text, start, window=40)
                               for heads in (lexicon.facility_heads, lexicon.org_heads)):
         return None  # "BV Bạch Mai, Bộ trưởng …": the words right after a head name the body
-    if shape == SHORT and _starts_compound(text, name_run, lexicon):
-        return None  # "Trưởng Ban Tổ chức Trung ương": "Trung" begins "Trung ương", not a name
+    if _starts_compound(text, name_run, lexicon):
+        return None  # "Trung" of "Trung ương", "Đoàn Trường Cao" of "… Cao đẳng": a body's name, not a person
     if lexicon.match_at(lexicon.common_words, text, name_run.start):
         return None  # "các đồng chí Lãnh đạo UBND huyện": a common word, capitalised out of respect
     positions: list[PositionMention] = []
@@ -235,10 +235,12 @@ def _position_before(text: str, office: Hit, end: int) -> PositionMention:
 
 
 def _starts_compound(text: str, run: Run, lexicon: Lexicon) -> bool:
-    """Whether a one-word name is the first half of a lowercase-ended compound
-    (``Trung ương``, ``Quốc gia``, ``Quốc tế``) that names a level, not a person."""
-    hit = lexicon.match_at(lexicon.name_final, text.lower(), run.start)
-    return hit is not None and hit.end > run.end
+    """Whether the name's last word begins a compound that goes on in lowercase (``Trung ương``,
+    ``Quốc gia``, ``Cao đẳng``): the words name a level or a body, not a person."""
+    lower = text.lower()
+    last = run.words[-1].start
+    return any(hit is not None and hit.end > run.end
+               for hit in (lexicon.match_at(lexicon.name_final, lower, last), lexicon.match_at(lexicon.name_inner, lower, last)))
 
 
 def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Run]:
