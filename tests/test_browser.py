@@ -14,11 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.query.goldrecords import seed_output
 from pipeline.query.report import write_report
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "gold" / "seeds.jsonl"
 CHROMIUM = os.environ.get("VNIE_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 
 pytestmark = [
@@ -28,9 +25,7 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    seeds = seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                        source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
+def report(tmp_path_factory, seeds):
     return write_report(seeds.folder, tmp_path_factory.mktemp("report") / "report.html")
 
 

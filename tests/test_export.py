@@ -9,9 +9,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
-import os
 import sqlite3
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -19,23 +17,13 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.query.export import SQLITE_FILE, export_tables
-from pipeline.query.goldrecords import seed_output
 from pipeline.query.tables import TABLE_NAMES, load_tables
-
-REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "gold" / "seeds.jsonl"
 
 # (event type, date) -> facility participants, of the seeds' signing events.
 SIGNINGS = {
     ("signing", "2025-10-23"): {"Bệnh viện Đa khoa Đức Giang", "Trạm Y tế phường Long Biên"},
     ("signing", "2024-04-17"): {"Bệnh viện Bãi Cháy", "Trung tâm Y tế thị xã Đông Triều"},
 }
-
-
-@pytest.fixture(scope="session")
-def seeds(tmp_path_factory):
-    return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                       source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
 
 
 @pytest.fixture(scope="session")

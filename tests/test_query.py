@@ -9,7 +9,6 @@ expected rows are the seeds' gold events and their facility participants.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -21,9 +20,11 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.query.database import OutputDatabase, QueryError
 from pipeline.query.export import export_tables
-from pipeline.query.goldrecords import read_gold, record_from_gold, seed_output
+from pipeline.query.goldrecords import read_gold, record_from_gold
 from pipeline.query.keys import entity_key, person_key
 from pipeline.query.tables import TABLE_NAMES, TABLE_SPECS, OutputFolderError, load_tables
+
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "gold" / "seeds.jsonl"
@@ -51,18 +52,6 @@ EVENT_FACILITIES = """
     WHERE a.source_file = ? AND e.type = ? AND e.date IS NOT DISTINCT FROM ?
     GROUP BY e.event_id
 """
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Query caches go to the test's own folder, not the user's."""
-    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path / "query-cache"))
-
-
-@pytest.fixture(scope="session")
-def seeds(tmp_path_factory):
-    return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                       source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
 
 
 @pytest.fixture(scope="session")

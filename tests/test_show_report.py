@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -11,25 +10,13 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.query.database import OutputDatabase
-from pipeline.query.goldrecords import seed_output
 from pipeline.query.report import chart_svg, event_periods, write_report
 from pipeline.query.show import ArticleNotFound, find_article, highlights, render_article
 
+pytestmark = pytest.mark.usefixtures("private_cache")
+
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "gold" / "seeds.jsonl"
 SIGNING_SEED = "000_8649a4f9e4d548b0.txt"
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Query caches go to the test's own folder, not the user's."""
-    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path / "query-cache"))
-
-
-@pytest.fixture(scope="session")
-def seeds(tmp_path_factory):
-    return seed_output(tmp_path_factory.getbasetemp() / "query-seeds", REPO / "corpus", GOLD,
-                       source=os.environ.get("VNIE_TEST_RECORDS", "pipeline"))
 
 
 @pytest.fixture(scope="session")
