@@ -85,6 +85,7 @@ def measure_interleaved(bodies: list[str]) -> InterleavedTimes:
     from underthesea import ner
 
     from pipeline.annotate import Annotator
+    from pipeline.annotate.tokenizer import word_sentences
 
     contenders = {
         "all layers": Annotator(layers=("pos", "chunk", "ner")),
@@ -104,20 +105,11 @@ def measure_interleaved(bodies: list[str]) -> InterleavedTimes:
             seconds[name] += time.perf_counter() - started
             if name == "all layers":
                 docs.append(doc)
-        sentences = [text for text, _ in doc_sentences(docs[-1])]
+        sentences = [text for text, _ in word_sentences(docs[-1])]
         started = time.perf_counter()
         reference.append([ner(sentence) for sentence in sentences])
         seconds["underthesea"] += time.perf_counter() - started
     return InterleavedTimes(seconds, docs, reference)
-
-
-def doc_sentences(doc) -> list[tuple[str, list]]:
-    found = []
-    for sentence in doc.sents:
-        words = [token for token in sentence if token._.word_form is not None]
-        if words:
-            found.append((doc.text[words[0].idx : words[-1].idx + len(words[-1])], words))
-    return found
 
 
 def worker_peak_rss() -> dict:
@@ -213,6 +205,7 @@ def main() -> None:
         return
 
     from pipeline.annotate.sentences import sentence_spans
+    from pipeline.annotate.tokenizer import word_sentences
 
     bodies = cleaned_bodies(SOURCES)
     characters = sum(len(body) for body in bodies)
@@ -224,7 +217,7 @@ def main() -> None:
 
     identical = total = 0
     for doc, article in zip(docs, reference):
-        for (_, words), expected in zip(doc_sentences(doc), article):
+        for (_, words), expected in zip(word_sentences(doc), article):
             total += 1
             mine = [(t._.word_form, t.tag_, t._.chunk, t._.ner) for t in words]
             identical += mine == [tuple(row) for row in expected]

@@ -22,6 +22,7 @@ from underthesea import chunk, ner, pos_tag
 from pipeline.annotate import Annotator
 from pipeline.annotate.features import FeatureTemplate, TemplateError, TemplateSet, sentence_attributes
 from pipeline.annotate.taggers import MODELS, TaggerError, resolve_layers
+from pipeline.annotate.tokenizer import word_sentences
 from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,20 +41,10 @@ def annotator(layers: tuple[str, ...]) -> Annotator:
     return Annotator(layers=layers)
 
 
-def sentences(doc) -> list[tuple[str, list]]:
-    """Each sentence's text (first word to last word) and its word tokens."""
-    found = []
-    for sentence in doc.sents:
-        words = [token for token in sentence if token._.word_form is not None]
-        if words:
-            found.append((doc.text[words[0].idx : words[-1].idx + len(words[-1])], words))
-    return found
-
-
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_all_layers_equal_underthesea_ner(path: Path) -> None:
     doc = annotator(("pos", "chunk", "ner")).annotate(article_text(path))
-    found = sentences(doc)
+    found = word_sentences(doc)
     assert found
     for text, words in found:
         mine = [(t._.word_form, t.tag_, t._.chunk, t._.ner) for t in words]
@@ -63,7 +54,7 @@ def test_all_layers_equal_underthesea_ner(path: Path) -> None:
 @pytest.mark.parametrize("path", ARTICLES[::3], ids=lambda p: p.name)
 def test_pos_layer_alone_equals_pos_tag(path: Path) -> None:
     doc = annotator(("pos",)).annotate(article_text(path))
-    for text, words in sentences(doc):
+    for text, words in word_sentences(doc):
         assert [(t._.word_form, t.tag_) for t in words] == [tuple(row) for row in pos_tag(text)], text
         assert all(t._.chunk is None and t._.ner is None for t in words)
 
@@ -71,14 +62,14 @@ def test_pos_layer_alone_equals_pos_tag(path: Path) -> None:
 @pytest.mark.parametrize("path", ARTICLES[1::3], ids=lambda p: p.name)
 def test_chunk_layer_equals_chunk(path: Path) -> None:
     doc = annotator(("chunk",)).annotate(article_text(path))
-    for text, words in sentences(doc):
+    for text, words in word_sentences(doc):
         assert [(t._.word_form, t.tag_, t._.chunk) for t in words] == [tuple(row) for row in chunk(text)], text
 
 
 @pytest.mark.parametrize("path", ARTICLES[2::3], ids=lambda p: p.name)
 def test_ner_without_chunking_equals_ner(path: Path) -> None:
     doc = annotator(("ner",)).annotate(article_text(path))
-    for text, words in sentences(doc):
+    for text, words in word_sentences(doc):
         expected = [(row[0], row[1], row[3]) for row in ner(text)]
         assert [(t._.word_form, t.tag_, t._.ner) for t in words] == expected, text
 
@@ -220,6 +211,6 @@ _PIECES = [
 def test_generated_sentences_equal_underthesea_ner(text: str) -> None:
     doc = annotator(("pos", "chunk", "ner")).annotate(text)
     assert doc.text == text
-    for sentence, words in sentences(doc):
+    for sentence, words in word_sentences(doc):
         mine = [(t._.word_form, t.tag_, t._.chunk, t._.ner) for t in words]
         assert mine == [tuple(row) for row in ner(sentence)], sentence

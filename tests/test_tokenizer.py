@@ -15,6 +15,7 @@ from underthesea import word_tokenize
 from pipeline.annotate import Annotator
 from pipeline.annotate.segmenter import normalise_characters
 from pipeline.annotate.sentences import sentence_spans
+from pipeline.annotate.tokenizer import word_sentences
 from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,11 +93,7 @@ def test_multi_syllable_words_are_one_token(segment_only: Annotator, sentence: s
 def test_tokens_are_underthesea_words(segment_only: Annotator, path: Path) -> None:
     text = normalize_text(strip_tags(path.read_text(encoding="utf-8")))
     doc = segment_only.annotate(text)
-    for sentence in doc.sents:
-        words = [token for token in sentence if token._.word_form is not None]
-        if not words:
-            continue
-        sentence_text = text[words[0].idx : words[-1].idx + len(words[-1])]
+    for sentence_text, words in word_sentences(doc):
         assert [token._.word_form for token in words] == word_tokenize(sentence_text)
 
 

@@ -48,6 +48,17 @@ def register_token_extensions() -> None:
     register_per_token_values(WORD_FORMS, WORD_FORM)
 
 
+def word_sentences(doc: Doc) -> list[tuple[str, list[Token]]]:
+    """Each sentence of ``doc`` that has words: its text, from its first word to its last,
+    and its word tokens (the whitespace tokens left out), as underthesea would see it."""
+    found = []
+    for sentence in doc.sents:
+        words = [token for token in sentence if token._.get(WORD_FORM) is not None]
+        if words:
+            found.append((doc.text[words[0].idx : words[-1].idx + len(words[-1])], words))
+    return found
+
+
 def register_per_token_values(doc_name: str, token_name: str) -> None:
     """A Doc attribute holding one value per token, read as a token attribute."""
     if not Doc.has_extension(doc_name):
