@@ -54,8 +54,9 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     facility_ids = _ids(facilities, "F")
     organization_ids = _ids(organizations, "O")
     ids = {**facility_ids, **organization_ids}
+    only = _only_facility(facilities)
     people = [
-        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon)
+        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon.facility_offices, only)
         for number, entry in enumerate(group_people(person_mentions), start=1)
     ]
     return Entities(
@@ -124,14 +125,13 @@ def _only_facility(facilities: Registry) -> Optional[BodyEntry]:
 
 def _person(
     identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str],
-    lexicon: Lexicon,
+    facility_offices: frozenset[str], only: Optional[BodyEntry],
 ) -> Person:
     resolved: list[ResolvedPosition] = []
-    only = _only_facility(facilities)
     for mention in entry.mentions:
         for position in mention.positions:
             found = resolve_position(position, mention.start, text, facilities, organizations)
-            if found.organization is None and only is not None and found.title in lexicon.facility_offices:
+            if found.organization is None and only is not None and found.title in facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, only.name, only)
             resolved.append(found)

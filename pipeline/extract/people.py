@@ -50,6 +50,8 @@ _PLACE_BEFORE = re.compile(
     r"thương hiệu|hãng|báo|tờ|kênh|sân)\s+$|\d\s*$|(?:ảnh|nguồn|tác giả|bài|clip|video|theo)\s*:\s*$",
     re.IGNORECASE,
 )
+# A compound that goes on after a name (Trung ương, Cao đẳng) is read within this many characters.
+_COMPOUND_WINDOW = 48
 # "chàng thanh niên ở Cà Mau Trần Nguyễn An Khương": a home place written right before the name.
 _HOME_PLACE_BEFORE = re.compile(r"(?<!\w)(?:ở|quê)\s+$")
 # An acronym right before (Trường THPT Lê Hồng Phong, UBND …): the run names a body.
@@ -237,10 +239,13 @@ def _position_before(text: str, office: Hit, end: int) -> PositionMention:
 def _starts_compound(text: str, run: Run, lexicon: Lexicon) -> bool:
     """Whether the name's last word begins a compound that goes on in lowercase (``Trung ương``,
     ``Quốc gia``, ``Cao đẳng``): the words name a level or a body, not a person."""
-    lower = text.lower()
     last = run.words[-1].start
-    return any(hit is not None and hit.end > run.end
-               for hit in (lexicon.match_at(lexicon.name_final, lower, last), lexicon.match_at(lexicon.name_inner, lower, last)))
+    # Only the words after the name are read (not the whole text lowercased for every name);
+    # a hit must end inside the window, so that a word the window cuts is not taken as ended.
+    window = text[last:last + _COMPOUND_WINDOW].lower()
+    complete = len(window) if last + _COMPOUND_WINDOW >= len(text) else len(window) - 1
+    return any(hit is not None and run.end - last < hit.end <= complete
+               for hit in (lexicon.match_at(lexicon.name_final, window, 0), lexicon.match_at(lexicon.name_inner, window, 0)))
 
 
 def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Run]:
