@@ -53,6 +53,11 @@ def facilities_of(text: str, rules: RuleSet):
         ("Nguồn ảnh: (Ảnh: Khoa Nguyễn)", []),
         ("Điều trị lưu tại Trạm Y tế tuyến xã, Phòng khám đa khoa khu vực.", []),
         ("Phòng khám đa khoa khu vực Minh Đức tiếp nhận bệnh nhân.", [("Phòng khám đa khoa khu vực Minh Đức", "clinic")]),
+        # "toàn bộ" is the whole of one body, not a quantifier; verbs and "sang" end a department's name
+        ("Trung tâm Y tế huyện Đăk Song cũng đã di chuyển toàn bộ khoa Nội sang nơi khác để hình thành khu cách ly.",
+         [("Trung tâm Y tế huyện Đăk Song", "health_center"), ("Khoa Nội", "department")]),
+        ("Phòng Kế hoạch - Nghiệp vụ Y chịu trách nhiệm cập nhật các văn bản chỉ đạo của Bộ Y tế.",
+         [("Phòng Kế hoạch - Nghiệp vụ Y", "department")]),
     ],
 )
 def test_facilities(text, expected, rules):
