@@ -233,6 +233,26 @@ def test_camera_file_name_before_a_caption_is_dropped(rules: RuleSet) -> None:
     assert "IMG" not in predicted(article)
 
 
+LEAD = ("Sáng nay (13/9), Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tới dự và phát biểu chỉ đạo tại lễ kỷ niệm 75 năm "
+        "ngày truyền thống Thông tấn xã Việt Nam (TTXVN) và đón nhận Huân chương Lao động hạng Nhất.")
+SECOND = ("Dự lễ kỷ niệm có Bí thư Trung ương Đảng, Trưởng ban Nội chính Trung ương Phan Đình Trạc cùng đại diện "
+          "các bộ, ban ngành.")
+
+
+@pytest.mark.parametrize(
+    "title, kept",
+    [
+        (LEAD, True),  # VietNamNet fragment whose CMS title column holds the lead sentence
+        ("Thủ tướng dự lễ kỷ niệm 75 năm ngày truyền thống Thông tấn xã Việt Nam", False),
+    ],
+)
+def test_lead_stored_as_title_stays_in_body(title: str, kept: bool, rules: RuleSet) -> None:
+    markup = f"<h2><p>{title}</p></h2><p>{SECOND}</p>"
+    article = clean(raw_text(f"{title}\n\n{markup}"), rules)
+    assert article.body.startswith(title) is kept
+    assert SECOND in article.body
+
+
 def test_escaped_image_markup_is_dropped(rules: RuleSet) -> None:
     markup = ('<p>Với mục đích nhằm tiêu diệt mầm bệnh truyền nhiễm nguy hiểm trước, trong và sau lễ hội.</p>'
               '<div class="text-center">&lt;div class="text-center"&gt;&lt;img style="width: 80%" '

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
 from .cleanrules import CleaningRules, LineKind
-from .shapes import is_headline, is_prose, is_sentence_paragraph, is_teaser_strip
+from .shapes import is_headline, is_lead_as_title, is_prose, is_sentence_paragraph, is_teaser_strip
 
 # A caption under a photo is at most this long; a longer line is prose.
 CAPTION_MAX_WORDS = 40
@@ -152,7 +152,7 @@ def drop_inline(
             # "Xem thêm:" alone introduces a link on the next line.
             skip_link = word_count(text) <= 3
             continue
-        if title and _same_headline(text, title):
+        if title and _same_headline(text, title) and not is_lead_as_title(title):
             if prose_seen and text.endswith(HEADLINE_CAPTION_END):
                 kept.append(block.with_role(Role.CAPTION))
             continue

@@ -19,6 +19,7 @@ from .shapes import (
     PROSE_MIN_WORDS,
     SENTENCE_END,
     is_headline,
+    is_lead_as_title,
     is_prose,
     is_teaser_strip,
     person_names,
@@ -133,7 +134,7 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
                 published = iso_published(stamp)
                 if stamp.lead and not rules.organisation(stamp.lead):
                     authors.extend(person_names(stamp.lead))  # "Phạm Linh 14:21 …", not "Báo Lao Động | …"
-        elif is_teaser_strip(text) or rules.line_kind(text) is LineKind.DROP or (title and text == title):
+        elif is_teaser_strip(text) or rules.line_kind(text) is LineKind.DROP or (title and text == title and not is_lead_as_title(title)):
             pass
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
             authors.extend(credited_people(rules.credit(text) or "", rules))

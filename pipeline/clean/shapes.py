@@ -77,6 +77,13 @@ def is_sentence_paragraph(text: str) -> bool:
     return words >= LONG_PARAGRAPH_WORDS or (words >= SENTENCE_PARAGRAPH_WORDS and bool(_STATEMENT_END.search(text)))
 
 
+def is_lead_as_title(title: str) -> bool:
+    """A stored title that is the article's lead sentence (some CMSs keep the lead in the
+    title column): long and closed by a full stop, unlike a headline. Its repeat at the top
+    of the body is the lead paragraph and stays in the body."""
+    return word_count(title) >= LONG_PARAGRAPH_WORDS and title.rstrip().endswith(".")
+
+
 def is_teaser_strip(text: str) -> bool:
     """Headlines of other articles run together and closed by a pipe (``… |``)."""
     return text.endswith("|") and not text.startswith("!")
