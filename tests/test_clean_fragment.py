@@ -253,6 +253,16 @@ def test_lead_stored_as_title_stays_in_body(title: str, kept: bool, rules: RuleS
     assert SECOND in article.body
 
 
+@pytest.mark.parametrize("label, dropped", [("SỰ KIỆN NỔI BẬT", True), ("Hà Nội:", False)])
+def test_section_label_run_into_the_headline_is_dropped(label: str, dropped: bool, rules: RuleSet) -> None:
+    # Bạch Mai page: the section label and the headline share one line above the lead.
+    title = "Tập huấn Thực hành lâm sàng tốt - Đạo đức trong nghiên cứu y sinh học và báo cáo an toàn"
+    lead = ("Ngày 5/8/2023, Hội đồng đạo đức trong nghiên cứu y sinh học Quốc gia, Bộ y tế phối hợp với Bệnh viện "
+            "Bạch Mai tổ chức lớp tập huấn.")
+    article = clean(raw_text(f"{title}\n\n<p>{label} {title}</p><p>{lead}</p>"), rules)
+    assert article.body.startswith(lead) is dropped
+
+
 def test_escaped_image_markup_is_dropped(rules: RuleSet) -> None:
     markup = ('<p>Với mục đích nhằm tiêu diệt mầm bệnh truyền nhiễm nguy hiểm trước, trong và sau lễ hội.</p>'
               '<div class="text-center">&lt;div class="text-center"&gt;&lt;img style="width: 80%" '

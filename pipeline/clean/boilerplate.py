@@ -36,6 +36,8 @@ RESUME_PROSE_RUN = 3
 # caption. A layout's repeat of the headline (list titles, the page's own
 # headline line) carries no full stop.
 HEADLINE_CAPTION_END = "."
+# An all-caps section label printed in front of the headline has at most this many words.
+SECTION_LABEL_MAX_WORDS = 5
 
 
 def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]:
@@ -178,4 +180,9 @@ def _caption_shaped(block: Block, max_words: int) -> bool:
 
 
 def _same_headline(text: str, title: str) -> bool:
-    return text.casefold().strip(" .") == title.casefold().strip(" .")
+    line, headline = text.casefold().strip(" ."), title.casefold().strip(" .")
+    if line == headline:
+        return True
+    # A page's section label run into the headline ("SỰ KIỆN NỔI BẬT Tập huấn …").
+    label = text.strip(" .")[: len(line) - len(headline)].strip()
+    return bool(headline) and line.endswith(headline) and label.isupper() and word_count(label) <= SECTION_LABEL_MAX_WORDS
