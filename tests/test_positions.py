@@ -297,6 +297,18 @@ UNSEEN_ARTICLE_POSITIONS = [
      [("Bí thư Trung ương Đảng", None), ("Chánh án", "TANDTC")]),
     ("BS Nguyễn Thị Thu Hà, Trưởng khoa Phụ Sản Bệnh viện Hùng Vương.", "Nguyễn Thị Thu Hà",
      [("Trưởng khoa", "Khoa Phụ Sản Bệnh viện Hùng Vương")]),
+    # — acting offices; a speaker list with the office on the line under the name —
+    ("Quyền Bộ trưởng Y tế Nguyễn Thanh Long khẳng định sẽ tập trung hết sức phòng chống bệnh bạch hầu.",
+     "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Y tế")]),
+    ("Trước thềm chuyến thăm, chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ mới.", "Joe Biden",
+     [("Tổng thống", "Mỹ")]),
+    ("Diễn giả:\n\n🔹 BS.CKII. Đỗ Thị Ngọc Diệp\n\nPhó Chủ tịch Hội Dinh dưỡng Việt Nam; Nguyên Giám đốc Trung tâm "
+     "Dinh dưỡng TP.HCM", "Đỗ Thị Ngọc Diệp",
+     [("Phó Chủ tịch", "Hội Dinh dưỡng Việt Nam"), ("Giám đốc", "Trung tâm Dinh dưỡng TP.HCM")]),
+    ("👩⚕️ Chủ đề 1: Bé yêu đang lớn đúng chuẩn hay chậm hơn tuổi thai?\n\nThS.BS.CKII Nguyễn Thị Thu Hà\n\n"
+     "Trưởng khoa Phụ Sản", "Nguyễn Thị Thu Hà", [("Trưởng khoa", "Khoa Phụ Sản")]),
+    ("Bệnh viện cảm ơn ông Nguyễn Văn Bình đã đồng hành cùng chương trình từ nhiều năm nay, ông Nguyễn Văn Bình\n\n"
+     "Giám đốc Bệnh viện phát biểu.", "Nguyễn Văn Bình", []),
 ]
 
 

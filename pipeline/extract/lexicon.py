@@ -33,13 +33,15 @@ class Hit:
     text: str
     org_start: Optional[int] = None
     board: Optional[str] = None  # a named board inside an office (Trưởng Ban Tuyên giáo)
+    acting: Optional[str] = None  # the acting prefix written before an office (Quyền Bộ trưởng)
 
     def meta(self, key: str, default: object = None) -> object:
         return self.rule.meta.get(key, default)
 
     def canonical(self) -> str:
-        """The office as the record writes it (``meta.canonical``)."""
-        return str(self.meta("canonical"))
+        """The office as the record writes it (``meta.canonical``), with its acting prefix."""
+        office = str(self.meta("canonical"))
+        return f"{self.acting} {office}" if self.acting else office
 
 
 @dataclass(frozen=True)
@@ -80,11 +82,19 @@ class Lexicon:
 
         kinds = (TITLES, OFFICES, FACILITY_TYPES, ADMIN_UNITS, ORGANIZATIONS, PERSON_NAMES)
         patterns = {rule.id: rule.regex for kind in kinds for rule in rules.rules(kind)}
+        offices = tuple(rule for rule in rules.rules(OFFICES) if "canonical" in rule.meta)
+        acting = role(OFFICES, "acting_prefix")
+        if acting:
+            # Every office may be held in an acting capacity: "Quyền Bộ trưởng", "Quyền Giám đốc".
+            prefix = "|".join(f"(?:{rule.pattern})" for rule in acting)
+            for rule in offices:
+                flags = re.IGNORECASE if rule.ignore_case else 0
+                patterns[rule.id] = re.compile(rf"(?:(?P<acting>{prefix})\s+)?(?:{rule.pattern})", flags)
         return cls(
             patterns=patterns,
             titles=tuple(rules.rules(TITLES)),
-            offices=tuple(rules.rules(OFFICES)),
-            facility_offices=frozenset(str(r.meta["canonical"]) for r in rules.rules(OFFICES) if r.meta.get("facility_office")),
+            offices=offices,
+            facility_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("facility_office")),
             facility_heads=role(FACILITY_TYPES, "head"),
             name_inner=role(FACILITY_TYPES, "name_inner"),
             name_final=role(FACILITY_TYPES, "name_final"),
@@ -136,7 +146,7 @@ class Lexicon:
         for hit in reversed(self.find(rules, text[start:limit])):
             if hit.end == len(stripped):
                 return Hit(hit.rule, hit.start + start, hit.end + start, hit.text,
-                           None if hit.org_start is None else hit.org_start + start, hit.board)
+                           None if hit.org_start is None else hit.org_start + start, hit.board, hit.acting)
         return None
 
     def is_surname(self, word: str) -> bool:
@@ -166,4 +176,5 @@ class Lexicon:
 def _hit(rule: Rule, match: re.Match[str]) -> Hit:
     org_start = match.start("org") if "org" in match.re.groupindex and match.group("org") is not None else None
     board = match.group("board") if "board" in match.re.groupindex else None
-    return Hit(rule, match.start(), match.end(), match.group(0), org_start, board)
+    acting = match.group("acting") if "acting" in match.re.groupindex else None
+    return Hit(rule, match.start(), match.end(), match.group(0), org_start, board, acting and acting.capitalize())

@@ -31,6 +31,10 @@ _AFTER_SEPARATOR = re.compile(
     r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
 )
 _KIEM = re.compile(r"\s+kiêm\s+")
+# A line that holds only a name with its titles (and maybe a bullet) is at most this long.
+NAME_LINE_MAX_CHARS = 60
+_SENTENCE_INSIDE = re.compile(r"[!?,;:]\s")  # a full stop may close a title (BS.CKII. …)
+_LINE_BREAK = re.compile(r"[ \t]*\n+[ \t]*")
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 # A dash may touch the name ("Lỗ Xuân Hòa– Ủy viên …") but is followed by a space.
@@ -272,6 +276,8 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
     offices: list[Hit] = []
     while True:
         sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
+        if sep is None and not positions:
+            sep = _office_line_after(text, pos)
         if sep is None:
             break
         office = lexicon.match_at(lexicon.offices, text, sep.end())
@@ -281,6 +287,15 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
         positions.append(position)
         offices.append(office)
     return _committee_from_next(text, positions, offices, lexicon)
+
+
+def _office_line_after(text: str, pos: int) -> Optional[re.Match[str]]:
+    """A name alone on its line (a speaker list, a poster caption: "ThS.BS Nguyễn Thị A" and
+    on the next line "Trưởng khoa Phụ Sản"): the next line opens with the name's office."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if len(text[line_start:pos]) > NAME_LINE_MAX_CHARS or _SENTENCE_INSIDE.search(text, line_start, pos):
+        return None
+    return _LINE_BREAK.match(text, pos)
 
 
 def _committee_from_next(
