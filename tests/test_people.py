@@ -158,6 +158,9 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("Anh từng đạp xe đi từ Cà Mau ra Quảng Bình viếng mộ bác Võ Nguyên Giáp.", []),
         # the cue is the commemoration, not the name: a living official's letter is news
         ("Bức thư của Chủ tịch UBND tỉnh Nguyễn Văn Hùng gửi ngành y tế.", ["Nguyễn Văn Hùng"]),
+        # a foreign company is no person; "Dr." is a form of address, not a name
+        ("Hoa hậu Hà Kiều Anh và Imperial Group theo đuổi dự án này gần một thập kỷ.", ["Hà Kiều Anh"]),
+        ("Phát biểu tại buổi khai trương, ông Dr. Joo Kwoon - Chủ tịch JK Plastic Surgery Korea, cho biết.", ["Joo Kwoon"]),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

@@ -65,6 +65,7 @@ class Lexicon:
     professions: tuple[Rule, ...]
     appositives: tuple[Rule, ...]
     not_names: tuple[Rule, ...]
+    organisation_words: tuple[Rule, ...]  # Group, Hospital …: a foreign-looking run with one names a body
     common_words: tuple[Rule, ...]  # Lãnh đạo, Thường trực …: capitalised after "các đồng chí", never a name
     commemorated: tuple[Rule, ...]  # cues before a leader of history named in a slogan or commemoration
     # Compiled patterns by rule id: looked up once, because reading them off the
@@ -109,6 +110,7 @@ class Lexicon:
             professions=role(PERSON_NAMES, "profession"),
             appositives=role(PERSON_NAMES, "appositive"),
             not_names=role(PERSON_NAMES, "not_name"),
+            organisation_words=role(PERSON_NAMES, "organisation_word"),
             commemorated=role(PERSON_NAMES, "commemorated"),
             common_words=role(PERSON_NAMES, "common_word"),
         )
@@ -159,6 +161,9 @@ class Lexicon:
 
     def is_not_name(self, word: str) -> bool:
         return any(self.regex(rule).match(word) for rule in self.not_names)
+
+    def is_organisation_word(self, word: str) -> bool:
+        return any(self.regex(rule).match(word) for rule in self.organisation_words)
 
     def quantified(self, text: str, start: int) -> bool:
         """True when the words right before ``start`` make a head generic (các, 6 …)."""

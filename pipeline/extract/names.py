@@ -72,8 +72,8 @@ def name_shape(run: Run, lexicon: Lexicon) -> str | None:
         if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0]):
             return VIETNAMESE
         return None
-    if len(texts) <= 4:
-        return FOREIGN
+    if len(texts) <= 4 and not any(lexicon.is_organisation_word(t) for t in texts):
+        return FOREIGN  # not "Imperial Group"
     return None
 
 
