@@ -58,6 +58,13 @@ def facilities_of(text: str, rules: RuleSet):
          [("Trung tâm Y tế huyện Đăk Song", "health_center"), ("Khoa Nội", "department")]),
         ("Phòng Kế hoạch - Nghiệp vụ Y chịu trách nhiệm cập nhật các văn bản chỉ đạo của Bộ Y tế.",
          [("Phòng Kế hoạch - Nghiệp vụ Y", "department")]),
+        # regional hospitals named by their region; blood centres; public health institutes are organizations
+        ("Các nạn nhân được cấp cứu, điều trị tại Bệnh viện đa khoa khu vực miền núi phía Bắc Quảng Nam.",
+         [("Bệnh viện đa khoa khu vực miền núi phía Bắc Quảng Nam", "hospital")]),
+        ("TS.BS. Nguyễn Bá Khanh – Phó Giám đốc Trung tâm Máu quốc gia, Viện Huyết học – Truyền máu Trung ương.",
+         [("Trung tâm Máu quốc gia", "other"), ("Viện Huyết học – Truyền máu Trung ương", "other")]),
+        ("Bệnh viện Bạch Mai hỗ trợ từ xa và Viện Pasteur Nha Trang đã tìm hiểu nguyên nhân dịch tễ các trường hợp ngộ độc.",
+         [("Bệnh viện Bạch Mai", "hospital")]),
     ],
 )
 def test_facilities(text, expected, rules):
