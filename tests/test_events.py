@@ -481,3 +481,33 @@ def test_a_department_takes_part_with_its_facility(rules: RuleSet) -> None:
                                                   {"name": "Bệnh viện Quân y 4", "kind": "hospital"}])
     (visit,) = run(ann, entities)
     assert {(p.ref, p.role) for p in visit.participants} >= {("F1", "host"), ("F2", "host")}
+
+
+# Visits of one trip: a further stop "on this occasion" is a visit of its own; the speaker named
+# after "Phát biểu tại buổi làm việc," is not the place visited.
+TRIP_VISITS = [
+    (
+        "Nhân dịp Tết Nguyên đán Bính Ngọ 2026, sáng ngày 11/2, ông Lê Hoàng Xuyên - Bí thư Đảng ủy xã Tân Hòa đã đến "
+        "thăm, tặng quà Tết và chúc thọ cụ tròn 100 tuổi và trên 100 tuổi hiện đang thường trú tại xã.\n\n"
+        "Tại buổi thăm, ông Lê Hoàng Xuyên đã trân trọng trao quà mừng thọ của Chủ tịch nước.\n\n"
+        "Dịp này, đoàn đến chúc tết Trung tâm y tế khu vực Châu Thành A, biểu dương những nỗ lực của tập thể Trung tâm Y tế.",
+        ["Lê Hoàng Xuyên"], ["Trung tâm y tế khu vực Châu Thành A"],
+        [("visit", "2026-02-11", set()), ("visit", "2026-02-11", {"trung tâm y tế khu vực châu thành a"})],
+    ),
+    (
+        "Ngày 5/4/2019, Đoàn công tác của Đại sứ quán Ấn Độ đã có buổi làm việc tại Quảng Ninh. Cùng tiếp tại buổi làm "
+        "việc còn có lãnh đạo Bệnh viện Phục hồi chức năng Quảng Ninh.\n\n"
+        "Thông tin tại buổi làm việc, Đại sứ Ấn Độ Rajiv Bodwade cho biết dự án đã giúp hơn 500 người khuyết tật.\n\n"
+        "Phát biểu tại buổi làm việc, đồng chí Nguyễn Tiến Hưng, Phó Giám đốc Sở Y tế Quảng Ninh đã gửi lời cảm ơn.",
+        ["Rajiv Bodwade", "Nguyễn Tiến Hưng"], ["Bệnh viện Phục hồi chức năng Quảng Ninh"],
+        [("visit", "2019-04-05", {"bệnh viện phục hồi chức năng quảng ninh"})],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, people, facilities, expected", TRIP_VISITS)
+def test_visits_of_one_trip(text: str, people: list, facilities: list, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people], [{"name": f} for f in facilities])
+    events = run(ann, entities)
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected

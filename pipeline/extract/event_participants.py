@@ -73,8 +73,10 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optiona
     for span in spans:
         if span.kind == "organization" or not hit.end <= span.start < clause_end:
             continue
-        if span.start <= hit.end + _TARGET_WINDOW or _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
+        if _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
             return span.ref
+        if span.start <= hit.end + _TARGET_WINDOW and not (span.kind == "person" and "," in text[hit.end:span.start]):
+            return span.ref  # not "Phát biểu tại buổi làm việc, đồng chí …": the speaker, not the visited
     return None
 
 

@@ -157,8 +157,8 @@ def _join_or_start(drafts: list[_Draft], hit: TriggerHit, target: Optional[str])
         # a date it writes is something else ("ôn lại … ngày 27/2 … năm 1955").
         if draft.date and hit.date and draft.date.value != hit.date.value and not hit.at_occasion:
             continue
-        if hit.type == "visit" and draft.target and target and draft.target != target:
-            continue
+        if hit.type == "visit" and target and draft.target != target and (draft.target or hit.at_occasion):
+            continue  # another place, or a further stop "on this occasion" (Dịp này, đoàn đến …)
         draft.hits.append(hit)
         draft.date = draft.date or (None if hit.at_occasion else hit.date)
         draft.target = draft.target or target
@@ -203,8 +203,9 @@ def _occasion_of(drafts: list[_Draft], hit: TriggerHit) -> Optional[_Draft]:
 
 
 def _merge_untargeted_visits(drafts: list[_Draft]) -> list[_Draft]:
-    """A visit that names nobody visited joins the first visit that does (same day)."""
-    targeted = [d for d in drafts if d.type == "visit" and d.target]
+    """A visit that names nobody visited joins the first visit that does (same day), unless
+    that one is a further stop made "on this occasion" ("Dịp này, đoàn đến chúc Tết Trung tâm Y tế …")."""
+    targeted = [d for d in drafts if d.type == "visit" and d.target and not d.hits[0].at_occasion]
     if not targeted:
         return drafts
     kept = []
