@@ -505,9 +505,22 @@ TRIP_VISITS = [
 ]
 
 
+TRIP_VISITS.append(
+    (
+        "Thành phố Hồ Chí Minh, ngày 30/5/2023, đại diện Ban Giám đốc và nhân viên Shinhan Life Việt Nam đã đến thăm và "
+        "tặng quà cho các bệnh nhi tại Bệnh viện nhi đồng 2 TP.HCM.\n\n"
+        "Ngoài ra, đại diện công ty cũng ghé thăm và gửi tặng 200 suất quà cho các em nhỏ đang điều trị tại khoa Ung "
+        "Bướu của bệnh viện.",
+        [], [{"name": "Bệnh viện nhi đồng 2 TP.HCM", "kind": "hospital"}, {"name": "Khoa Ung Bướu", "kind": "department"}],
+        [("visit", "2023-05-30", {"bệnh viện nhi đồng 2 tp.hcm", "khoa ung bướu"})],
+    )
+)
+
+
 @pytest.mark.parametrize("text, people, facilities, expected", TRIP_VISITS)
 def test_visits_of_one_trip(text: str, people: list, facilities: list, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [{"name": n} for n in people], [{"name": f} for f in facilities])
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [f if isinstance(f, dict) else {"name": f} for f in facilities])
     events = run(ann, entities)
     assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected

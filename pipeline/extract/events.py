@@ -80,9 +80,10 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     spans = entity_spans(entities)
     lead = lead_date(ann.text, sentences, dates, ann.rules)
     lead_paragraph = sentences[0].paragraph if sentences else 0
-    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann.text, ann.body_length)
+    parents = _department_parents(entities)
+    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann.text, ann.body_length, parents)
     events = [
-        _event(number, draft, lead, sentences, spans, entities, ann)
+        _event(number, draft, lead, sentences, spans, entities, parents, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
     ]
     return _share_visitors(events)
@@ -97,6 +98,7 @@ def _group(
     dates: list[DateMention],
     text: str,
     body_length: int,
+    parents: dict[str, str],
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
@@ -104,6 +106,8 @@ def _group(
     for hit in hits:
         target = visit_target(hit, spans, text) if hit.type == "visit" else (
             award_recipient(hit, spans) if hit.type == "award" else None)
+        # Gifts taken to a hospital's department are part of the visit to that hospital.
+        target = parents.get(target, target) if target is not None else None
         in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or _long_before(hit, lead, lead_paragraph)
                       or bool(_IN_A_YEAR.match(text, hit.end)))
         if hit.start < body_length and not in_history and _starts_event(hit, target, lead_paragraph):
@@ -247,6 +251,7 @@ def _event(
     sentences: list[Sentence],
     spans: list[EntitySpan],
     entities: Entities,
+    parents: dict[str, str],
     ann: AnnotatedArticle,
 ) -> Event:
     hits = sorted(draft.hits, key=lambda h: h.start)
@@ -256,7 +261,7 @@ def _event(
         people = _with_two_parties(people, hits, spans, entities)
     if draft.type == "visit" and draft.target and all(p.ref != draft.target for p in people):
         people.append(Participant(ref=draft.target, role="host"))
-    people = _with_departments_facilities(people, entities)
+    people = _with_departments_facilities(people, parents)
     # The trigger shown is the first naming one, else the first reported act.
     first = next((h for h in hits if h.strength == "head"), None) or next(
         (h for h in hits if h.strength != "attach"), hits[0]
@@ -275,21 +280,27 @@ def _event(
     )
 
 
-def _with_departments_facilities(people: list[Participant], entities: Entities) -> list[Participant]:
-    """A department takes part with its facility: gifts for the patients of "Khoa A6" of the
-    article's hospital are a visit to that hospital too. The facility is the one named nearest
-    to the department, else the article's only facility."""
-    departments = {f.id: f for f in entities.facilities if f.kind == "department"}
-    whole = [f for f in entities.facilities if f.kind != "department"]
-    if not departments or not whole:
-        return people
+def _with_departments_facilities(people: list[Participant], parents: dict[str, str]) -> list[Participant]:
+    """A department takes part together with its facility: gifts taken to a department of the
+    article's hospital are a visit to that hospital too."""
     result = list(people)
     for participant in people:
-        department = departments.get(participant.ref)
-        parent = _parent_facility(department, whole) if department is not None else None
-        if parent is not None and all(p.ref != parent.id for p in result):
-            result.append(Participant(ref=parent.id, role=participant.role))
+        parent = parents.get(participant.ref)
+        if parent is not None and all(p.ref != parent for p in result):
+            result.append(Participant(ref=parent, role=participant.role))
     return result
+
+
+def _department_parents(entities: Entities) -> dict[str, str]:
+    """Each department's facility id by the department's id: the facility named nearest to the
+    department, else the article's only facility."""
+    whole = [f for f in entities.facilities if f.kind != "department"]
+    parents = {}
+    for department in (f for f in entities.facilities if f.kind == "department"):
+        parent = _parent_facility(department, whole) if whole else None
+        if parent is not None:
+            parents[department.id] = parent.id
+    return parents
 
 
 def _parent_facility(department: Facility, whole: list[Facility]) -> Optional[Facility]:
