@@ -263,6 +263,16 @@ def test_section_label_run_into_the_headline_is_dropped(label: str, dropped: boo
     assert article.body.startswith(lead) is dropped
 
 
+def test_author_and_medical_reviewer_line_leaves_the_body(rules: RuleSet) -> None:
+    # Dental clinic site: the post's author and its medical reviewer on one line above the lead.
+    lead = ("Year End Party 2019 – Công ty cổ phần Y Dược Quốc tế Việt Đức được tổ chức vào ngày 13/01/2020 tại Nhà "
+            "hàng Trống Đồng Palace với sự tham gia của 200 y bác sỹ, cán bộ nhân viên.")
+    markup = ('<div class="post_author pc">Tác giả: <a>admin</a> * Tham vấn y khoa: <a>Chuyên gia Nha Khoa Quốc Tế '
+              f'Việt Đức</a></div><div class="sapo">{lead}</div>')
+    article = clean(raw_text(f"Tiệc tất niên\n\n{markup}"), rules)
+    assert article.body.startswith("Year End Party 2019")
+
+
 def test_escaped_image_markup_is_dropped(rules: RuleSet) -> None:
     markup = ('<p>Với mục đích nhằm tiêu diệt mầm bệnh truyền nhiễm nguy hiểm trước, trong và sau lễ hội.</p>'
               '<div class="text-center">&lt;div class="text-center"&gt;&lt;img style="width: 80%" '
