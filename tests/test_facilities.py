@@ -65,6 +65,14 @@ def facilities_of(text: str, rules: RuleSet):
          [("Trung tâm Máu quốc gia", "other"), ("Viện Huyết học – Truyền máu Trung ương", "other")]),
         ("Bệnh viện Bạch Mai hỗ trợ từ xa và Viện Pasteur Nha Trang đã tìm hiểu nguyên nhân dịch tễ các trường hợp ngộ độc.",
          [("Bệnh viện Bạch Mai", "hospital")]),
+        # care centres keep lowercase words in their names; cosmetic clinics
+        ("Tổng Bí thư Tô Lâm tới thăm, tặng quà thương binh, bệnh binh tại Trung tâm Điều dưỡng thương binh Thuận Thành "
+         "(phường Ninh Xá, tỉnh Bắc Ninh).", [("Trung tâm Điều dưỡng thương binh Thuận Thành", "other")]),
+        ("Đoàn công tác đã có buổi đến thăm và làm việc tại Trung tâm Chăm sóc ở cữ VinNest - Bệnh viện Vinmec Smart City.",
+         [("Trung tâm Chăm sóc ở cữ VinNest", "other"), ("Bệnh viện Vinmec Smart City", "hospital")]),
+        ("Hoa hậu Hà Kiều Anh chính thức khai trương Thẩm mỹ viện JK Imperial Beauty Center, ngày 18/09.",
+         [("Thẩm mỹ viện JK Imperial Beauty Center", "clinic")]),
+        ("Tổng đài viên của Trung tâm Chăm sóc khách hàng hướng dẫn người dân.", []),
     ],
 )
 def test_facilities(text, expected, rules):

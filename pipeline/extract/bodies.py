@@ -108,9 +108,10 @@ def parse_body(
     tail_type = str(hit.meta("tail", "name"))
     tail = _Tail(head_end, None, None, None)
     if tail_type != "none":
-        # Organizations and departments keep lowercase words in their names (Cục Quản lý Dược,
-        # Khoa Hồi sức tích cực); facilities do not (Bệnh viện Bạch Mai cấp cứu …).
-        phrase_names = category == ORGANIZATION or hit.meta("kind") == "department"
+        # Organizations, departments and care centres keep lowercase words in their names (Cục Quản
+        # lý Dược, Khoa Hồi sức tích cực, Trung tâm Điều dưỡng thương binh); hospitals do not
+        # (Bệnh viện Bạch Mai cấp cứu …).
+        phrase_names = category == ORGANIZATION or hit.meta("kind") == "department" or bool(hit.meta("phrase_name", False))
         lowercase_start = phrase_names and named_head and bool(hit.meta("lowercase_name", False))
         department = hit.meta("kind") == "department"
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
