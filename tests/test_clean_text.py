@@ -435,3 +435,42 @@ def test_byline_alone_under_the_headline(rules: RuleSet) -> None:
     article = clean(raw_text(f"Tiêu đề bài viết\n\nPhạm Linh\n\n{PROSE}\n\n{PROSE_2}"), rules)
     assert article.authors == ("Phạm Linh",)
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+# A dump hard-wrapped at a fixed width breaks sentences and even names across lines.
+WRAPPED = (
+    "Lãnh đạo huyện Phú Quý thăm, chúc mừng Ngày Thầy Thuốc Việt Nam (27/2/1955 – 27/2/2022)\n"
+    "02/03/2022\n"
+    "Chiều 24/2, đồng chí Lê Hồng Lợi – Phó Bí thư Thường trực Huyện ủy – Chủ\n"
+    "tịch HĐND huyện Phú Quý, ông Tạ Minh Nhựt – Phó chủ tịch UBND huyện Phú Quý đã có\n"
+    "buổi đến thăm, chúc mừng và động viên các y, bác sĩ, cán bộ, công nhân viên\n"
+    "trực thuộc Trung tâm y tế quân dân y Phú Quý, nhân kỷ niệm 67 năm Ngày Thầy\n"
+    "thuốc Việt Nam (27/2/1955 – 27/2/2022).\n"
+    "Tại buổi thăm đồng chí Lê\n"
+    "Hồng Lợi – Phó Bí thư Thường trực Huyện ủy – Chủ tịch HĐND huyện Phú Quý\n"
+    "ghi nhận, đánh giá cao những nỗ lực và thành tích mà Trung tâm y tế quân dân y\n"
+    "huyện Phú Quý đã đạt được trong thời gian qua.\n"
+    "Trường Châu – Thanh Hiệp\n"
+)
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs(rules: RuleSet) -> None:
+    article = clean(raw_text(WRAPPED), rules)
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 2
+    assert "Huyện ủy – Chủ tịch HĐND" in paragraphs[0] and "Ngày Thầy thuốc Việt Nam" in paragraphs[0]
+    assert paragraphs[1].startswith("Tại buổi thăm đồng chí Lê Hồng Lợi –")
+    assert article.authors == ("Trường Châu", "Thanh Hiệp")
+
+
+def test_lines_of_a_dump_that_is_not_wrapped_stay_apart(rules: RuleSet) -> None:
+    text = f"Tiêu đề\n{PROSE}\nQuang cảnh buổi làm việc\n{PROSE_2}\n"
+    assert clean(raw_text(text), rules).body.count("\n\n") >= 1
+
+
+def test_a_caption_closed_by_a_pipe_is_kept(rules: RuleSet) -> None:
+    text = ("Thăm và tặng quà các trạm y tế xã, phường\n"
+            "Đại diện lãnh đạo thị xã thăm và tặng quà tại Trạm Y tế xã Tiên Phong. |\n"
+            f"{PROSE}\n")
+    article = clean(raw_text(text), rules)
+    assert article.captions == ("Đại diện lãnh đạo thị xã thăm và tặng quà tại Trạm Y tế xã Tiên Phong.",)

@@ -28,6 +28,7 @@ SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 _STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 # Capitalised like a name, but a day of the week ("Thứ Sáu", "Chủ Nhật") leading a date line.
 _WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
+_PIPE_AFTER_SENTENCE = re.compile(r"[.!?…]\s*\|$")
 _NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
 
 
@@ -86,4 +87,10 @@ def is_lead_as_title(title: str) -> bool:
 
 def is_teaser_strip(text: str) -> bool:
     """Headlines of other articles run together and closed by a pipe (``… |``)."""
-    return text.endswith("|") and not text.startswith("!")
+    return text.endswith("|") and not text.startswith("!") and not is_piped_caption(text)
+
+
+def is_piped_caption(text: str) -> bool:
+    """A photo caption some sites close with a pipe (``… tặng quà tại Trạm Y tế xã X. |``):
+    one sentence with its full stop before the pipe, which headlines do not have."""
+    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from .blocks import Block, tidy
+from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
 from .metadata import read_header, split_outlet, split_trailing_byline
 from .paragraphs import ArticleParts, assemble, mark_layout_captions
+from .shapes import SENTENCE_END
+
+# A dump hard-wrapped at a fixed width breaks sentences across lines: it has at least this
+# many lines that go on, in lower case, from a line left without closing punctuation.
+WRAPPED_MIN_CONTINUATIONS = 3
 
 
 def text_blocks(content: str) -> tuple[Block, ...]:
@@ -29,8 +34,36 @@ def clean_text(content: str, rules: CleaningRules) -> ArticleParts:
     header = read_header(blocks, rules)
     body = cut_tail(blocks[header.body_start:], rules)
     byline = split_trailing_byline(body, rules)
-    body = drop_inline(byline.blocks, rules, header.title)
+    body = drop_inline(join_wrapped_lines(byline.blocks), rules, header.title)
     body = mark_layout_captions(body)
     outlet = split_outlet(body, rules)
     authors = tuple(dict.fromkeys(header.authors + byline.authors))
     return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))
+
+
+def join_wrapped_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The paragraphs of a hard-wrapped dump put back together.
+
+    Some sites store text broken at a fixed width, inside sentences and even
+    inside names (``đồng chí Lê`` / ``Hồng Lợi``, ``Phó Bí thư – Chủ`` /
+    ``tịch HĐND``). Once a dump shows that layout, a line joins the line above
+    it when that one has no closing punctuation and no blank line separates
+    them. Runs after the tail is cut, so that lists of other articles'
+    headlines are gone and cannot be joined.
+    """
+    pairs = zip(blocks, blocks[1:])
+    continuations = sum(1 for above, line in pairs if _goes_on(above, line) and line.text[:1].islower())
+    if continuations < WRAPPED_MIN_CONTINUATIONS:
+        return blocks
+    joined = [blocks[0]]
+    for line in blocks[1:]:
+        if _goes_on(joined[-1], line):
+            joined[-1] = joined[-1].with_text(f"{joined[-1].text} {line.text}")
+        else:
+            joined.append(line)
+    return tuple(joined)
+
+
+def _goes_on(above: Block, line: Block) -> bool:
+    return line.gap == 0 and above.role is Role.PARA and line.role is Role.PARA \
+        and not SENTENCE_END.search(above.text)
