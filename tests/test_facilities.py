@@ -266,3 +266,36 @@ def test_unnamed_district_centres_and_lettered_departments(text, expected, rules
 )
 def test_va_between_two_bodies_and_colleges(text, expected, rules):
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an owner, a private hospital named after its founder, a date, a saint, a site of a hospital
+        ("Đoàn đã đến thăm các đơn vị: Bệnh xá Công an tỉnh, BVĐK tư nhân Cao Văn Chí và các đồng chí nguyên lãnh đạo.",
+         [("Bệnh xá Công an tỉnh", "other"), ("BVĐK tư nhân Cao Văn Chí", "hospital")]),
+        ("Đại học Y Hà Nội ký kết hợp tác với Bệnh viện 19-8 về đào tạo thực hành.", [("Bệnh viện 19-8", "hospital")]),
+        ("Bệnh viện Trung ương Thái Nguyên và Bệnh viện ST. Mary’s Nhật Bản đã ký kết biên bản ghi nhớ.",
+         [("Bệnh viện Trung ương Thái Nguyên", "hospital"), ("Bệnh viện ST. Mary’s Nhật Bản", "hospital")]),
+        ("Các thỏa thuận với Bệnh viện Đại học Y Dược - cơ sở Linh Đàm được ký sáng nay.",
+         [("Bệnh viện Đại học Y Dược - cơ sở Linh Đàm", "hospital")]),
+        # the head misspelt; a provincial hospital whose unit word is left unnamed
+        ("Thiết bị được trang bị cho Bệnh viên Đa Khoa tỉnh và Bệnh viện Sản- Nhi tỉnh để phục vụ xét nghiệm máu.",
+         [("Bệnh viên Đa Khoa tỉnh", "hospital"), ("Bệnh viện Sản- Nhi tỉnh", "hospital")]),
+        # kinds of hospital written in lowercase inside the name
+        ("Lãnh đạo Sở Y tế đến thăm người bệnh tại Bệnh viện Suối khoáng Mỹ Lâm tỉnh Tuyên Quang.",
+         [("Bệnh viện Suối khoáng Mỹ Lâm tỉnh Tuyên Quang", "hospital")]),
+        ("Đoàn đến thăm y, bác sĩ trực thuộc Trung tâm y tế quân dân y Phú Quý.",
+         [("Trung tâm y tế quân dân y Phú Quý", "health_center")]),
+        # how many communes, not a station's number
+        ("Chia sẻ với những vất vả của đội ngũ y, bác sĩ nơi đây nhất là Trạm y tế 3 xã trong mùa dịch.", []),
+    ],
+)
+def test_owners_founders_dates_saints_sites_and_typos_in_names(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+def test_a_name_inside_a_facility_name_is_not_a_person(rules):
+    text = normalize_text("Đoàn đã đến thăm BVĐK tư nhân Lê Ngọc Tùng và Bệnh xá Công an tỉnh.")
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    assert [p.name for p in extract_entities(ann).people] == []

@@ -28,6 +28,12 @@ MAX_DEPARTMENT_LOWERCASE_RUN = 6
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
 _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
+# "Bệnh viện 19-8" (a date naming the hospital), "dịch Covid-19": a number glued by a hyphen.
+_NUMBER_DASH_NUMBER = re.compile(r"[^\W_]-\d{1,2}(?!\d)")
+# "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
+_BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
+# Saint in foreign hospitals' names (St. Mary's, ST. Paul).
+_SAINT = re.compile(r"S[Tt]\. (?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -175,14 +181,20 @@ def _parse_tail(
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
-        if nxt >= len(text) or nxt in stops:
-            break
+        if nxt >= len(text) or nxt in stops and not (proper_start is None and pending_lower and not phrase_names):
+            break  # but "BVĐK tư nhân Cao Văn Chí": a private hospital is named after its owner
         if text[nxt] == "&" and proper_start is not None and text[_skip(text, nxt + 1):_skip(text, nxt + 1) + 1].isupper():
             # "Sở TT&TT", "Khoa Phẫu thuật lồng ngực & Mạch máu": an ampersand joins one name
             cursor = nxt + 1
             continue
+        if text[nxt] == "-" and proper_start is not None and _NUMBER_DASH_NUMBER.match(text, nxt - 1):
+            cursor = nxt + 1
+            continue
         if text[nxt] in "-–" and proper_start is not None:
             after = _skip(text, nxt + 1)
+            if _BRANCH.match(text, after) and after - nxt <= 2:
+                cursor = after  # "Bệnh viện Đại học Y Dược - cơ sở Linh Đàm": one site of the hospital
+                continue
             word = word_at(text, after)
             unit_after = lexicon.match_at(lexicon.admin_units, text, after)
             if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) and after - nxt <= 2:
@@ -192,8 +204,10 @@ def _parse_tail(
                 cursor = after  # "Khoa Hồi sức tích cực - chống độc": a department's second speciality
                 continue
             break
-        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos:
-            break
+        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not (
+            proper_start is None and not phrase_names and lexicon.match_at(lexicon.name_inner, lower, nxt)
+        ):
+            break  # but "Bệnh xá Công an tỉnh", "Bệnh viện Quân đội 108": the owner names the facility
         bracket = _BRACKETED_ACRONYM.match(text, nxt)
         if bracket and acronym is None:
             acronym = bracket.group(1)  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
@@ -202,14 +216,17 @@ def _parse_tail(
         unit = lexicon.match_at(lexicon.admin_units, text, nxt)
         if unit is not None:
             unit_seen = True
+            unit_end = nxt + len(unit.text.rstrip())
             if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
-                end = nxt + len(unit.text.rstrip())
+                end = unit_end
+            elif not phrase_names and _unit_alone(text, unit_end):
+                end = unit_end  # "Bệnh viện Sản - Nhi tỉnh": the province's own, its unit word unnamed
             # "TP.HCM": the name may follow the unit without a space.
             cursor = nxt + len(unit.text.rstrip())
             continue
         phrase = lexicon.match_at(lexicon.name_phrases, lower, nxt)
-        if phrase is not None and (proper_start is not None or lowercase_start):
+        if phrase is not None and (proper_start is not None or lowercase_start or text[nxt].isupper()):
             if proper_start is None:
                 proper_start = nxt  # "Ban Chỉ đạo phòng, chống dịch": the name starts with the phrase
                 real = True
@@ -225,6 +242,15 @@ def _parse_tail(
             # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues
             # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
             break
+        if word.number and proper_start is None and not pending_lower and text[_skip(text, word.end):][:1].islower() \
+                and lexicon.match_at(lexicon.admin_units, text, _skip(text, word.end)):
+            break  # "Trạm y tế 3 xã": how many units, not the station's number
+        if _SAINT.match(text, nxt):
+            # "Bệnh viện St. Mary's": the abbreviation's full stop is inside the name.
+            proper_start = nxt if proper_start is None else proper_start
+            real = True
+            cursor = nxt + 3
+            continue
         if word.capitalised or word.number:
             capitals_in_row += 1
             after_name = True
@@ -297,6 +323,12 @@ def _parse_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return _Tail(end, admin, proper_start, proper_end, acronym)
+
+
+def _unit_alone(text: str, pos: int) -> bool:
+    """Whether an administrative unit word ending at ``pos`` has no name of its own after it."""
+    following = word_at(text, _skip(text, pos))
+    return following is None or not (following.capitalised or following.number)
 
 
 def _after_office_head(text: str, pos: int) -> bool:

@@ -43,6 +43,8 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     person_mentions = find_people(text, lexicon, _recognised_people(ann))
     stops = _name_starts(person_mentions)
     bodies = find_bodies(text, lexicon, stops)
+    # A name inside a body's name (BVĐK tư nhân Cao Văn Chí) is the body's, not a person's.
+    person_mentions = [m for m in person_mentions if not any(b.start < m.start and m.end <= b.end for b in bodies)]
     places = find_places(text, lexicon, stops)
     facilities = build_facilities(bodies, text, places, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))

@@ -143,6 +143,8 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
             kept.append(mention)
             continue
         existing = registry.resolve(mention.head, mention.start, mention.admin)
+        if existing is not None and not _fits_modifier(mention, existing):
+            existing = None  # "Bệnh viện Đa khoa tỉnh" is not "Bệnh viện Sản - Nhi tỉnh"
         if existing is not None:
             existing.add_form(_display_name(mention))
             existing.add_mention(mention.start, mention.end)
@@ -160,6 +162,15 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
         entry = registry.add(f"{short} {place}", mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(short)
     registry.references = kept
+
+
+def _fits_modifier(mention: BodyMention, entry: BodyEntry) -> bool:
+    """Whether the words between a bare mention's head and its unit (``Đa khoa`` in ``Bệnh viện
+    Đa khoa tỉnh``) are in the name of the entry it would refer to."""
+    modifier = mention.text[len(mention.head_text):].strip().lower()
+    if mention.admin and modifier.endswith(mention.admin):
+        modifier = modifier[: -len(mention.admin)].strip()
+    return not modifier or any(modifier in form.lower() for form in (entry.name, *entry.aliases))
 
 
 def _modified_head(mention: BodyMention) -> bool:
