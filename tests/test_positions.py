@@ -243,7 +243,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Sáng 10-9, ông Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh, "
      "Trưởng ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh đã có chuyến thăm.", "Nguyễn Văn Lợi",
      [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn", "Đại biểu Quốc hội tỉnh"),
-      ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch")]),
+      ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch Covid-19")]),
     # a lowercase head after an office refers to the hospital named before
     ("Giáo sư Nguyễn Quang Tuấn - Giám đốc Bệnh viện Bạch Mai đã cử đoàn công tác. Ê-kíp do Phó giáo sư, tiến sĩ "
      "Đào Xuân Cơ - Phó giám đốc bệnh viện - làm trưởng đoàn.", "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai")]),
@@ -309,6 +309,29 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Trưởng khoa Phụ Sản", "Nguyễn Thị Thu Hà", [("Trưởng khoa", "Khoa Phụ Sản")]),
     ("Bệnh viện cảm ơn ông Nguyễn Văn Bình đã đồng hành cùng chương trình từ nhiều năm nay, ông Nguyễn Văn Bình\n\n"
      "Giám đốc Bệnh viện phát biểu.", "Nguyễn Văn Bình", []),
+    # — after "tỉnh" the place is a province or nothing; two offices without a comma; abbreviated
+    # committee memberships; an office chained after another name's is not the next name's —
+    ("Tham dự có Phó Chủ tịch UBND tỉnh Võ Phiên; Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Bùi Đức Thọ.", "Võ Phiên",
+     [("Phó Chủ tịch", "UBND tỉnh")]),
+    ("Phó Chủ tịch UBND tỉnh Thái Bình Nguyễn Văn Hùng phát biểu tại buổi lễ.", "Nguyễn Văn Hùng",
+     [("Phó Chủ tịch", "UBND tỉnh Thái Bình")]),
+    ("Các đồng chí Lê Văn Dung - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; Tống Quang Thìn – tỉnh uỷ viên Giám đốc Sở Y "
+     "tế đã đến thăm.", "Tống Quang Thìn", [("Tỉnh ủy viên", None), ("Giám đốc", "Sở Y tế")]),
+    ("Về phía huyện có đồng chí Võ Tá Cương, HUV, Phó chủ tịch Uỷ ban nhân dân huyện; đồng chí Nguyễn Tiến Dũng.",
+     "Võ Tá Cương", [("Huyện ủy viên", None), ("Phó Chủ tịch", "Ủy ban nhân dân huyện")]),
+    ("Tham dự buổi làm việc có đồng chí Bùi Huy Thọ, UV BTV, Phó chủ tịch HĐND xã và các đồng chí trong ban.",
+     "Bùi Huy Thọ", [("Ủy viên Ban Thường vụ", None), ("Phó Chủ tịch", "HĐND xã")]),
+    ("Tham dự có đồng chí Trương Hòa Bình, Phó Thủ tướng Thường trực Chính phủ.", "Trương Hòa Bình",
+     [("Phó Thủ tướng Thường trực", "Chính phủ")]),
+    ("Chiều 24/2, đồng chí Lê Hồng Lợi – Phó Bí thư Thường trực Huyện ủy – Chủ tịch HĐND huyện Phú Quý, ông Tạ Minh "
+     "Nhựt – Phó chủ tịch UBND huyện Phú Quý đã có buổi đến thăm.", "Tạ Minh Nhựt",
+     [("Phó Chủ tịch", "UBND huyện Phú Quý")]),
+    ("Về dự có đồng chí Phan Trường Sang, chi cục trưởng Chi cục Dân số tỉnh.", "Phan Trường Sang",
+     [("Chi cục trưởng", "Chi cục Dân số")]),
+    ("Đ/c Lê Thị Xuân Hương, Trưởng phòng Dân số - truyền thông&GDSK thông qua thông điệp về ngày Dân số Việt Nam.",
+     "Lê Thị Xuân Hương", [("Trưởng phòng", "Phòng Dân số - truyền thông")]),
+    ("Đồng chí Vy Văn Vũ, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh đến dự.", "Vy Văn Vũ",
+     [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Chủ tịch", "Ủy ban MTTQ tỉnh")]),
 ]
 
 

@@ -57,6 +57,7 @@ class Lexicon:
     generic_modifiers: tuple[Rule, ...]
     quantifiers: tuple[Rule, ...]
     admin_units: tuple[Rule, ...]
+    province_names: tuple[Rule, ...]  # the closed list of names "tỉnh" may be followed by
     org_heads: tuple[Rule, ...]
     name_stops: tuple[Rule, ...]
     name_phrases: tuple[Rule, ...]
@@ -101,7 +102,8 @@ class Lexicon:
             name_final=role(FACILITY_TYPES, "name_final"),
             generic_modifiers=role(FACILITY_TYPES, "generic_modifier"),
             quantifiers=role(FACILITY_TYPES, "quantifier"),
-            admin_units=tuple(rules.rules(ADMIN_UNITS)),
+            admin_units=tuple(rule for rule in rules.rules(ADMIN_UNITS) if "level" in rule.meta),
+            province_names=role(ADMIN_UNITS, "province_name"),
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
             name_stops=role(ORGANIZATIONS, "name_stop"),
             name_phrases=role(ORGANIZATIONS, "name_phrase"),

@@ -31,6 +31,7 @@ _AFTER_SEPARATOR = re.compile(
     r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
 )
 _KIEM = re.compile(r"\s+kiêm\s+")
+_SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
 NAME_LINE_MAX_CHARS = 60
 _SENTENCE_INSIDE = re.compile(r"[!?,;:]\s")  # a full stop may close a title (BS.CKII. …)
@@ -73,18 +74,24 @@ class NameSplit:
 
 
 def offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
-    """Starts of offices written after a name and a comma or dash (``Jeffrey Sica, CEO …``)."""
+    """Starts of offices written after a name and a comma or dash (``Jeffrey Sica, CEO …``),
+    and of the offices chained after those (``Lê Văn A – Phó Bí thư Huyện ủy – Chủ tịch HĐND
+    huyện, ông Tạ Văn B``: the Chủ tịch is A's, not B's)."""
     ends = {run.end: run for run in runs}
     found: set[int] = set()
+    previous: Optional[Hit] = None
     for office in offices:
         before = text[max(0, office.start - 30):office.start]
         match = _SEPARATOR_BEFORE.search(before)
-        if not match:
-            continue
-        name_end = office.start - len(before) + match.start() + 1
-        run = ends.get(name_end)
-        if run is not None and name_shape(run, lexicon) is not None:
-            found.add(office.start)
+        if match:
+            name_end = office.start - len(before) + match.start() + 1
+            run = ends.get(name_end)
+            if run is not None and name_shape(run, lexicon) is not None:
+                found.add(office.start)
+            elif previous is not None and previous.start in found and previous.end <= name_end \
+                    and _org_gap(text[previous.end:name_end], lexicon) and "," not in text[previous.end:name_end]:
+                found.add(office.start)
+        previous = office
     return frozenset(found)
 
 
@@ -203,11 +210,17 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     """Split ``Hoàng Mai Nguyễn Xuân Linh`` after ``Bí thư Quận ủy`` into place and name."""
     gap = text[office.end:run.start].strip()
     needs_place = _gap_needs_name(gap, lexicon)
+    # After "tỉnh" the place is one of a closed list: "UBND tỉnh Võ Phiên" leaves the province
+    # unnamed and names the person; "UBND tỉnh Thái Bình Nguyễn Văn A" names both.
+    province_words = _province_words(gap, text, run.start, lexicon)
+    unnamed_province = province_words == 0
+    if unnamed_province:
+        needs_place = False
     best: Optional[tuple[float, Run, str]] = None
     for first in range(len(run.words)):
         candidate = run.part(first)
         size = len(candidate.words)
-        if size > 5 or first == 0 and needs_place and size < 3:
+        if size > 5 or first == 0 and needs_place and size < 3 or province_words and first < province_words:
             continue
         shape = name_shape(candidate, lexicon)
         if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap:
@@ -219,7 +232,8 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
         if shape == FOREIGN and size == 1 and first > 0:
             continue  # "Tổng thống Ukraine Volodymyr Zelensky": not "Zelensky" alone
         cued_elsewhere = _cued_elsewhere(text, run, candidate.text(), lexicon)
-        if shape == VIETNAMESE and size == 2 and not cued_elsewhere and (gap or first > 0):
+        if shape == VIETNAMESE and size == 2 and not cued_elsewhere and (gap or first > 0) \
+                and not (unnamed_province and first == 0):
             # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name; right after
             # the office, with no organization between, it is the name ("Tổng Bí thư Tô Lâm").
             continue
@@ -258,6 +272,16 @@ def _cued_elsewhere(text: str, run: Run, name: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _province_words(gap: str, text: str, pos: int, lexicon: Lexicon) -> Optional[int]:
+    """After a gap ending in "tỉnh": how many words of the text at ``pos`` name the province
+    (0 when they name none); ``None`` when the gap does not end in "tỉnh"."""
+    unit = lexicon.ends_at(lexicon.admin_units, gap, len(gap), window=8)
+    if unit is None or unit.meta("level") != "province" or unit.end != len(gap):
+        return None
+    name = lexicon.match_at(lexicon.province_names, text, pos)
+    return len(name.text.split()) if name else 0
+
+
 def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
     """True when the text before the run ends with a unit word or a head that needs a name."""
     if not gap:
@@ -276,6 +300,8 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
     offices: list[Hit] = []
     while True:
         sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
+        if sep is None and positions and positions[-1].org_text is None:
+            sep = _SPACES.match(text, pos)  # "tỉnh ủy viên Giám đốc Sở Y tế": two offices, no comma
         if sep is None and not positions:
             sep = _office_line_after(text, pos)
         if sep is None:
@@ -342,6 +368,9 @@ def org_start_of(text: str, office: Hit) -> int:
 def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
     title = office.canonical()
     org_start = org_start_of(text, office)
+    if office.org_start is None and lexicon.match_at(lexicon.offices, text, org_start):
+        # "tỉnh ủy viên Giám đốc Sở Y tế": the next office, not this one's organization
+        return PositionMention(title, None, None, None, board_of(office)), office.end
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
         end = body.end
@@ -360,8 +389,16 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
     end = org_start
     lower = text.lower()
     capitals_in_row = 0
+    phrase_end = org_start
     for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
         at = org_start + match.start()
+        if at < phrase_end:
+            continue
+        phrase = lexicon.match_at(lexicon.name_phrases, lower, at)
+        if phrase is not None and at > org_start and text[at].isupper():
+            end = phrase_end = phrase.end  # "Trưởng phòng Dân số - truyền thông": a fixed phrase of the name
+            capitals_in_row = 0
+            continue
         lowercase = match.group(0)[:1].islower()
         joined = match.group(0) == "và" and _joins_name(text, skip_spaces(text, at + 2), lexicon)
         if lowercase and not joined and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
