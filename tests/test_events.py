@@ -524,3 +524,59 @@ def test_visits_of_one_trip(text: str, people: list, facilities: list, expected:
                                   [f if isinstance(f, dict) else {"name": f} for f in facilities])
     events = run(ann, entities)
     assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
+
+
+# A tour: one visiting verb that lists several places is one visit per place; those listed as
+# present at one working session are one visit.
+TOURS = [
+    (
+        "Đoàn do đồng chí Nguyễn Thành Tâm, Phó Bí thư Tỉnh ủy làm Trưởng đoàn đã đến thăm các đơn vị: Bệnh viện Đa "
+        "khoa tỉnh, Bệnh viện Y học cổ truyền, Bệnh viện Lao và Bệnh phổi và các đồng chí nguyên lãnh đạo ngành y tế.",
+        ["Bệnh viện Đa khoa tỉnh", "Bệnh viện Y học cổ truyền", "Bệnh viện Lao và Bệnh phổi"],
+        [("visit", None, {"bệnh viện đa khoa tỉnh"}), ("visit", None, {"bệnh viện y học cổ truyền"}),
+         ("visit", None, {"bệnh viện lao và bệnh phổi"})],
+    ),
+    (
+        "Nhân dịp tết Nhâm Thìn, các đồng chí lãnh đạo tỉnh đã đến thăm, tặng quà, chúc Tết cán bộ, nhân viên y tế và "
+        "bệnh nhân đang điều trị tại Bệnh viện Sản Nhi, Bệnh viện Đa khoa tỉnh.",
+        ["Bệnh viện Sản Nhi", "Bệnh viện Đa khoa tỉnh"],
+        [("visit", None, {"bệnh viện sản nhi"}), ("visit", None, {"bệnh viện đa khoa tỉnh"})],
+    ),
+    (
+        "Tham dự buổi làm việc có đồng chí Bùi Huy Thọ, Phó chủ tịch HĐND xã; Cán bộ và nhân viên Trạm Y tế Mỹ Lộc, "
+        "Trạm Y tế Đồng Lộc.",
+        ["Trạm Y tế Mỹ Lộc", "Trạm Y tế Đồng Lộc"],
+        [("visit", None, {"trạm y tế mỹ lộc", "trạm y tế đồng lộc"})],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, facilities, expected", TOURS)
+def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
+    events = run(ann, entities)
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
+    assert [e.id for e in events] == [f"E{i}" for i in range(1, len(events) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a handover of donated equipment, and the commendation given "on this occasion"
+        ("Chiều 9/1/2024, Ủy ban MTTQ Việt Nam tỉnh tổ chức tiếp nhận thiết bị y tế từ nguồn hỗ trợ của Công ty TNHH "
+         "Thương mại Phúc Phú Cường và bàn giao cho các bệnh viện trên địa bàn tỉnh.\n\n"
+         "Dịp này, Ủy ban MTTQ Việt Nam tỉnh đã trao Bằng khen cho tập thể Công ty về những đóng góp, hỗ trợ.",
+         [("ceremony", "2024-01-09"), ("award", "2024-01-09")]),
+        # a conference where prizes are handed out
+        ("Sáng ngày 20/12/2024, Trung tâm y tế huyện đã tổ chức hội nghị hưởng ứng Ngày Dân số Việt Nam; trao thưởng "
+         "cho tập thể, cá nhân điển hình có thành tích trong công tác Dân số và phát triển.",
+         [("ceremony", "2024-12-20"), ("award", "2024-12-20")]),
+        # a hospital reporting donations it received is no ceremony
+        ("Ngày 11-8-2021, đại diện Bệnh viện Đa khoa tỉnh cho biết đã tiếp nhận thêm nhiều trang thiết bị, vật tư y tế "
+         "do các nhà hảo tâm trao tặng.", []),
+    ],
+)
+def test_handovers_and_prizes_at_conferences(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    assert sorted((e.type, e.date) for e in run(ann, Entities())) == sorted(expected)

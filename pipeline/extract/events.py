@@ -21,7 +21,8 @@ Triggers (``event_triggers.py``) are grouped into events:
   khen``) happened at the article's ceremony: when no event of its type is
   found yet, it starts one on the ceremony's day;
 - a visit that names no place or person (the lead's summary) joins the first
-  visit that does; two visits to two places stay two events.
+  visit that does; two visits to two places stay two events, and so do the
+  places one trigger lists (``event_tours.py``).
 
 An event's date is the date written in its sentences, else the lead's date,
 else none. Participants come from ``event_participants.py``, attributes from
@@ -40,6 +41,7 @@ from ..models import DateMention, Event, Evidence, EventType, Facility, Particip
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
 from .event_participants import EntitySpan, award_recipient, entity_spans, participants, visit_target
+from .event_tours import one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
 
@@ -86,7 +88,8 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         _event(number, draft, lead, sentences, spans, entities, parents, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
     ]
-    return _share_visitors(events)
+    verb_rules = {hit.rule_id for hit in hits if hit.strength == "verb"}
+    return one_visit_per_place(_share_visitors(events), spans, ann.text, parents, verb_rules)
 
 
 def _group(

@@ -1,0 +1,68 @@
+"""Tours: one visit trigger that names several places is one visit per place.
+
+"Đoàn … đã đến thăm các đơn vị: Bệnh viện Đa khoa tỉnh, Bệnh viện Y học cổ
+truyền, Trung tâm y tế …" reports a visit to each unit, and the record counts
+visits by place (two visits to two places are two events). The places are the
+facilities the event's sentences list one after another (``A, B và C``) as
+hosts right after a visiting verb (``đến thăm``, ``làm việc với``): those
+present at one working session (``Tham dự buổi làm việc có … Trạm Y tế A,
+Trạm Y tế B``) are one event. Each visit keeps the event's visitors, attendees and evidence. Units
+that only take part (a delegation's hospital, a department visited inside one
+of the places) are not split on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Event, Participant
+from .event_participants import EntitySpan
+
+# What separates two places in a list: a comma, a semicolon, "và", or ", và".
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)", re.IGNORECASE)
+
+
+def one_visit_per_place(
+    events: list[Event], spans: list[EntitySpan], text: str, parents: dict[str, str], verb_rules: set[str]
+) -> list[Event]:
+    """Events with every tour split into its visits, renumbered ``E1…`` in order.
+
+    ``verb_rules`` are the ids of the trigger rules that report an act of visiting.
+    """
+    result: list[Event] = []
+    for event in events:
+        places = _listed_places(event, spans, text, parents, verb_rules) if event.type == "visit" else []
+        if len(places) < 2:
+            result.append(event)
+            continue
+        shared = [p for p in event.participants if p.ref not in places]
+        for place in places:
+            own = [p for p in shared if p.role != "host" or parents.get(p.ref, place) == place]
+            result.append(event.model_copy(update={"participants": own + [Participant(ref=place, role="host")]}))
+    if len(result) == len(events):
+        return events
+    return [event.model_copy(update={"id": f"E{number}"}) for number, event in enumerate(result, start=1)]
+
+
+def _listed_places(
+    event: Event, spans: list[EntitySpan], text: str, parents: dict[str, str], verb_rules: set[str]
+) -> list[str]:
+    """The longest run of host facilities written as one list after a visiting verb."""
+    hosts = {p.ref for p in event.participants if p.role == "host" and p.ref.startswith("F") and p.ref not in parents}
+    if len(hosts) < 2:
+        return []
+    best: list[str] = []
+    for evidence in event.evidence:
+        if evidence.rule not in verb_rules:
+            continue
+        in_sentence = [s for s in spans if s.ref in hosts and evidence.start <= s.start and s.end <= evidence.end]
+        run: list[EntitySpan] = []
+        for span in in_sentence:
+            if run and span.start >= run[-1].end and _LIST_GAP.fullmatch(text, run[-1].end, span.start):
+                run.append(span)
+            elif not run or span.start >= run[-1].end:
+                run = [span]
+            places = list(dict.fromkeys(s.ref for s in run))
+            if len(places) > len(best):
+                best = places
+    return best
