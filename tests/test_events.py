@@ -580,3 +580,28 @@ def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: li
 def test_handovers_and_prizes_at_conferences(text: str, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
     assert sorted((e.type, e.date) for e in run(ann, Entities())) == sorted(expected)
+
+
+def test_every_place_of_two_tours_is_a_visit(rules: RuleSet) -> None:
+    text = ("Đoàn do đồng chí Nguyễn Thành Tâm làm Trưởng đoàn đã đến thăm các đơn vị: Bệnh viện Đa khoa tỉnh, Bệnh "
+            "viện Y học cổ truyền.\n\nĐoàn do đồng chí Phạm Văn Tân làm Trưởng đoàn đã đến thăm các đơn vị: Bệnh xá "
+            "Công an tỉnh, Bệnh viện Phục hồi chức năng.")
+    places = ["Bệnh viện Đa khoa tỉnh", "Bệnh viện Y học cổ truyền", "Bệnh xá Công an tỉnh", "Bệnh viện Phục hồi chức năng"]
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": p, "kind": "hospital"} for p in places])
+    assert [_facility_names(e, entities) for e in run(ann, entities)] == [{p.casefold()} for p in places]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the day of an occasion named in the sentence does not date the event
+        ("Sáng ngày 20/12, Trung tâm y tế huyện đã tổ chức hội nghị hưởng ứng Ngày Dân số Việt Nam 26/12/2024; trao "
+         "thưởng cho tập thể, cá nhân điển hình.", "2024-12-21", [("ceremony", "2024-12-20"), ("award", "2024-12-20")]),
+        # a date decades before publication is history, even in the lead
+        ("Trung tâm Kiểm soát bệnh tật tỉnh vừa tổ chức họp mặt kỷ niệm 64 năm Ngày Thầy thuốc Việt Nam. Các đại biểu "
+         "đã ôn lại Thư Bác Hồ gửi Hội nghị cán bộ y tế ngày 27-2-1955.", "2019-02-24", [("ceremony", None)]),
+    ],
+)
+def test_days_of_occasions_and_of_history_date_nothing(text: str, published: str, expected: list, rules: RuleSet) -> None:
+    assert [(e.type, e.date) for e in run(annotated(text, rules, published), Entities())] == expected

@@ -287,6 +287,9 @@ def test_va_between_two_bodies_and_colleges(text, expected, rules):
          [("Bệnh viện Suối khoáng Mỹ Lâm tỉnh Tuyên Quang", "hospital")]),
         ("Đoàn đến thăm y, bác sĩ trực thuộc Trung tâm y tế quân dân y Phú Quý.",
          [("Trung tâm y tế quân dân y Phú Quý", "health_center")]),
+        # a care centre named by what it does, listed with another centre
+        ("4 trung tâm được hợp nhất thành Trung tâm Kiểm soát bệnh tật (Trung tâm Chăm sóc sức khỏe sinh sản và Trung "
+         "tâm truyền thông giáo dục sức khỏe).", [("Trung tâm Chăm sóc sức khỏe sinh sản", "other")]),
         # how many communes, not a station's number
         ("Chia sẻ với những vất vả của đội ngũ y, bác sĩ nơi đây nhất là Trạm y tế 3 xã trong mùa dịch.", []),
     ],

@@ -23,7 +23,7 @@ ORGANIZATION = "organization"
 # Heuristic: at most this many lowercase words in a row inside an
 # organization's name (Cục Công nghệ thông tin), so a clause is not swallowed.
 MAX_LOWERCASE_RUN = 4
-# Departments are named by what they do (khoa Chăm sóc sức khỏe sinh sản): longer lowercase runs.
+# Departments and care centres are named by what they do: longer lowercase runs.
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
@@ -32,6 +32,8 @@ _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
 _NUMBER_DASH_NUMBER = re.compile(r"[^\W_]-\d{1,2}(?!\d)")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
 _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
+# "và" before the head of another body ends a name, even when that head is written in lowercase.
+_AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục)\s", re.IGNORECASE)
 # Saint in foreign hospitals' names (St. Mary's, ST. Paul).
 _SAINT = re.compile(r"S[Tt]\. (?=[A-Z])")
 
@@ -120,8 +122,11 @@ def parse_body(
         phrase_names = category == ORGANIZATION or hit.meta("kind") == "department" or bool(hit.meta("phrase_name", False))
         lowercase_start = phrase_names and named_head and bool(hit.meta("lowercase_name", False))
         department = hit.meta("kind") == "department"
+        # Departments and care centres are named by what they do (khoa Chăm sóc sức khỏe sinh sản,
+        # Trung tâm Chăm sóc sức khỏe sinh sản): longer lowercase runs.
+        long_names = department or bool(hit.meta("phrase_name", False))
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
-                           department)
+                           department, MAX_DEPARTMENT_LOWERCASE_RUN if long_names else MAX_LOWERCASE_RUN)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
@@ -164,6 +169,7 @@ def _parse_tail(
     capitalised_head: bool,
     lowercase_start: bool,
     department: bool = False,
+    max_lowercase: int = MAX_LOWERCASE_RUN,
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -278,6 +284,8 @@ def _parse_tail(
         after_name = False
         proper_closed = capitals_in_row >= 2 or unit_seen
         capitals_in_row = 0
+        if _AND_ANOTHER_BODY.match(text, nxt):
+            break  # "Trung tâm Chăm sóc sức khỏe sinh sản và Trung tâm truyền thông …": two bodies
         if inner is not None and phrase_names and not department and proper_start is not None and text[nxt:inner.end] != "và":
             inner = None  # an organization keeps lowercase words in its name (Cục Quản lý Khám chữa bệnh)
         if inner is not None and not phrase_names and not department and text[nxt:inner.end] == "và" and proper_start is not None:
@@ -304,7 +312,7 @@ def _parse_tail(
         if phrase_names and (proper_start is not None or lowercase_start) and not proper_closed:
             if lexicon.match_at(lexicon.name_stops, lower, nxt):
                 break
-            if pending_lower >= (MAX_DEPARTMENT_LOWERCASE_RUN if department else MAX_LOWERCASE_RUN):
+            if pending_lower >= max_lowercase:
                 # Too many lowercase words: a clause, not a name; keep the name up to its last capital.
                 if named_end is not None:
                     proper_end = end = named_end

@@ -47,7 +47,8 @@ def one_visit_per_place(
 def _listed_places(
     event: Event, spans: list[EntitySpan], text: str, parents: dict[str, str], verb_rules: set[str]
 ) -> list[str]:
-    """The longest run of host facilities written as one list after a visiting verb."""
+    """The places of a tour: when a sentence of the event lists host facilities one after
+    another after a visiting verb, every host facility of the event, in order of mention."""
     hosts = {p.ref for p in event.participants if p.role == "host" and p.ref.startswith("F") and p.ref not in parents}
     if len(hosts) < 2:
         return []
@@ -65,4 +66,12 @@ def _listed_places(
             places = list(dict.fromkeys(s.ref for s in run))
             if len(places) > len(best):
                 best = places
-    return best
+    if len(best) < 2:
+        return []
+    # One tour listed, the others are tours too: every place the event's sentences name as
+    # visited is a visit ("Đoàn do … đã đến thăm A, B" and "Đoàn do … đã đến thăm C, D").
+    first_mention = {}
+    for span in spans:
+        if span.ref in hosts:
+            first_mention.setdefault(span.ref, span.start)
+    return sorted(hosts, key=lambda ref: first_mention.get(ref, 1 << 30))

@@ -35,6 +35,11 @@ _AGENT_WINDOW = 64
 _DAY_WORD_BEFORE_PARENTHESIS = re.compile(
     r"\b(?:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*$", re.IGNORECASE
 )
+# A date written right after the name of a day of the year (Ngày Dân số Việt Nam, Ngày Thầy thuốc Việt Nam).
+_OCCASION_DAY_BEFORE = re.compile(
+    r"\bNgày\s+(?!Thứ\b|Chủ\b)[A-ZĐ][^\s\d,.;:()]*"
+    r"(?:\s+(?!(?:sáng|chiều|tối|trưa|ngày|hôm|vào|lúc|từ|đến)\b)[^\s\d,.;:()]+){0,5}\s+$"
+)
 # A quotation opened by a speaker: "… cho biết: “…”".
 _SPEECH_QUOTE = re.compile(
     r"\b(?:cho biết|nói|chia sẻ|phát biểu|khẳng định|nhấn mạnh|bày tỏ|tâm sự|kể)\s*:?\s*(?:<[^>]*>)?\s*“", re.IGNORECASE
@@ -175,7 +180,8 @@ def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> 
 
 def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
     """Day-precise dates with their offsets; those in parentheses are marked
-    (an anniversary range such as ``(27/2/1955 – 27/2/2025)`` is not the event's date)."""
+    (an anniversary range such as ``(27/2/1955 – 27/2/2025)`` is not the event's date),
+    and so are the days of occasions (``Ngày Dân số Việt Nam 26/12``)."""
     found = []
     for date in dates:
         if len(date.value) != 10:
@@ -186,6 +192,8 @@ def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
             in_parentheses = open_before > close_before and text.find(")", mention.end) != -1
             if in_parentheses and _DAY_WORD_BEFORE_PARENTHESIS.search(text[max(0, open_before - 20):open_before + 1]):
                 in_parentheses = False
+            # "hưởng ứng Ngày Dân số Việt Nam 26/12/2024": the day of the occasion, not of the event.
+            in_parentheses = in_parentheses or bool(_OCCASION_DAY_BEFORE.search(text, max(0, mention.start - 60), mention.start))
             found.append(SentenceDate(mention.start, mention.end, date.value, date.part_of_day, in_parentheses))
     found.sort(key=lambda d: d.start)
     return found

@@ -32,7 +32,7 @@ else none. Participants come from ``event_participants.py``, attributes from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional
 
@@ -55,6 +55,8 @@ PARENT_WINDOW = 120
 REPEATED_MENTIONS = 2
 # Heuristic: an act dated this many days before the lead's date is background, not the news.
 HISTORY_DAYS = 30
+# Heuristic: an act dated this many days before publication is history, even in the lead.
+HISTORY_YEARS_DAYS = 365
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
 _TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
 
@@ -81,9 +83,11 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         return []
     spans = entity_spans(entities)
     lead = lead_date(ann.text, sentences, dates, ann.rules)
+    if lead is not None and _long_before_publication(lead.value, ann.published):
+        lead = None  # "ôn lại … ngày 27-2-1955" in the lead of an article of 2019
     lead_paragraph = sentences[0].paragraph if sentences else 0
     parents = _department_parents(entities)
-    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann.text, ann.body_length, parents)
+    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann, parents)
     events = [
         _event(number, draft, lead, sentences, spans, entities, parents, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
@@ -99,10 +103,10 @@ def _group(
     lead_paragraph: int,
     lead: Optional[SentenceDate],
     dates: list[DateMention],
-    text: str,
-    body_length: int,
+    ann: AnnotatedArticle,
     parents: dict[str, str],
 ) -> list[_Draft]:
+    text, body_length, published = ann.text, ann.body_length, ann.published
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
     historical = _history_starts(sentences, dates)
@@ -112,11 +116,12 @@ def _group(
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None
         in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or _long_before(hit, lead, lead_paragraph)
-                      or bool(_IN_A_YEAR.match(text, hit.end)))
+                      or _years_before(hit, published) or bool(_IN_A_YEAR.match(text, hit.end)))
         if hit.start < body_length and not in_history and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
-            pending.append(hit)
+            # Evidence only; a date of the past it carries dates nothing.
+            pending.append(replace(hit, date=None) if in_history and _years_before(hit, published) else hit)
     for hit in pending:
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
@@ -141,6 +146,21 @@ def _long_before(hit: TriggerHit, lead: Optional[SentenceDate], lead_paragraph: 
         return False
     try:
         return (date.fromisoformat(lead.value) - date.fromisoformat(hit.date.value)).days > HISTORY_DAYS
+    except ValueError:
+        return False
+
+
+def _years_before(hit: TriggerHit, published: Optional[str]) -> bool:
+    """A trigger dated long before the article was published recalls history, wherever it is
+    ("Thư Bác Hồ gửi Hội nghị cán bộ y tế ngày 27-2-1955" in an article of 2019)."""
+    return hit.date is not None and _long_before_publication(hit.date.value, published)
+
+
+def _long_before_publication(value: str, published: Optional[str]) -> bool:
+    if not published:
+        return False
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(value)).days > HISTORY_YEARS_DAYS
     except ValueError:
         return False
 
