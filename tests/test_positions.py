@@ -350,3 +350,29 @@ def test_a_hospital_after_va_is_no_person(rules):
 def test_trung_of_trung_uong_is_no_name(rules):
     found = positions_of("Cùng đi có Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; Đại tướng Phan Văn Giang.", rules)
     assert "Trung" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # an abbreviation that names the committee along with the membership
+        ("Các đồng chí: Vy Văn Vũ, Ủy viên Ban TVTU, Chủ tịch Ủy ban MTTQ tỉnh và Nguyễn Thành Trí đã đến dự.",
+         "Vy Văn Vũ", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Chủ tịch", "Ủy ban MTTQ tỉnh")]),
+        ("Dự Lễ trao tặng có đồng chí Tống Quang Thìn, TVTU, Phó Chủ tịch Thường trực UBND tỉnh.", "Tống Quang Thìn",
+         [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Chủ tịch Thường trực", "UBND tỉnh")]),
+        # a ministry whose name opens with a word that heads other bodies
+        ("Trung tướng Đặng Hồng Đức, Thứ trưởng Bộ Công an nhấn mạnh ý nghĩa của thỏa thuận.", "Đặng Hồng Đức",
+         [("Thứ trưởng", "Bộ Công an")]),
+        # a foreign name with a particle
+        ("Mối quan hệ do Giáo sư Charles de Ribeyrolles (Trưởng khoa Phẫu thuật Tim mạch, CHU Clermont-Ferrand) khởi xướng.",
+         "Charles de Ribeyrolles", [("Trưởng khoa", "Khoa Phẫu thuật Tim mạch")]),
+        # "và" before a title: the lowercase head names no body, the next person begins
+        ("Bộ Y tế trao quyết định bổ nhiệm TS Dương Đức Hùng, Phó Giám đốc Bệnh viện Bạch Mai làm Chủ tịch Hội đồng "
+         "quản lý bệnh viện và PGS.TS Đào Xuân Cơ, Phó Giám đốc Bệnh viện Bạch Mai làm Giám đốc bệnh viện.",
+         "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai")]),
+    ],
+)
+def test_committee_abbreviations_ministries_and_particles(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions

@@ -32,6 +32,7 @@ _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
 _NUMBER_DASH_NUMBER = re.compile(r"[^\W_]-\d{1,2}(?!\d)")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
 _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
+_AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
 # "và" before the head of another body ends a name, even when that head is written in lowercase.
 _AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục)\s", re.IGNORECASE)
 # Saint in foreign hospitals' names (St. Mary's, ST. Paul).
@@ -187,7 +188,9 @@ def _parse_tail(
     cursor = pos
     while True:
         nxt = _skip(text, cursor)
-        if nxt >= len(text) or nxt in stops and not (proper_start is None and pending_lower and not phrase_names):
+        if nxt >= len(text) or nxt in stops and not (
+            proper_start is None and pending_lower and not phrase_names and not _AND_BEFORE.search(text, pos, nxt)
+        ):
             break  # but "BVĐK tư nhân Cao Văn Chí": a private hospital is named after its owner
         if text[nxt] == "&" and proper_start is not None and text[_skip(text, nxt + 1):_skip(text, nxt + 1) + 1].isupper():
             # "Sở TT&TT", "Khoa Phẫu thuật lồng ngực & Mạch máu": an ampersand joins one name
@@ -212,8 +215,10 @@ def _parse_tail(
             break
         if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not (
             proper_start is None and not phrase_names and lexicon.match_at(lexicon.name_inner, lower, nxt)
-        ):
-            break  # but "Bệnh xá Công an tỉnh", "Bệnh viện Quân đội 108": the owner names the facility
+        ) and not (nxt == _skip(text, pos) and phrase_names and _only_org_head(text, nxt, lexicon)):
+            # but "Bệnh xá Công an tỉnh", "Bệnh viện Quân đội 108": the owner names the facility;
+            # "Bộ Công an": a body's name may open with a word that heads other bodies
+            break
         bracket = _BRACKETED_ACRONYM.match(text, nxt)
         if bracket and acronym is None:
             acronym = bracket.group(1)  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
@@ -331,6 +336,11 @@ def _parse_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return _Tail(end, admin, proper_start, proper_end, acronym)
+
+
+def _only_org_head(text: str, pos: int, lexicon: Lexicon) -> bool:
+    return bool(lexicon.match_at(lexicon.org_heads, text, pos)) and not (
+        lexicon.match_at(lexicon.facility_heads, text, pos) or lexicon.match_at(lexicon.offices, text, pos))
 
 
 def _unit_alone(text: str, pos: int) -> bool:

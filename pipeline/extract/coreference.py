@@ -90,6 +90,9 @@ def resolve_position(
 ) -> ResolvedPosition:
     """The organization of one office, completed and linked to its entry when there is one; a
     named board leads it (``Ban Tuyên giáo`` + ``Tỉnh ủy Bạc Liêu``)."""
+    if position.implied is not None:
+        entry = next((e for e in organizations.entries if e.name == position.implied), None)
+        return ResolvedPosition(position.title, position.implied, entry)
     resolved = _resolve_position(position, person_start, text, facilities, organizations)
     if position.board is None:
         return resolved

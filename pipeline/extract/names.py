@@ -18,6 +18,8 @@ VIETNAMESE = "vietnamese"
 FOREIGN = "foreign"
 SHORT = "short"
 
+# Lowercase particles inside foreign names.
+NAME_PARTICLES = frozenset({"de", "du", "des", "del", "della", "van", "von", "der", "den", "da", "di", "dos", "das", "le", "la"})
 # Heuristic: a Vietnamese name has two to five syllables, most often three.
 MIN_SYLLABLES = 2
 MAX_SYLLABLES = 5
@@ -59,7 +61,25 @@ def capitalised_runs(text: str) -> list[Run]:
         current = [word] if good else []
     if current:
         runs.append(Run(tuple(current)))
-    return runs
+    return _joined_by_particles(text, runs)
+
+
+def _joined_by_particles(text: str, runs: list[Run]) -> list[Run]:
+    """``Charles de Ribeyrolles``, ``Ursula von der Leyen``: a foreign name's lowercase particle
+    joins the capitalised words around it (when both are foreign, not Vietnamese syllables)."""
+    joined: list[Run] = []
+    for run in runs:
+        if joined:
+            previous = joined[-1]
+            gap = text[previous.end:run.start]
+            particles = gap.split()
+            if particles and gap == " " + " ".join(particles) + " " and all(p in NAME_PARTICLES for p in particles) \
+                    and not is_vietnamese_syllable(previous.words[-1].text) and not is_vietnamese_syllable(run.words[0].text):
+                between = tuple(Word(previous.end + w.start, previous.end + w.end, w.text) for w in words(gap))
+                joined[-1] = Run(previous.words + between + run.words)
+                continue
+        joined.append(run)
+    return joined
 
 
 def name_shape(run: Run, lexicon: Lexicon) -> str | None:

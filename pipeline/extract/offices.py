@@ -63,6 +63,7 @@ class PositionMention:
     org_end: Optional[int]
     org_text: Optional[str]
     board: Optional[str] = None  # "Ban Tuyên giáo" of "Trưởng Ban Tuyên giáo Tỉnh ủy": the organization's first part
+    implied: Optional[str] = None  # the organization an abbreviation names with the office (TVTU: Tỉnh ủy)
 
 
 @dataclass(frozen=True)
@@ -367,6 +368,9 @@ def org_start_of(text: str, office: Hit) -> int:
 
 def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
     title = office.canonical()
+    implied = office.meta("implied_organization")
+    if isinstance(implied, str):
+        return PositionMention(title, None, None, None, None, implied), office.end
     org_start = org_start_of(text, office)
     if office.org_start is None and lexicon.match_at(lexicon.offices, text, org_start):
         # "tỉnh ủy viên Giám đốc Sở Y tế": the next office, not this one's organization
