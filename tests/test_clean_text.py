@@ -474,3 +474,11 @@ def test_a_caption_closed_by_a_pipe_is_kept(rules: RuleSet) -> None:
             f"{PROSE}\n")
     article = clean(raw_text(text), rules)
     assert article.captions == ("Đại diện lãnh đạo thị xã thăm và tặng quà tại Trạm Y tế xã Tiên Phong.",)
+
+
+def test_a_stored_date_before_the_text_is_the_publication_date(rules: RuleSet) -> None:
+    text = (" date 2026-02-15 Ngày 15/2 (28 tháng Chạp), Phó Chủ tịch UBND tỉnh Lâm Đồng Nguyễn Minh cùng đoàn công tác "
+            "của tỉnh đã thăm, chúc Tết đến các bệnh nhân đang điều trị tại Bệnh viện Đa khoa Bình Thuận.\n\n" + PROSE)
+    article = clean(raw_text(text), rules)
+    assert article.published == "2026-02-15"
+    assert "date 2026" not in article.body and "Ngày 15/2 (28 tháng Chạp)" in (article.title or "") + article.body

@@ -605,3 +605,33 @@ def test_every_place_of_two_tours_is_a_visit(rules: RuleSet) -> None:
 )
 def test_days_of_occasions_and_of_history_date_nothing(text: str, published: str, expected: list, rules: RuleSet) -> None:
     assert [(e.type, e.date) for e in run(annotated(text, rules, published), Entities())] == expected
+
+
+@pytest.mark.parametrize(
+    "text, facilities, expected",
+    [
+        # a survey naming two places right after its noun: two visits
+        ("Sáng 20/9/2023, Đoàn đại biểu Quốc hội tỉnh đã có buổi khảo sát Bệnh viện đa khoa tỉnh và Trung tâm Y tế "
+         "thành phố Thủ Dầu Một về việc thực hiện cơ chế tự chủ.",
+         ["Bệnh viện đa khoa tỉnh", "Trung tâm Y tế thành phố Thủ Dầu Một"],
+         [("visit", "2023-09-20", {"bệnh viện đa khoa tỉnh"}),
+          ("visit", "2023-09-20", {"trung tâm y tế thành phố thủ dầu một"})]),
+        # gifts sent to a named centre; New Year wishes taken to a named body
+        ("Ngày 10/8/2021, lãnh đạo của huyện cũng gửi đến Trung tâm Y tế huyện phần quà động viên đội ngũ cán bộ.",
+         ["Trung tâm Y tế huyện"], [("visit", "2021-08-10", {"trung tâm y tế huyện"})]),
+        ("Ngày 2/2/2024, lãnh đạo Sở Y tế tỉnh bạn tặng hoa chúc tết Bệnh viện Đa khoa tỉnh.",
+         ["Bệnh viện Đa khoa tỉnh"], [("visit", "2024-02-02", {"bệnh viện đa khoa tỉnh"})]),
+    ],
+)
+def test_surveys_sent_gifts_and_new_year_wishes_are_visits(text: str, facilities: list, expected: list,
+                                                           rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
+def test_an_agreement_signed_at_talks_is_a_signing(rules: RuleSet) -> None:
+    text = ("Từ ngày 26 - 29/6/2022, đoàn công tác của Sở Y tế tỉnh tham dự Hội đàm trao đổi kinh nghiệm về lĩnh vực y tế "
+            "với Sở Y tế 3 tỉnh bạn.\n\nTại buổi Hội đàm, hai bên đã trao đổi, thống nhất nội dung và ký kết biên bản "
+            "Hội đàm.")
+    assert sorted(e.type for e in run(annotated(text, rules, None), Entities())) == ["signing", "visit"]

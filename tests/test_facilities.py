@@ -302,3 +302,11 @@ def test_a_name_inside_a_facility_name_is_not_a_person(rules):
     text = normalize_text("Đoàn đã đến thăm BVĐK tư nhân Lê Ngọc Tùng và Bệnh xá Công an tỉnh.")
     ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
     assert [p.name for p in extract_entities(ann).people] == []
+
+
+def test_the_headline_names_the_unit_of_a_bare_facility(rules):
+    text = normalize_text("Ngày 25/01/2021, Đoàn kiểm tra của Sở Y tế đã tổ chức kiểm tra tại Bệnh viện Đa khoa tỉnh.")
+    article = CleanedArticle(body=text, title="Đánh giá chất lượng Bệnh viện Đa khoa tỉnh Vĩnh Phúc cuối năm 2020")
+    ann = AnnotatedArticle(article=article, text=text, body_length=len(text), doc=None, rules=rules)
+    assert [(f.name, f.aliases) for f in extract_entities(ann).facilities] == [
+        ("Bệnh viện Đa khoa tỉnh Vĩnh Phúc", ["Bệnh viện Đa khoa tỉnh"])]

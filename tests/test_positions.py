@@ -363,6 +363,12 @@ def test_trung_of_trung_uong_is_no_name(rules):
         # a ministry whose name opens with a word that heads other bodies
         ("Trung tướng Đặng Hồng Đức, Thứ trưởng Bộ Công an nhấn mạnh ý nghĩa của thỏa thuận.", "Đặng Hồng Đức",
          [("Thứ trưởng", "Bộ Công an")]),
+        # an office right after a name, with no comma
+        ("Tại đây, đồng chí Sômphone Chănthanasouk Giám đốc Sở Y tế tỉnh bạn bày tỏ lòng cảm ơn.",
+         "Sômphone Chănthanasouk", [("Giám đốc", "Sở Y tế")]),
+        # a two-syllable name after a province the gazetteer knows
+        ("Ngày 15/2, Phó Chủ tịch UBND tỉnh Lâm Đồng Nguyễn Minh cùng đoàn công tác đã thăm bệnh nhân.", "Nguyễn Minh",
+         [("Phó Chủ tịch", "UBND tỉnh Lâm Đồng")]),
         # a foreign name with a particle
         ("Mối quan hệ do Giáo sư Charles de Ribeyrolles (Trưởng khoa Phẫu thuật Tim mạch, CHU Clermont-Ferrand) khởi xướng.",
          "Charles de Ribeyrolles", [("Trưởng khoa", "Khoa Phẫu thuật Tim mạch")]),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
@@ -9,6 +12,8 @@ from .metadata import read_header, split_outlet, split_trailing_byline
 from .paragraphs import ArticleParts, assemble, mark_layout_captions
 from .shapes import SENTENCE_END
 
+# Some crawlers store the page's date before its text: " date 2026-02-15 Ngày 15/2, …".
+_STORED_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}(?P<day>-\d{2})?)(?:\s+|$)")
 # A dump hard-wrapped at a fixed width breaks sentences across lines: it has at least this
 # many lines that go on, in lower case, from a line left without closing punctuation.
 WRAPPED_MIN_CONTINUATIONS = 3
@@ -30,8 +35,13 @@ def text_blocks(content: str) -> tuple[Block, ...]:
 
 def clean_text(content: str, rules: CleaningRules) -> ArticleParts:
     """Header, article lines, byline and captions of a plain-text dump."""
+    stored = _STORED_DATE.match(content)
+    if stored:
+        content = content[stored.end():]
     blocks = text_blocks(content)
     header = read_header(blocks, rules)
+    if stored and stored.group("day") and header.published is None:
+        header = replace(header, published=stored.group("date"))
     body = cut_tail(blocks[header.body_start:], rules)
     byline = split_trailing_byline(body, rules)
     body = drop_inline(join_wrapped_lines(byline.blocks), rules, header.title)

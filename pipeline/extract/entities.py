@@ -16,6 +16,7 @@ The spaCy doc in ``ann.doc`` is not needed; everything here is rules over text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from ..document import AnnotatedArticle, Entities
@@ -29,7 +30,7 @@ from .keys import canonical_key
 from .lexicon import Lexicon
 from .organizations import build_organizations
 from .people import PersonMention, find_people
-from .places import find_places, unit_in_name
+from .places import Places, find_places, unit_in_name
 from .registry import BodyEntry, Registry
 from .words import TextSpan
 
@@ -45,7 +46,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     bodies = find_bodies(text, lexicon, stops)
     # A name inside a body's name (BVĐK tư nhân Cao Văn Chí) is the body's, not a person's.
     person_mentions = [m for m in person_mentions if not any(b.start < m.start and m.end <= b.end for b in bodies)]
-    places = find_places(text, lexicon, stops)
+    places = _with_headline_places(find_places(text, lexicon, stops), ann.article.title, lexicon)
     facilities = build_facilities(bodies, text, places, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
     organizations = build_organizations(bodies, places)
@@ -66,6 +67,15 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
         facilities=[_facility(ids[id(e)], e, lexicon) for e in facilities.ordered()],
         organizations=[_organization(ids[id(e)], e) for e in organizations.ordered()],
     )
+
+
+def _with_headline_places(places: Places, title: Optional[str], lexicon: Lexicon) -> Places:
+    """The units the headline names come first: "Bệnh viện Đa khoa tỉnh" in the body of an
+    article headed "… Bệnh viện Đa khoa tỉnh Vĩnh Phúc …" is that province's."""
+    if not title:
+        return places
+    headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon).places)
+    return Places(headline + places.places)
 
 
 def _name_starts(mentions: list[PersonMention]) -> frozenset[int]:

@@ -71,6 +71,8 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optiona
     its clause after "tại"/"với" ("đã kiểm tra công tác … tại Trung tâm Y tế …")."""
     clause_end = _clause_end(text, hit.end, hit.sentence.end)
     for span in spans:
+        if span.kind != "organization" and hit.start < span.start and span.end <= hit.end:
+            return span.ref  # named inside the trigger: "gửi đến Trung tâm Y tế huyện phần quà"
         if span.kind == "organization" or not hit.end <= span.start < clause_end:
             continue
         if _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):

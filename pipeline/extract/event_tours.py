@@ -17,21 +17,22 @@ import re
 
 from ..models import Event, Participant
 from .event_participants import EntitySpan
+from .event_triggers import TriggerHit
 
+# A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …").
+_NAMED_RIGHT_AFTER = 3
 # What separates two places in a list: a comma, a semicolon, "và", or ", và".
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)", re.IGNORECASE)
 
 
 def one_visit_per_place(
-    events: list[Event], spans: list[EntitySpan], text: str, parents: dict[str, str], verb_rules: set[str]
+    events: list[Event], spans: list[EntitySpan], text: str, parents: dict[str, str], hits: list[TriggerHit]
 ) -> list[Event]:
-    """Events with every tour split into its visits, renumbered ``E1…`` in order.
-
-    ``verb_rules`` are the ids of the trigger rules that report an act of visiting.
-    """
+    """Events with every tour split into its visits, renumbered ``E1…`` in order."""
+    acts = [hit for hit in hits if hit.type == "visit" and hit.strength in ("verb", "head")]
     result: list[Event] = []
     for event in events:
-        places = _listed_places(event, spans, text, parents, verb_rules) if event.type == "visit" else []
+        places = _listed_places(event, spans, text, parents, acts) if event.type == "visit" else []
         if len(places) < 2:
             result.append(event)
             continue
@@ -45,33 +46,46 @@ def one_visit_per_place(
 
 
 def _listed_places(
-    event: Event, spans: list[EntitySpan], text: str, parents: dict[str, str], verb_rules: set[str]
+    event: Event, spans: list[EntitySpan], text: str, parents: dict[str, str], acts: list[TriggerHit]
 ) -> list[str]:
     """The places of a tour: when a sentence of the event lists host facilities one after
-    another after a visiting verb, every host facility of the event, in order of mention."""
+    another after a visiting verb (or right after a visit's noun: "buổi khảo sát Bệnh viện A và
+    Trung tâm Y tế B"), every host facility of the event, in order of mention."""
     hosts = {p.ref for p in event.participants if p.role == "host" and p.ref.startswith("F") and p.ref not in parents}
     if len(hosts) < 2:
         return []
+    sentences = {(e.start, e.end) for e in event.evidence}
     best: list[str] = []
-    for evidence in event.evidence:
-        if evidence.rule not in verb_rules:
+    for act in acts:
+        if (act.sentence.start, act.sentence.end) not in sentences:
             continue
-        in_sentence = [s for s in spans if s.ref in hosts and evidence.start <= s.start and s.end <= evidence.end]
-        run: list[EntitySpan] = []
-        for span in in_sentence:
-            if run and span.start >= run[-1].end and _LIST_GAP.fullmatch(text, run[-1].end, span.start):
-                run.append(span)
-            elif not run or span.start >= run[-1].end:
-                run = [span]
-            places = list(dict.fromkeys(s.ref for s in run))
-            if len(places) > len(best):
-                best = places
+        after = [s for s in spans if s.ref in hosts and act.end <= s.start and s.end <= act.sentence.end]
+        if act.strength == "head" and not (after and after[0].start - act.end <= _NAMED_RIGHT_AFTER):
+            continue
+        run = _first_run(after, text)
+        if len(run) > len(best):
+            best = run
     if len(best) < 2:
         return []
     # One tour listed, the others are tours too: every place the event's sentences name as
     # visited is a visit ("Đoàn do … đã đến thăm A, B" and "Đoàn do … đã đến thăm C, D").
-    first_mention = {}
+    first_mention: dict[str, int] = {}
     for span in spans:
         if span.ref in hosts:
             first_mention.setdefault(span.ref, span.start)
     return sorted(hosts, key=lambda ref: first_mention.get(ref, 1 << 30))
+
+
+def _first_run(spans: list[EntitySpan], text: str) -> list[str]:
+    """The longest run of the spans written as one list (``A, B và C``)."""
+    best: list[str] = []
+    run: list[EntitySpan] = []
+    for span in spans:
+        if run and span.start >= run[-1].end and _LIST_GAP.fullmatch(text, run[-1].end, span.start):
+            run.append(span)
+        elif not run or span.start >= run[-1].end:
+            run = [span]
+        places = list(dict.fromkeys(s.ref for s in run))
+        if len(places) > len(best):
+            best = places
+    return best

@@ -92,8 +92,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         _event(number, draft, lead, sentences, spans, entities, parents, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
     ]
-    verb_rules = {hit.rule_id for hit in hits if hit.strength == "verb"}
-    return one_visit_per_place(_share_visitors(events), spans, ann.text, parents, verb_rules)
+    return one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits)
 
 
 def _group(
@@ -220,9 +219,11 @@ def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
 
 
 def _occasion_of(drafts: list[_Draft], hit: TriggerHit) -> Optional[_Draft]:
-    """The ceremony (or signing ceremony) a sentence pointing at "the occasion" means:
-    the nearest one mentioned before it, else the first one."""
-    ceremonial = [d for d in drafts if d.type in _CEREMONIAL]
+    """The ceremony, signing ceremony or working session a sentence pointing at "the occasion"
+    means ("Tại buổi Hội đàm, hai bên … ký kết biên bản"): the nearest one mentioned before it,
+    else the first one."""
+    ceremonial = [d for d in drafts if d.type in _CEREMONIAL or d.type == "visit" and hit.type != "visit"
+                  and any(h.strength == "head" for h in d.hits)]
     before = [d for d in ceremonial if d.start <= hit.start]
     if before:
         return max(before, key=lambda d: d.start)

@@ -234,7 +234,7 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
             continue  # "Tổng thống Ukraine Volodymyr Zelensky": not "Zelensky" alone
         cued_elsewhere = _cued_elsewhere(text, run, candidate.text(), lexicon)
         if shape == VIETNAMESE and size == 2 and not cued_elsewhere and (gap or first > 0) \
-                and not (unnamed_province and first == 0):
+                and not (unnamed_province and first == 0) and not (province_words and first == province_words):
             # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name; right after
             # the office, with no organization between, it is the name ("Tổng Bí thư Tô Lâm").
             continue
@@ -301,8 +301,10 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
     offices: list[Hit] = []
     while True:
         sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
-        if sep is None and positions and positions[-1].org_text is None:
-            sep = _SPACES.match(text, pos)  # "tỉnh ủy viên Giám đốc Sở Y tế": two offices, no comma
+        if sep is None and (not positions or positions[-1].org_text is None):
+            # "tỉnh ủy viên Giám đốc Sở Y tế": two offices, no comma; "đồng chí Sômphone
+            # Chănthanasouk Giám đốc Sở Y tế": an office right after the name
+            sep = _SPACES.match(text, pos)
         if sep is None and not positions:
             sep = _office_line_after(text, pos)
         if sep is None:

@@ -141,6 +141,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         run = run.part(rest[0])
     if _starts_body(text, run.start, lexicon):
         return None  # "Chủ tịch Hiệp hội …", "Giám đốc Trung tâm …"
+    office_inside = next((i for i, w in enumerate(run.words) if i and lexicon.match_at(lexicon.offices, text, w.start)), None)
+    if office_inside is not None:
+        run = run.part(0, office_inside)  # "Sômphone Chănthanasouk Giám đốc …": the name ends before the office
     addressed = False
     first = run.words[0].text
     if len(run.words) > 1 and any(lexicon.regex(rule).fullmatch(first) for rule in lexicon.addresses):
