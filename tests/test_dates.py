@@ -245,3 +245,23 @@ def test_a_nearby_month_of_the_sentence_gives_the_year(rules):
     text = ("Ngày 1/7, dưới sự chủ trì của Thủ tướng, Chính phủ họp phiên thường kỳ tháng 6/2021, thảo luận về nhiệm vụ "
             "6 tháng cuối năm 2021.")
     assert sorted(value for value, _ in values(text, rules)) == ["2021", "2021-06", "2021-07-01"]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a founding date does not lend its year to a day written without one
+        ("Ngày 27-12, tại Hà Nội, Tổng Bí thư đã tới dự lễ đón nhận danh hiệu Anh hùng Lao động của Bệnh viện.\n\n"
+         "Được thành lập ngày 28-3-1958, trải qua gần 60 năm xây dựng và phát triển.", None, [("1958-03-28", None)]),
+        ("Sáng 6/1, UBND tỉnh tổ chức lễ khánh thành Trạm Y tế xã.\n\nTrạm Y tế xã được khởi công xây dựng vào ngày "
+         "7/1/2013 với tổng kinh phí hơn 457.271,73 USD.", None, [("2013-01-07", None)]),
+        # a day and month written with a full stop after a time of day
+        ("Chiều 22.8, tại Bệnh viện Chấn thương chỉnh hình, Phó giáo sư A nhận quyết định bổ nhiệm.", "2025-08-22",
+         [("2025-08-22", "afternoon")]),
+        # an 1800s date in an anniversary range
+        ("Nhân kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2022), Trung tâm phát động Tết trồng cây.",
+         None, [("1890-05-19", None), ("2022-05-19", None)]),
+    ],
+)
+def test_founding_dates_dotted_days_and_old_anniversaries(text, published, expected, rules):
+    assert values(text, rules, published) == expected

@@ -635,3 +635,18 @@ def test_an_agreement_signed_at_talks_is_a_signing(rules: RuleSet) -> None:
             "với Sở Y tế 3 tỉnh bạn.\n\nTại buổi Hội đàm, hai bên đã trao đổi, thống nhất nội dung và ký kết biên bản "
             "Hội đàm.")
     assert sorted(e.type for e in run(annotated(text, rules, None), Entities())) == ["signing", "visit"]
+
+
+def test_a_tour_stop_visited_again_is_one_visit(rules: RuleSet) -> None:
+    text = ("Đoàn đã đến thăm hỏi bệnh nhân tại Bệnh viện Đa khoa tỉnh, Bệnh viện Nhi.\n\n"
+            "Tại Bệnh viện Nhi, đoàn đã trao tặng quà cho các bệnh nhi đang điều trị tại Bệnh viện Nhi.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa tỉnh", "kind": "hospital"},
+                                                  {"name": "Bệnh viện Nhi", "kind": "hospital"}])
+    assert [_facility_names(e, entities) for e in run(ann, entities)] == [{"bệnh viện đa khoa tỉnh"}, {"bệnh viện nhi"}]
+
+
+def test_a_construction_start_recalled_is_no_ceremony(rules: RuleSet) -> None:
+    text = ("Sáng 6/1/2014, UBND tỉnh tổ chức lễ khánh thành Trạm Y tế xã Xuân Lộc.\n\nTrạm Y tế xã Xuân Lộc được khởi "
+            "công xây dựng vào ngày 7/1/2013 với tổng kinh phí hơn 457.271,73 USD.")
+    assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", "2014-01-06")]

@@ -35,6 +35,8 @@ _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
 _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
 # "và" before the head of another body ends a name, even when that head is written in lowercase.
 _AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục)\s", re.IGNORECASE)
+# Labels of photo and video credits, run into the caption before them.
+_CREDIT_WORDS = frozenset({"ẢNH", "Ảnh", "VIDEO", "Video", "CLIP", "Clip"})
 # Saint in foreign hospitals' names (St. Mary's, ST. Paul).
 _SAINT = re.compile(r"S[Tt]\. (?=[A-Z])")
 
@@ -248,6 +250,8 @@ def _parse_tail(
         word = word_at(text, nxt)
         if word is None:
             break
+        if word.text in _CREDIT_WORDS:
+            break  # "… Bệnh viện Chấn thương chỉnh hình ẢNH: …": a photo credit follows the caption
         after_kind = pending_lower > 0 and last_inner_named  # "Bệnh viện nhi đồng 2"
         if word.number and not (after_name or after_kind or proper_start is None and capitalised_head and not pending_lower):
             # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues

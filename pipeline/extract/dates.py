@@ -245,7 +245,8 @@ def _part_of_day_before(text: str, start: int, parts: list[tuple[int, int, PartO
 def _latest_full_year(expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
     """The latest year of a date written out in full (day, month and year).
 
-    Issue dates of cited documents are left out (often years older). They are
+    Founding dates ("Được thành lập ngày 28-3-1958") say nothing of the article's year and
+    are left out. Issue dates of cited documents are left out too (often years older). They are
     a lower bound of the article's year (a document is issued before the
     article citing it), so the latest of them is taken only when the article
     has no other full date and itself states that year ("năm 2021") and no
@@ -253,7 +254,7 @@ def _latest_full_year(expressions: list[_Expression], text: str, rules: RuleSet)
     """
     own, issued = [], []
     for e in expressions:
-        if e.rule.meta.get("precision") == "day" and e.groups.get("year"):
+        if e.rule.meta.get("precision") == "day" and e.groups.get("year") and not _founding_date(text, e.start, rules):
             (issued if is_document_date(text, e.start, rules, e.end) else own).append(int(e.groups["year"]))
     if own:
         return max(own)
@@ -318,6 +319,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
     after = _SENTENCE_BREAK.search(text, end)
     return (before[-1] if before else 0, after.start() if after else len(text))
+
+
+def _founding_date(text: str, start: int, rules: RuleSet) -> bool:
+    """Whether a full date is written as the day something was founded or started being built."""
+    before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
+    return any(rule.meta.get("role") == "founding" and rule.regex.search(before) for rule in rules.rules(KIND))
 
 
 def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:

@@ -42,7 +42,33 @@ def one_visit_per_place(
             result.append(event.model_copy(update={"participants": own + [Participant(ref=place, role="host")]}))
     if len(result) == len(events):
         return events
+    result = _merge_same_place(result)
     return [event.model_copy(update={"id": f"E{number}"}) for number, event in enumerate(result, start=1)]
+
+
+def _merge_same_place(events: list[Event]) -> list[Event]:
+    """A visit split off a tour and another visit of the same place and day are one visit
+    ("thăm hỏi … tại Bệnh viện A, Bệnh viện B" and "trao tặng quà … tại Bệnh viện B")."""
+    merged: list[Event] = []
+    for event in events:
+        places = _host_facilities(event)
+        home = next((m for m in merged if m.type == "visit" == event.type and places and _host_facilities(m) == places
+                     and (m.date is None or event.date is None or m.date == event.date)), None)
+        if home is None:
+            merged.append(event)
+            continue
+        known = {p.ref for p in home.participants}
+        index = merged.index(home)
+        merged[index] = home.model_copy(update={
+            "participants": home.participants + [p for p in event.participants if p.ref not in known],
+            "evidence": home.evidence + [e for e in event.evidence if e not in home.evidence],
+            "date": home.date or event.date,
+        })
+    return merged
+
+
+def _host_facilities(event: Event) -> frozenset[str]:
+    return frozenset(p.ref for p in event.participants if p.role == "host" and p.ref.startswith("F"))
 
 
 def _listed_places(

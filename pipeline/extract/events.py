@@ -283,8 +283,9 @@ def _event(
     people = participants(hits, sentences, spans, ann.rules)
     if draft.type == "signing":
         people = _with_two_parties(people, hits, spans, entities)
-    if draft.type == "visit" and draft.target and all(p.ref != draft.target for p in people):
-        people.append(Participant(ref=draft.target, role="host"))
+    if draft.type == "visit" and draft.target:
+        # The place visited is the host, wherever the sentence names it ("Tại Bệnh viện Nhi, đoàn … tại Bệnh viện Nhi").
+        people = [p for p in people if p.ref != draft.target] + [Participant(ref=draft.target, role="host")]
     people = _with_departments_facilities(people, parents)
     # The trigger shown is the first naming one, else the first reported act.
     first = next((h for h in hits if h.strength == "head"), None) or next(
