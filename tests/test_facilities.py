@@ -310,3 +310,9 @@ def test_the_headline_names_the_unit_of_a_bare_facility(rules):
     ann = AnnotatedArticle(article=article, text=text, body_length=len(text), doc=None, rules=rules)
     assert [(f.name, f.aliases) for f in extract_entities(ann).facilities] == [
         ("Bệnh viện Đa khoa tỉnh Vĩnh Phúc", ["Bệnh viện Đa khoa tỉnh"])]
+
+
+def test_a_head_before_listed_communes_names_one_station_each(rules):
+    found = facilities_of("Đồng chí Phó Bí thư đã đến thăm các đơn vị Y tế gồm: phòng Y tế, trạm Y tế các xã Nghĩa Lâm, "
+                          "Nghĩa Sơn.", rules)
+    assert [f.name for f in found] == ["Trạm Y tế xã Nghĩa Lâm", "Trạm Y tế xã Nghĩa Sơn"]

@@ -95,3 +95,12 @@ def test_doctor_of_merit_and_senior_lecturer():
     text = normalize_text("BS ưu tú Nguyễn Tri Thức, Giám đốc Bệnh viện Chợ Rẫy và GVC.BS Huỳnh Khắc Cường phát biểu.")
     people = extract_entities(AnnotatedArticle(CleanedArticle(body=text), text, len(text), None, rules)).people
     assert [(p.name, p.titles) for p in people] == [("Nguyễn Tri Thức", ["BS", "TTƯT"]), ("Huỳnh Khắc Cường", ["GVC", "BS"])]
+
+
+def test_a_spelled_out_title_before_a_full_stop_ends_the_sentence(rules):
+    from pipeline.document import AnnotatedArticle, CleanedArticle
+    from pipeline.extract.entities import extract_entities
+    from pipeline.textnorm import normalize_text
+    text = normalize_text("Đồng chí Vừ A Bằng trao tặng danh hiệu và hoa chúc mừng cho các thầy thuốc ưu tú. Ảnh: Song An.")
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    assert [p.name for p in extract_entities(ann).people] == ["Vừ A Bằng"]

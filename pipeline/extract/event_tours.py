@@ -21,8 +21,10 @@ from .event_triggers import TriggerHit
 
 # A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …").
 _NAMED_RIGHT_AFTER = 3
-# What separates two places in a list: a comma, a semicolon, "và", or ", và".
-_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)", re.IGNORECASE)
+# What separates two places in a list: a comma, a semicolon, "và", or ", và", maybe with other
+# short items between ("tại UBND huyện, Bệnh viện Đa khoa, Trung tâm Y tế dự phòng huyện …; …").
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?:[^,;.:!?]{1,40}?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))*",
+                       re.IGNORECASE)
 
 
 def one_visit_per_place(

@@ -2,7 +2,8 @@
 
 - ``Bệnh viện đa khoa Xanh Pôn, Hòe Nhai, Hà Đông và …``: each listed name is a
   facility with the same head.
-- ``6 bệnh viện là: Bạch Mai, Chợ Rẫy …``: a generic head introducing a list.
+- ``6 bệnh viện là: Bạch Mai, Chợ Rẫy …``: a generic head introducing a list;
+  ``trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn``: one facility per unit listed.
 - ``Trung tâm Y tế quận`` in an article about ``quận Bắc Từ Liêm``: completed to
   ``Trung tâm Y tế quận Bắc Từ Liêm``, the short form kept as an alias.
 - A bare head (``Giám đốc Bệnh viện``) is a reference, resolved later.
@@ -22,6 +23,8 @@ from .words import skip_spaces, word_at
 
 # A generic head that introduces a list of names: "6 bệnh viện là:", "như".
 _LIST_INTRO = re.compile(r"\s*(?:là|gồm|như)\s*:?\s*")
+# A head before a plural of administrative units and their names: "trạm y tế các xã A, B".
+_UNITS_LISTED = re.compile(r"\s+các\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã)\s+(?=[A-ZĐ])", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\svà)\s+")
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
@@ -40,6 +43,13 @@ def build_facilities(
         if mention.category != FACILITY:
             continue
         if mention.generic:
+            units = _UNITS_LISTED.match(text, mention.end)
+            if units and not mention.quantified:
+                # "trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn": one facility per unit listed
+                prefix = f"{_display_head(mention)} {units.group('unit').lower()} "
+                for item_start, item_end in _list_items(text, units.end(), lexicon, first=True):
+                    registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+                continue
             if mention.quantified and _LIST_INTRO.match(text, mention.end):
                 prefix = _display_head(mention) + " "
                 start = _LIST_INTRO.match(text, mention.end).end()

@@ -43,9 +43,16 @@ def find_title_chains(text: str, lexicon: Lexicon) -> list[TitleChain]:
 def chain_before(chains: list[TitleChain], text: str, pos: int) -> Optional[TitleChain]:
     """The chain that ends right before ``pos`` (a name's start), if any."""
     for chain in chains:
-        if chain.end <= pos and _NAME_GAP.match(text[chain.end:pos]):
+        if chain.end <= pos and _NAME_GAP.match(text[chain.end:pos]) and not _sentence_ends(text, chain, pos):
             return chain
     return None
+
+
+def _sentence_ends(text: str, chain: TitleChain, pos: int) -> bool:
+    """A full stop after a title spelled out in words ends a sentence ("… cho các thầy thuốc ưu tú.
+    Ảnh: …"); after an abbreviation ("BS. Nguyễn …") it does not."""
+    written = text[chain.start:chain.end]
+    return "." in text[chain.end:pos] and " " in written.strip() and written.rstrip()[-1:].islower()
 
 
 def unique_atoms(atoms: list[str]) -> list[str]:
