@@ -650,3 +650,11 @@ def test_a_construction_start_recalled_is_no_ceremony(rules: RuleSet) -> None:
     text = ("Sáng 6/1/2014, UBND tỉnh tổ chức lễ khánh thành Trạm Y tế xã Xuân Lộc.\n\nTrạm Y tế xã Xuân Lộc được khởi "
             "công xây dựng vào ngày 7/1/2013 với tổng kinh phí hơn 457.271,73 USD.")
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("ceremony", "2014-01-06")]
+
+
+def test_gifts_at_the_organizers_own_gathering_are_no_visit(rules: RuleSet) -> None:
+    text = ("Ngày 22/12/2023, Bệnh viện thành phố Thủ Đức tổ chức họp mặt, tặng quà viên chức, người lao động là Bộ đội "
+            "phục viên kỷ niệm 79 năm ngày Thành lập Quân đội nhân dân Việt Nam.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện thành phố Thủ Đức", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == [("ceremony", "2023-12-22")]

@@ -316,3 +316,17 @@ def test_a_head_before_listed_communes_names_one_station_each(rules):
     found = facilities_of("Đồng chí Phó Bí thư đã đến thăm các đơn vị Y tế gồm: phòng Y tế, trạm Y tế các xã Nghĩa Lâm, "
                           "Nghĩa Sơn.", rules)
     assert [f.name for f in found] == ["Trạm Y tế xã Nghĩa Lâm", "Trạm Y tế xã Nghĩa Sơn"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a misspelt head and the right spelling are one hospital
+        ("Đoàn đến thăm Bệnh viên Mắt tỉnh. Tại Bệnh viện Mắt tỉnh, đoàn trao quà.", 1),
+        # one name with and without its province, with a comma inside
+        ("Trao quà tại Bệnh viện Chấn thương Chỉnh hình. Thăm hỏi bệnh nhân tại Bệnh viện Chấn thương, chỉnh hình "
+         "Nghệ An.", 1),
+    ],
+)
+def test_spellings_of_one_hospital_are_one_entry(text, expected, rules):
+    assert len(facilities_of(text, rules)) == expected

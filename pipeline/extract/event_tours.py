@@ -61,12 +61,30 @@ def _merge_same_place(events: list[Event]) -> list[Event]:
             continue
         known = {p.ref for p in home.participants}
         index = merged.index(home)
-        merged[index] = home.model_copy(update={
-            "participants": home.participants + [p for p in event.participants if p.ref not in known],
-            "evidence": home.evidence + [e for e in event.evidence if e not in home.evidence],
-            "date": home.date or event.date,
-        })
-    return merged
+        merged[index] = _absorb(home, event)
+    return _dissolve_covered(merged)
+
+
+def _absorb(home: Event, event: Event) -> Event:
+    known = {p.ref for p in home.participants}
+    return home.model_copy(update={
+        "participants": home.participants + [p for p in event.participants if p.ref not in known],
+        "evidence": home.evidence + [e for e in event.evidence if e not in home.evidence],
+        "date": home.date or event.date,
+    })
+
+
+def _dissolve_covered(events: list[Event]) -> list[Event]:
+    """A visit naming several places that each have a visit of their own (a caption "Thăm hỏi
+    … tại Bệnh viện A", after the tour "… tại A, B và C") adds to those visits."""
+    single = {next(iter(_host_facilities(e))): e for e in events if e.type == "visit" and len(_host_facilities(e)) == 1}
+    kept: list[Event] = []
+    for event in events:
+        places = _host_facilities(event)
+        if event.type == "visit" and len(places) >= 2 and all(p in single for p in places):
+            continue
+        kept.append(event)
+    return kept
 
 
 def _host_facilities(event: Event) -> frozenset[str]:

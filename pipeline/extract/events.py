@@ -31,9 +31,7 @@ else none. Participants come from ``event_participants.py``, attributes from
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Optional
 
 from ..document import AnnotatedArticle, Entities
@@ -41,22 +39,17 @@ from ..models import DateMention, Event, Evidence, EventType, Facility, Particip
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
 from .event_participants import EntitySpan, award_recipient, entity_spans, participants, visit_target
+from .event_history import IN_A_YEAR, history_starts, long_before_lead, long_before_publication, years_before_publication
 from .event_tours import one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
 
 # Types an anaphoric "buổi lễ" refers back to (an award is given at a ceremony).
 _CEREMONIAL = ("ceremony", "signing")
-# "ký kết hợp tác vào năm 2017": the clause of a trigger says it happened in a past year.
-_IN_A_YEAR = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:vào|hồi|từ)\s+(?:năm|tháng)\s+\d", re.IGNORECASE)
 # Heuristic: a department's facility is named within this many characters of it.
 PARENT_WINDOW = 120
 # Heuristic: a meeting mentioned in this many sentences is what the article reports.
 REPEATED_MENTIONS = 2
-# Heuristic: an act dated this many days before the lead's date is background, not the news.
-HISTORY_DAYS = 30
-# Heuristic: an act dated this many days before publication is history, even in the lead.
-HISTORY_YEARS_DAYS = 365
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
 _TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
 
@@ -83,7 +76,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         return []
     spans = entity_spans(entities)
     lead = lead_date(ann.text, sentences, dates, ann.rules)
-    if lead is not None and _long_before_publication(lead.value, ann.published):
+    if lead is not None and long_before_publication(lead.value, ann.published):
         lead = None  # "ôn lại … ngày 27-2-1955" in the lead of an article of 2019
     lead_paragraph = sentences[0].paragraph if sentences else 0
     parents = _department_parents(entities)
@@ -108,19 +101,20 @@ def _group(
     text, body_length, published = ann.text, ann.body_length, ann.published
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
-    historical = _history_starts(sentences, dates)
+    historical = history_starts(sentences, dates)
     for hit in hits:
         target = visit_target(hit, spans, text) if hit.type == "visit" else (
             award_recipient(hit, spans) if hit.type == "award" else None)
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None
-        in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or _long_before(hit, lead, lead_paragraph)
-                      or _years_before(hit, published) or bool(_IN_A_YEAR.match(text, hit.end)))
-        if hit.start < body_length and not in_history and _starts_event(hit, target, lead_paragraph):
+        in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or long_before_lead(hit, lead, lead_paragraph)
+                      or years_before_publication(hit, published) or bool(IN_A_YEAR.match(text, hit.end)))
+        at_ceremony = bool(hit.rule.meta.get("gift")) and _at_ceremony(hit, hits, drafts)
+        if hit.start < body_length and not in_history and not at_ceremony and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
-            pending.append(replace(hit, date=None) if in_history and _years_before(hit, published) else hit)
+            pending.append(replace(hit, date=None) if in_history and years_before_publication(hit, published) else hit)
     for hit in pending:
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
@@ -137,31 +131,13 @@ def _repeated_meeting(drafts: list[_Draft], pending: list[TriggerHit], body_leng
         drafts.append(_Draft(type="ceremony", hits=hits, date=next((h.date for h in hits if h.date), None)))
 
 
-def _long_before(hit: TriggerHit, lead: Optional[SentenceDate], lead_paragraph: int) -> bool:
-    """A trigger after the lead dated more than ``HISTORY_DAYS`` before the lead's date
-    reports background ("Ngày 27/2/2019, Thủ tướng … đã phát động Chương trình …" in an
-    article about 7/4/2019)."""
-    if hit.date is None or lead is None or hit.sentence.paragraph == lead_paragraph:
-        return False
-    try:
-        return (date.fromisoformat(lead.value) - date.fromisoformat(hit.date.value)).days > HISTORY_DAYS
-    except ValueError:
-        return False
-
-
-def _years_before(hit: TriggerHit, published: Optional[str]) -> bool:
-    """A trigger dated long before the article was published recalls history, wherever it is
-    ("Thư Bác Hồ gửi Hội nghị cán bộ y tế ngày 27-2-1955" in an article of 2019)."""
-    return hit.date is not None and _long_before_publication(hit.date.value, published)
-
-
-def _long_before_publication(value: str, published: Optional[str]) -> bool:
-    if not published:
-        return False
-    try:
-        return (date.fromisoformat(published[:10]) - date.fromisoformat(value)).days > HISTORY_YEARS_DAYS
-    except ValueError:
-        return False
+def _at_ceremony(hit: TriggerHit, hits: list[TriggerHit], drafts: list[_Draft]) -> bool:
+    """Gifts handed out at a ceremony ("Tại buổi lễ, … tặng quà"; "tổ chức họp mặt, tặng quà
+    viên chức"): part of the ceremony, not a visit."""
+    if hit.at_occasion and any(d.type == "ceremony" for d in drafts):
+        return True
+    return any(h.type == "ceremony" and h.strength == "head" and h.sentence_index == hit.sentence_index
+               and h.start < hit.start for h in hits)
 
 
 def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int) -> bool:
@@ -246,26 +222,6 @@ def _merge_untargeted_visits(drafts: list[_Draft]) -> list[_Draft]:
                 continue
         kept.append(draft)
     return kept
-
-
-def _history_starts(sentences: list[Sentence], dates: list[DateMention]) -> dict[int, int]:
-    """Where a sentence dated only by a year or a month opens its history part.
-
-    "Năm 2019, hai đơn vị đã ký kết …" is history: a trigger after the year
-    starts nothing. "… Hội nghị tổng kết công tác năm 2024" is not: the year
-    follows the trigger. A sentence with a day-precise date is never history.
-    """
-    coarse: dict[int, int] = {}
-    precise: set[int] = set()
-    for date in dates:
-        for mention in date.mentions:
-            for index, sentence in enumerate(sentences):
-                if sentence.start <= mention.start < sentence.end:
-                    if len(date.value) == 10:
-                        precise.add(index)
-                    else:
-                        coarse[index] = min(coarse.get(index, mention.start), mention.start)
-    return {index: start for index, start in coarse.items() if index not in precise}
 
 
 def _event(

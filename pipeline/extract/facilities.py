@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from .bodies import FACILITY, BodyMention
-from .keys import unit_free_key
+from .keys import canonical_key, unit_free_key
 from .lexicon import Lexicon
 from .places import Places
 from .registry import BodyEntry, Registry
@@ -103,15 +103,29 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
     place it is in; one entry under the fuller name, the short one an alias."""
     place_names = {place.name for place in places.places}
     for short in list(registry.entries):
+        short_key = canonical_key(short.name, short.kind)
         for full in registry.entries:
-            if full is short or full.head != short.head or not full.name.startswith(short.name + " "):
+            if full is short or full.head != short.head:
                 continue
-            rest = full.name[len(short.name) + 1:]
-            if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None and rest not in place_names:
+            if full.name.startswith(short.name + " "):
+                rest = full.name[len(short.name) + 1:]
+                if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None and rest not in place_names:
+                    continue
+            elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
                 continue
             _absorb(full, short)
             registry.entries = [e for e in registry.entries if e is not short]
             break
+
+
+def _province_suffixed(full_key: str, short_key: str, full_name: str, lexicon: Lexicon) -> bool:
+    """``Bệnh viện Chấn thương, chỉnh hình Nghệ An`` and ``Bệnh viện Chấn thương Chỉnh hình``:
+    the same words once followed by a province's name."""
+    if not full_key.startswith(short_key + " "):
+        return False
+    words = len(full_key[len(short_key) + 1:].split())
+    tail = " ".join(full_name.split()[-words:])
+    return any(lexicon.regex(rule).fullmatch(tail) for rule in lexicon.province_names)
 
 
 def _merge_parent_suffixed(registry: Registry, text: str) -> None:

@@ -27,6 +27,7 @@ _EXPANSIONS = (
     (re.compile(r"\bđk\b"), "đa khoa"),
     (re.compile(r"\bđh\b"), "đại học"),
     (re.compile(r"\bmttq\b"), "mặt trận tổ quốc"),
+    (re.compile(r"^bệnh viên\b"), "bệnh viện"),  # a common typo of the head
 )
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
