@@ -16,8 +16,9 @@ from typing import Optional
 
 from .bodies import body_at
 from .lexicon import Hit, Lexicon
-from .names import FOREIGN, SHORT, VIETNAMESE, Run, name_shape, short_shape
-from .words import is_vietnamese_syllable, skip_spaces, word_at
+from .names import VIETNAMESE, Run, name_shape
+from .office_names import split_after_office
+from .words import skip_spaces, word_at
 
 # Heuristic limits of the text between an office and the name it precedes
 # ("Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý"): an organization, not a clause.
@@ -64,14 +65,6 @@ class PositionMention:
     org_text: Optional[str]
     board: Optional[str] = None  # "Ban Tuyên giáo" of "Trưởng Ban Tuyên giáo Tỉnh ủy": the organization's first part
     implied: Optional[str] = None  # the organization an abbreviation names with the office (TVTU: Tỉnh ủy)
-
-
-@dataclass(frozen=True)
-class NameSplit:
-    """The name found at the end of a run after an office, and its shape."""
-
-    run: Run
-    shape: str
 
 
 def offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
@@ -205,94 +198,6 @@ def inside_org_name(text: str, office: Hit, cue_start: int, cue_end: int) -> boo
     between = text[office.end:cue_start]
     # "Giám đốc và Đại tá Trương Quang A": a cue after "và" starts the next person
     return bool(between.strip()) and not _APPOSITION_SEPARATOR.search(between) and not _ENDS_LINKING.search(between)
-
-
-def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Optional[NameSplit]:
-    """Split ``Hoàng Mai Nguyễn Xuân Linh`` after ``Bí thư Quận ủy`` into place and name."""
-    gap = text[office.end:run.start].strip()
-    needs_place = _gap_needs_name(gap, lexicon)
-    # After "tỉnh" the place is one of a closed list: "UBND tỉnh Võ Phiên" leaves the province
-    # unnamed and names the person; "UBND tỉnh Thái Bình Nguyễn Văn A" names both.
-    province_words = _province_words(gap, text, run.start, lexicon)
-    unnamed_province = province_words == 0
-    if unnamed_province:
-        needs_place = False
-    best: Optional[tuple[float, Run, str]] = None
-    for first in range(len(run.words)):
-        candidate = run.part(first)
-        size = len(candidate.words)
-        if size > 5 or first == 0 and needs_place and size < 3 or province_words and first < province_words:
-            continue
-        shape = name_shape(candidate, lexicon)
-        if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap:
-            shape = SHORT
-        if shape is None:
-            continue
-        if shape == FOREIGN and any(is_vietnamese_syllable(w.text) for w in candidate.words):
-            continue
-        if shape == FOREIGN and size == 1 and first > 0:
-            continue  # "Tổng thống Ukraine Volodymyr Zelensky": not "Zelensky" alone
-        cued_elsewhere = _cued_elsewhere(text, run, candidate.text(), lexicon)
-        if shape == VIETNAMESE and size == 2 and not cued_elsewhere and (gap or first > 0) \
-                and not (unnamed_province and first == 0) and not (province_words and first == province_words):
-            # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name; right after
-            # the office, with no organization between, it is the name ("Tổng Bí thư Tô Lâm").
-            continue
-        if first > 0 and lexicon.ends_at(lexicon.facility_heads, text, candidate.start, window=40):
-            continue  # "… và BV Bạch Mai": the words after a facility's head name the facility
-        score = _split_score(text, run, candidate, shape) + (3.0 if cued_elsewhere else 0.0)
-        if first == 0 and needs_place:
-            score -= 2.0
-        if best is None or score > best[0]:
-            best = (score, candidate, shape)
-    return NameSplit(best[1], best[2]) if best else None
-
-
-def _split_score(text: str, run: Run, candidate: Run, shape: str) -> float:
-    size = len(candidate.words)
-    score = {3: 1.5, 4: 1.0, 2: 0.5}.get(size, 0.0)
-    if shape == FOREIGN:
-        score = 1.5 if size == 2 else 0.5
-    if size > 1 and candidate.words[1].text in ("Thị", "Văn"):
-        score += 1.0
-    name = candidate.text()
-    if any(not run.start <= m.start() < run.end for m in re.finditer(re.escape(name), text)):
-        score += 1.0
-    return score
-
-
-def _cued_elsewhere(text: str, run: Run, name: str, lexicon: Lexicon) -> bool:
-    """True when ``name`` is written elsewhere right after a form of address or a title."""
-    for match in re.finditer(re.escape(name), text):
-        if run.start <= match.start() < run.end:
-            continue
-        if lexicon.ends_at(lexicon.addresses, text, match.start(), window=12) or lexicon.ends_at(
-            lexicon.titles, text, match.start(), window=20
-        ):
-            return True
-    return False
-
-
-def _province_words(gap: str, text: str, pos: int, lexicon: Lexicon) -> Optional[int]:
-    """After a gap ending in "tỉnh": how many words of the text at ``pos`` name the province
-    (0 when they name none); ``None`` when the gap does not end in "tỉnh"."""
-    unit = lexicon.ends_at(lexicon.admin_units, gap, len(gap), window=8)
-    if unit is None or unit.meta("level") != "province" or unit.end != len(gap):
-        return None
-    name = lexicon.match_at(lexicon.province_names, text, pos)
-    return len(name.text.split()) if name else 0
-
-
-def _gap_needs_name(gap: str, lexicon: Lexicon) -> bool:
-    """True when the text before the run ends with a unit word or a head that needs a name."""
-    if not gap:
-        return False
-    for rules in (lexicon.admin_units, lexicon.facility_heads):
-        hit = lexicon.ends_at(rules, gap, len(gap), window=40)
-        if hit is not None:
-            return True
-    hit = lexicon.ends_at(lexicon.org_heads, gap + " ", len(gap) + 1, window=40)
-    return bool(hit and hit.meta("tail") == "name" and not hit.meta("level"))
 
 
 def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) -> list[PositionMention]:

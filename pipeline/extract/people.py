@@ -30,8 +30,8 @@ from .offices import (
     offices_after_names,
     offices_before_names,
     positions_after,
-    split_after_office,
 )
+from .office_names import split_after_office
 from .titles import TitleChain, chain_before, find_title_chains
 from .words import TextSpan, skip_spaces
 
