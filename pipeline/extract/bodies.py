@@ -122,12 +122,13 @@ def parse_body(
         # Organizations, departments and care centres keep lowercase words in their names (Cục Quản
         # lý Dược, Khoa Hồi sức tích cực, Trung tâm Điều dưỡng thương binh); hospitals do not
         # (Bệnh viện Bạch Mai cấp cứu …).
-        phrase_names = category == ORGANIZATION or hit.meta("kind") == "department" or bool(hit.meta("phrase_name", False))
-        lowercase_start = phrase_names and named_head and bool(hit.meta("lowercase_name", False))
         department = hit.meta("kind") == "department"
+        care_centre = bool(hit.meta("phrase_name", False))
+        phrase_names = category == ORGANIZATION or department or care_centre
+        lowercase_start = phrase_names and named_head and bool(hit.meta("lowercase_name", False))
         # Departments and care centres are named by what they do (khoa Chăm sóc sức khỏe sinh sản,
         # Trung tâm Chăm sóc sức khỏe sinh sản): longer lowercase runs.
-        long_names = department or bool(hit.meta("phrase_name", False))
+        long_names = department or care_centre
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
                            department, MAX_DEPARTMENT_LOWERCASE_RUN if long_names else MAX_LOWERCASE_RUN)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
@@ -236,7 +237,7 @@ def _parse_tail(
             elif not phrase_names and _unit_alone(text, unit_end):
                 end = unit_end  # "Bệnh viện Sản - Nhi tỉnh": the province's own, its unit word unnamed
             # "TP.HCM": the name may follow the unit without a space.
-            cursor = nxt + len(unit.text.rstrip())
+            cursor = unit_end
             continue
         phrase = lexicon.match_at(lexicon.name_phrases, lower, nxt)
         if phrase is not None and (proper_start is not None or lowercase_start or text[nxt].isupper()):

@@ -323,8 +323,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _founding_date(text: str, start: int, rules: RuleSet) -> bool:
     """Whether a full date is written as the day something was founded or started being built."""
+    return _said_before(text, start, rules, "founding")
+
+
+def _said_before(text: str, start: int, rules: RuleSet, role: str) -> bool:
+    """Whether a rule of ``role`` matches the words right before ``start``."""
     before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
-    return any(rule.meta.get("role") == "founding" and rule.regex.search(before) for rule in rules.rules(KIND))
+    return any(rule.meta.get("role") == role and rule.regex.search(before) for rule in rules.rules(KIND))
 
 
 def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:
@@ -332,9 +337,7 @@ def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:
     year of the work reviewed rather than the year of the sentence's day."""
     before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
     open_parenthesis = before.rfind("(") > before.rfind(")")
-    return open_parenthesis or any(
-        rule.meta.get("role") == "not_event_year" and rule.regex.search(before) for rule in rules.rules(KIND)
-    )
+    return open_parenthesis or _said_before(text, start, rules, "not_event_year")
 
 
 def is_document_date(text: str, start: int, rules: RuleSet, end: Optional[int] = None) -> bool:

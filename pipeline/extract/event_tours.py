@@ -59,9 +59,7 @@ def _merge_same_place(events: list[Event]) -> list[Event]:
         if home is None:
             merged.append(event)
             continue
-        known = {p.ref for p in home.participants}
-        index = merged.index(home)
-        merged[index] = _absorb(home, event)
+        merged[merged.index(home)] = _absorb(home, event)
     return _dissolve_covered(merged)
 
 
@@ -76,7 +74,8 @@ def _absorb(home: Event, event: Event) -> Event:
 
 def _dissolve_covered(events: list[Event]) -> list[Event]:
     """A visit naming several places that each have a visit of their own (a caption "Thăm hỏi
-    … tại Bệnh viện A", after the tour "… tại A, B và C") adds to those visits."""
+    … tại Bệnh viện A, B", after the tour "… tại A, B và C") is not a visit of its own: it is
+    dropped, and its sentences are not added to those visits' evidence."""
     single = {next(iter(_host_facilities(e))): e for e in events if e.type == "visit" and len(_host_facilities(e)) == 1}
     kept: list[Event] = []
     for event in events:

@@ -107,14 +107,15 @@ def _group(
             award_recipient(hit, spans) if hit.type == "award" else None)
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None
+        long_ago = years_before_publication(hit, published)
         in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or long_before_lead(hit, lead, lead_paragraph)
-                      or years_before_publication(hit, published) or bool(IN_A_YEAR.match(text, hit.end)))
+                      or long_ago or bool(IN_A_YEAR.match(text, hit.end)))
         at_ceremony = bool(hit.rule.meta.get("gift")) and _at_ceremony(hit, hits, drafts)
         if hit.start < body_length and not in_history and not at_ceremony and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
-            pending.append(replace(hit, date=None) if in_history and years_before_publication(hit, published) else hit)
+            pending.append(replace(hit, date=None) if long_ago else hit)
     for hit in pending:
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)

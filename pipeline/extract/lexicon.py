@@ -137,7 +137,7 @@ class Lexicon:
 
     def match_at(self, rules: tuple[Rule, ...], text: str, pos: int) -> Optional[Hit]:
         """The longest hit of ``rules`` that starts exactly at ``pos``."""
-        offices = bool(rules) and all(rule.id in self.office_ids for rule in rules)
+        offices = rules is self.offices or bool(rules) and all(rule.id in self.office_ids for rule in rules)
         acting = self.acting_at.match(text, pos) if offices and self.acting_at is not None else None
         at = acting.end() if acting is not None else pos
         best: Optional[Hit] = None
