@@ -394,7 +394,8 @@ def test_the_body_after_cua_gives_the_commendation(rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
     entities = entities_from_gold(text, [], [{"name": "Bệnh viện Đa khoa tỉnh Thái Bình", "kind": "hospital"}], ("Sở Y tế",))
     award = next(e for e in run(ann, entities) if e.type == "award")
-    assert [(p.ref, p.role) for p in award.participants] == [("O1", "giver")]
+    # the hospital holding the ceremony organises the award handed out at it
+    assert [(p.ref, p.role) for p in award.participants] == [("O1", "giver"), ("F1", "organizer")]
 
 
 # Held-out passages: background written later in the article, a lunar-year date, a second visit on "Dịp này".
@@ -658,3 +659,35 @@ def test_gifts_at_the_organizers_own_gathering_are_no_visit(rules: RuleSet) -> N
     ann = annotated(text, rules, None)
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện thành phố Thủ Đức", "kind": "hospital"}])
     assert [(e.type, e.date) for e in run(ann, entities)] == [("ceremony", "2023-12-22")]
+
+
+CEREMONY_AND_AWARD = [
+    # the honours named by the ceremony itself: a ceremony and an award
+    ("Ngày 27-12, tại Hà Nội, Tổng Bí thư đã tới dự lễ đón nhận danh hiệu Anh hùng Lao động của Bệnh viện Hữu Nghị.",
+     "2017-12-28", [("award", "2017-12-27", {"bệnh viện hữu nghị"}), ("ceremony", "2017-12-27", {"bệnh viện hữu nghị"})]),
+    # the day of the award is the day of the ceremony at which it was handed out, and the facility honoured
+    # takes part in both
+    ("Sáng 24-2, Bệnh viện Tâm thần Thái Bình kỷ niệm 40 năm thành lập và đón nhận Huân chương Lao động hạng Ba.\n\n"
+     "Tại buổi lễ, thừa ủy quyền của Chủ tịch nước, đồng chí Chủ tịch UBND tỉnh đã trao Huân chương Lao động hạng Ba "
+     "cho Bệnh viện Tâm thần Thái Bình.", "2016-02-24",
+     [("award", "2016-02-24", {"bệnh viện tâm thần thái bình"}),
+      ("ceremony", "2016-02-24", {"bệnh viện tâm thần thái bình"})]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CEREMONY_AND_AWARD)
+def test_a_ceremony_and_the_honours_handed_out_at_it_share_day_and_units(text: str, published: str, expected: list,
+                                                                         rules: RuleSet) -> None:
+    ann = annotated(text, rules, published)
+    facilities = [{"name": n, "kind": "hospital"} for n in ("Bệnh viện Hữu Nghị", "Bệnh viện Tâm thần Thái Bình")
+                  if n in text]
+    entities = entities_from_gold(ann.text, [], facilities)
+    found = sorted((e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities))
+    assert found == expected
+
+
+def test_two_ceremonies_keep_their_own_days(rules: RuleSet) -> None:
+    text = ("Sáng 20/3/2024, Bệnh viện tổ chức Lễ kỷ niệm 20 năm thành lập. Chiều 21/3/2024, Bệnh viện tổ chức lễ "
+            "khánh thành khu điều trị mới. Tại buổi lễ, Giám đốc Sở Y tế trao Bằng khen cho 5 tập thể.")
+    dates = sorted((e.type, e.date) for e in run(annotated(text, rules, None), Entities()))
+    assert ("ceremony", "2024-03-20") in dates and ("ceremony", "2024-03-21") in dates

@@ -150,7 +150,9 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
     before = span.end <= hit.start
     if hit.type == "award" and not before and _given_by(hit, span):
         return "giver"
-    declared = meta.get("subject_role") if before else meta.get("object_role")
+    # A rule's roles are those of its own type, not of the second event it also reports.
+    own = meta.get("type") == hit.type
+    declared = (meta.get("subject_role") if before else meta.get("object_role")) if own else None
     if isinstance(declared, str) and declared:
         if span.kind == "person" and declared == "party":
             return "attendee"

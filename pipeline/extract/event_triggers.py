@@ -12,7 +12,7 @@ sentence, if any.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..models import DateMention, EventType, PartOfDay
@@ -113,20 +113,23 @@ def find_triggers(
             start, end = sentence.start + match.start, sentence.start + match.end
             if any(lo <= start < hi for lo, hi in speech):
                 continue  # a speaker's recollection ("… cho biết: “Trong Lễ Khai giảng …”")
-            hits.append(
-                TriggerHit(
-                    rule=match.rule,
-                    type=match.rule.meta["type"],  # type: ignore[arg-type]
-                    strength=str(match.rule.meta.get("strength", "verb")),
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    sentence=sentence,
-                    sentence_index=index,
-                    date=_date_for(start, sentence, sentence_dates),
-                    at_occasion=at_occasion,
-                )
+            hit = TriggerHit(
+                rule=match.rule,
+                type=match.rule.meta["type"],  # type: ignore[arg-type]
+                strength=strength,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence=sentence,
+                sentence_index=index,
+                date=_date_for(start, sentence, sentence_dates),
+                at_occasion=at_occasion,
             )
+            hits.append(hit)
+            # "Lễ trao tặng Huân chương": a ceremony at which honours are handed out is also an award.
+            also = match.rule.meta.get("also_type")
+            if also:
+                hits.append(replace(hit, type=also))  # type: ignore[arg-type]
     hits.sort(key=lambda hit: hit.start)
     return hits
 
