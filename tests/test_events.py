@@ -691,3 +691,27 @@ def test_two_ceremonies_keep_their_own_days(rules: RuleSet) -> None:
             "khánh thành khu điều trị mới. Tại buổi lễ, Giám đốc Sở Y tế trao Bằng khen cho 5 tập thể.")
     dates = sorted((e.type, e.date) for e in run(annotated(text, rules, None), Entities()))
     assert ("ceremony", "2024-03-20") in dates and ("ceremony", "2024-03-21") in dates
+
+
+OPENINGS = [
+    # the facility opened is named in the headline; the ceremony's sentences only say who came
+    ("Khánh thành Trung tâm Sản Nhi",
+     "Tới dự lễ khánh thành có Bộ trưởng Bộ Y tế.\n\nĐồng chí Chủ tịch UBND tỉnh khẳng định việc đưa Trung tâm Sản nhi "
+     "– Bệnh viện Đa khoa tỉnh vào hoạt động là bước tiến mới của Bệnh viện Đa khoa tỉnh.",
+     ["Trung tâm Sản Nhi", "Bệnh viện Đa khoa tỉnh"], {"trung tâm sản nhi"}),
+    # no headline: the facility the article is about
+    (None,
+     "Trạm Y tế xã An Hải được xây dựng trên diện tích 253 m2.\n\nTại lễ khánh thành, Công ty Lọc hóa dầu Bình Sơn "
+     "đã trao tài trợ cho UBND huyện 500 triệu đồng.",
+     ["Trạm Y tế xã An Hải"], {"trạm y tế xã an hải"}),
+]
+
+
+@pytest.mark.parametrize("title, text, facilities, expected", OPENINGS)
+def test_an_inauguration_takes_the_facility_it_opens(title: Optional[str], text: str, facilities: list,
+                                                     expected: set, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    ann = AnnotatedArticle(CleanedArticle(body=ann.text, title=title), ann.text, ann.body_length, None, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "other"} for f in facilities])
+    ceremony = next(e for e in run(ann, entities) if e.type == "ceremony")
+    assert expected <= _facility_names(ceremony, entities)

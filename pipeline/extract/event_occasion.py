@@ -1,4 +1,4 @@
-"""A ceremony and the honours handed out at it: one occasion, two entries (contract).
+"""What a ceremony is held for: the honours handed out at it, the facility it opens.
 
 An article that reports one ceremony and one award reports honours handed out
 at that ceremony: ``Bệnh viện … kỷ niệm 40 năm thành lập và đón nhận Huân
@@ -6,11 +6,28 @@ chương``, then ``Tại buổi lễ, … trao Huân chương``. The two entries
 one occasion, so a day found for one is the day of the other, and the units
 take part in both: the facility honoured attends the ceremony, the facility
 holding the ceremony organises the award.
+
+An inauguration (``Lễ khánh thành``, ``khai trương``, ``đưa … vào hoạt
+động``) is held for the facility it opens, which takes part in it even when
+the ceremony's sentences only say who came: the facility named right after
+the opening word, in the headline or in the ceremony's sentences, else the
+facility the article names most.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Optional
+
+from ..document import Entities
 from ..models import Event, Participant, Role
+from ..textnorm import name_key
+from .event_participants import EntitySpan
+
+_OPENS = re.compile(r"\b(?:khánh thành|khai trương|gắn biển)\b", re.IGNORECASE)
+# Words that open a facility ("đưa Trung tâm … vào hoạt động"); what they open is named within OPENED_WITHIN characters after them.
+_OPENING = re.compile(r"\b(?:khánh thành|khai trương|gắn biển|đưa)\b", re.IGNORECASE)
+OPENED_WITHIN = 40
 
 
 def share_occasion(events: list[Event]) -> list[Event]:
@@ -43,3 +60,46 @@ def _completed(event: Event, dated: Event, other: Event, role: Role) -> Event:
 
 def _is_facility(participant: Participant) -> bool:
     return participant.ref.startswith("F")
+
+
+def with_opened_facility(
+    events: list[Event], text: str, title: Optional[str], entities: Entities, spans: list[EntitySpan]
+) -> list[Event]:
+    """Inaugurations with the facility they open among their participants."""
+    result = []
+    for event in events:
+        if event.type == "ceremony" and _is_opening(event, text):
+            opened = _opened(event, text, title, entities, spans)
+            if opened is not None and opened not in {p.ref for p in event.participants}:
+                participants = list(event.participants) + [Participant(ref=opened, role="organizer")]
+                event = event.model_copy(update={"participants": participants})
+        result.append(event)
+    return result
+
+
+def _is_opening(event: Event, text: str) -> bool:
+    return any(_OPENS.search(text, e.start, e.end) for e in event.evidence) or bool(_OPENS.search(event.trigger))
+
+
+def _opened(event: Event, text: str, title: Optional[str], entities: Entities, spans: list[EntitySpan]) -> Optional[str]:
+    facilities = [f for f in entities.facilities if f.kind != "department"]
+    if title:
+        key = name_key(title)
+        for opening in _OPENING.finditer(key):
+            after = key[opening.end():opening.end() + OPENED_WITHIN + 40]
+            named = [(after.find(form), f.id) for f in facilities
+                     for form in (name_key(f.name), *map(name_key, f.aliases)) if 0 <= after.find(form) <= OPENED_WITHIN]
+            if named:
+                return min(named)[1]
+    for evidence in event.evidence:
+        for opening in _OPENING.finditer(text, evidence.start, evidence.end):
+            after = [s for s in spans if s.kind == "facility" and 0 <= s.start - opening.end() <= OPENED_WITHIN]
+            if after:
+                return min(after, key=lambda s: s.start).ref
+    if any(p.ref.startswith("F") for p in event.participants):
+        return None
+    counts: dict[str, int] = {}
+    for span in spans:
+        if span.kind == "facility" and span.ref in {f.id for f in facilities}:
+            counts[span.ref] = counts.get(span.ref, 0) + 1
+    return max(counts, key=lambda ref: (counts[ref], -int(ref[1:]))) if counts else None

@@ -39,7 +39,7 @@ from ..models import DateMention, Event, Evidence, EventType, Facility, Particip
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
 from .event_participants import EntitySpan, award_recipient, entity_spans, participants, visit_target
-from .event_occasion import share_occasion
+from .event_occasion import share_occasion, with_opened_facility
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, long_before_publication, years_before_publication
 from .event_tours import one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
@@ -86,6 +86,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         _event(number, draft, lead, sentences, spans, entities, parents, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
     ]
+    events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
     return share_occasion(one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits))
 
 
