@@ -715,3 +715,26 @@ def test_an_inauguration_takes_the_facility_it_opens(title: Optional[str], text:
     entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "other"} for f in facilities])
     ceremony = next(e for e in run(ann, entities) if e.type == "ceremony")
     assert expected <= _facility_names(ceremony, entities)
+
+
+HANDOVERS_AND_SPELLINGS = [
+    # "kí" is a spelling of "ký"
+    ("Chiều ngày 28/6/2019, Lễ kí kết biên bản hợp tác, hỗ trợ giữa Viện Y dược học dân tộc TP Hồ Chí Minh và Bệnh "
+     "viện Y học cổ truyền Nghệ An đã diễn ra.", None, [("signing", "2019-06-28")]),
+    # an appointment handed over is a ceremony; "Cần" in a city's name is no "cần" (must) of a plan,
+    # and the day a decision takes effect is not the day of the ceremony
+    ("(CTO) - Ngày 5-8, Sở Y tế TP Cần Thơ công bố và trao quyết định bổ nhiệm lại ông Huỳnh Minh Trúc.\n\n"
+     "Sở Y tế cũng trao Quyết định bổ nhiệm lại ông Võ Chí Đại, có thời hạn 5 năm, kể từ ngày 26-7-2025.",
+     "2025-08-06", [("ceremony", "2025-08-05")]),
+    ("Ngày 27/11/2008, tại Bộ Y tế, Bộ trưởng Bộ Y tế đã trao quyết định điều động, bổ nhiệm lãnh đạo các đơn vị "
+     "trực thuộc Bộ Y tế.", None, [("ceremony", "2008-11-27")]),
+    # equipment handed over
+    ("Chiều 4-11-2020, Sở Y tế tỉnh Gia Lai tiến hành trao 29 máy thở xâm nhập của Bộ Y tế cấp cho các đơn vị.",
+     None, [("ceremony", "2020-11-04")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", HANDOVERS_AND_SPELLINGS)
+def test_handovers_appointments_and_spellings(text: str, published: Optional[str], expected: list,
+                                              rules: RuleSet) -> None:
+    assert [(e.type, e.date) for e in run(annotated(text, rules, published), Entities())] == expected
