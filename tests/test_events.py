@@ -738,3 +738,31 @@ HANDOVERS_AND_SPELLINGS = [
 def test_handovers_appointments_and_spellings(text: str, published: Optional[str], expected: list,
                                               rules: RuleSet) -> None:
     assert [(e.type, e.date) for e in run(annotated(text, rules, published), Entities())] == expected
+
+
+VISITS_NAMING_THE_PLACE = [
+    # the place visited between "đến" and the greeting; "thăm khám" is a medical examination
+    ("Ngày 27/1/2017, Phó chủ tịch UBND thành phố đến Bệnh viện Phụ sản Hùng Vương chúc mừng những em bé sinh lúc 0 giờ.",
+     [("visit", "2017-01-27", {"bệnh viện phụ sản hùng vương"})]),
+    ("Ngày 29/6/2025, gia đình đưa con đến Bệnh viện Phụ sản Hùng Vương thăm khám.", []),
+    # "thăm chúc tết" without a comma; the staff named before the hospital
+    ("Chiều 6/2/2024, Phó Chủ tịch HĐND TP thăm chúc tết cán bộ, y bác sĩ Bệnh viện Phụ sản Hùng Vương.",
+     [("visit", "2024-02-06", {"bệnh viện phụ sản hùng vương"})]),
+]
+
+
+@pytest.mark.parametrize("text, expected", VISITS_NAMING_THE_PLACE)
+def test_visits_naming_the_place(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Phụ sản Hùng Vương", "kind": "hospital"}])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
+def test_people_after_the_occasion_a_sentence_opens_with_are_no_hosts(rules: RuleSet) -> None:
+    text = ("Chiều 6/2/2024, đoàn thăm chúc tết Bệnh viện Phụ sản Hùng Vương.\n\nTại buổi làm việc, ông Phạm Đức Hải "
+            "ghi nhận những nỗ lực của tập thể y bác sĩ.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": "Phạm Đức Hải", "titles": [], "positions": []}],
+                                  [{"name": "Bệnh viện Phụ sản Hùng Vương", "kind": "hospital"}])
+    roles = {p.ref: p.role for p in run(ann, entities)[0].participants}
+    assert roles["P1"] != "host" and roles["F1"] == "host"

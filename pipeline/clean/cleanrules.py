@@ -122,7 +122,8 @@ class CleaningRules:
             if match:
                 groups = match.groupdict()
                 hour, minute = groups.get("hour"), groups.get("minute")
-                lead = (groups.get("lead") or "").strip(" ,-|") or None
+                # The author's name stands before the date or after a bar ("… 10:00 | Hoàng Sơn").
+                lead = (groups.get("lead") or groups.get("tail") or "").strip(" ,-|") or None
                 return TimestampMatch(
                     int(groups["year"]), int(groups["month"]), int(groups["day"]),
                     int(hour) if hour is not None else None,

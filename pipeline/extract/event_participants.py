@@ -44,6 +44,8 @@ _AFFILIATION_BETWEEN = re.compile(
 _GIVEN_BY = re.compile(r"\b(?:của|từ)(?:\s+[^\s,.;]+){0,3}\s*$", re.IGNORECASE)
 _GIVEN_BY_WINDOW = 48
 _SPEECH_OPENS = re.compile(r"\b(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ|báo cáo)\s*:", re.IGNORECASE)
+# "Tại buổi làm việc, …": the words before a trigger that make it the occasion of the sentence.
+_OCCASION_OPENING = re.compile(r"^\W*(?:tại|trong|sau|qua|kết thúc|phát biểu tại|kết luận)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,12 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
     before = span.end <= hit.start
     if hit.type == "award" and not before and _given_by(hit, span):
         return "giver"
-    # A rule's roles are those of its own type, not of the second event it also reports.
+    # A rule's roles are those of its own type, not of the second event it also reports; the
+    # occasion a sentence opens with ("Tại buổi làm việc, ông … ghi nhận") has no object after it.
     own = meta.get("type") == hit.type
-    declared = (meta.get("subject_role") if before else meta.get("object_role")) if own else None
+    opening, rest = hit.sentence.text[:hit.start - hit.sentence.start], hit.sentence.text[hit.end - hit.sentence.start:]
+    closed = bool(_OCCASION_OPENING.match(opening)) and rest.lstrip().startswith(",")
+    declared = (meta.get("subject_role") if before else None if closed else meta.get("object_role")) if own else None
     if isinstance(declared, str) and declared:
         if span.kind == "person" and declared == "party":
             return "attendee"
