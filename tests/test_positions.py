@@ -382,3 +382,49 @@ def test_committee_abbreviations_ministries_and_particles(text, name, positions,
     found = positions_of(text, rules)
     assert name in found, f"{name} not in {list(found)}"
     assert found[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # "Thường trực" (or "TT" before the body) written after an office is part of it
+        ("Sáng ngày 31/10/2025, bệnh viện đón tiếp Đồng chí Vũ Mạnh Hà – Ủy viên Dự khuyết Trung ương Đảng, Thứ trưởng "
+         "Thường trực Bộ Y tế, cùng đoàn công tác.",
+         "Vũ Mạnh Hà", [("Ủy viên dự khuyết Trung ương Đảng", None), ("Thứ trưởng Thường trực", "Bộ Y tế")]),
+        ("Chiều 8/2, đồng chí Phó Chủ tịch TT UBND TP Hạ Long Nguyễn Tuấn Minh đã tới thăm Bệnh viện.",
+         "Nguyễn Tuấn Minh", [("Phó Chủ tịch Thường trực", "UBND TP Hạ Long")]),
+        ("Thừa ủy quyền của Chủ tịch nước, Phó trưởng ban Thường trực Ban Tuyên giáo Trung ương Vũ Ngọc Hoàng đã trao "
+         "Huân chương.", "Vũ Ngọc Hoàng", [("Phó Trưởng Ban Thường trực", "Ban Tuyên giáo Trung ương")]),
+        # a province before a chain of offices is no person; "Tổng Thư ký" is an office
+        ("Sáng 31/5, tại Thái Nguyên, Ủy viên Trung ương Đảng, Tổng Thư ký Quốc hội, Chủ nhiệm Văn phòng Quốc hội Bùi "
+         "Văn Cường đã tham dự Lễ khởi công.",
+         "Bùi Văn Cường", [("Ủy viên Trung ương Đảng", None), ("Tổng Thư ký", "Quốc hội"),
+                           ("Chủ nhiệm", "Văn phòng Quốc hội")]),
+        # an abbreviated title between the organization and the name
+        ("Ngày 25/10/2021, Vụ trưởng Vụ Tổ chức cán bộ Bộ Y tế TS Nguyễn Hồng Sơn đã trao quyết định.",
+         "Nguyễn Hồng Sơn", [("Vụ trưởng", "Vụ Tổ chức cán bộ")]),
+        ("Giám đốc Bệnh viện Đa khoa tỉnh ThS.BS Nguyễn Văn Hùng phát biểu.",
+         "Nguyễn Văn Hùng", [("Giám đốc", "Bệnh viện Đa khoa tỉnh")]),
+        # a name right after "TP" when an office's body names no city
+        ("Chiều 6/2, Phó Chủ tịch HĐND TP Phạm Đức Hải thăm chúc tết cán bộ.",
+         "Phạm Đức Hải", [("Phó Chủ tịch", "HĐND TP")]),
+        ("Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan thăm bệnh viện.",
+         "Võ Văn Hoan", [("Phó Chủ tịch", "UBND TP Hồ Chí Minh")]),
+    ],
+)
+def test_standing_offices_titles_before_names_and_city_bodies(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Chủ tịch UBND TP Hồ Chí Minh cho biết thành phố đã chuẩn bị.",
+    "Sáng 31/5, tại Thái Nguyên, Ủy viên Trung ương Đảng phát biểu.",
+])
+def test_cities_and_provinces_are_no_people(text, rules):
+    assert positions_of(text, rules) == {}
+
+
+def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
+    text = ("Sở Y tế trao quyết định bổ nhiệm TS Dương Đức Hùng làm Chủ tịch Hội đồng quản lý bệnh viện và PGS.TS Đào "
+            "Xuân Cơ làm Giám đốc bệnh viện.")
+    assert all(title != "Chủ tịch" for title, _ in positions_of(text, rules).get("Đào Xuân Cơ", []))

@@ -23,6 +23,9 @@ PERSON_NAMES = "person_names"
 COMMEMORATION_WINDOW = 60
 
 
+STANDING = "Thường trực"
+
+
 @dataclass(frozen=True)
 class Hit:
     """One rule matched at one place of the text."""
@@ -34,6 +37,7 @@ class Hit:
     org_start: Optional[int] = None
     board: Optional[str] = None  # a named board inside an office (Trưởng Ban Tuyên giáo)
     acting: Optional[str] = None  # the acting prefix written before an office (Quyền Bộ trưởng)
+    standing: bool = False  # "Thường trực" written after an office (Thứ trưởng Thường trực)
 
     def meta(self, key: str, default: object = None) -> object:
         return self.rule.meta.get(key, default)
@@ -41,6 +45,8 @@ class Hit:
     def canonical(self) -> str:
         """The office as the record writes it (``meta.canonical``), with its acting prefix."""
         office = str(self.meta("canonical"))
+        if self.standing and not office.endswith(STANDING):
+            office = f"{office} {STANDING}"
         return f"{self.acting} {office}" if self.acting else office
 
 
@@ -69,6 +75,7 @@ class Lexicon:
     organisation_words: tuple[Rule, ...]  # Group, Hospital …: a foreign-looking run with one names a body
     common_words: tuple[Rule, ...]  # Lãnh đạo, Thường trực …: capitalised after "các đồng chí", never a name
     commemorated: tuple[Rule, ...]  # cues before a leader of history named in a slogan or commemoration
+    city_words: tuple[Rule, ...]  # "TP", "thành phố": the words after them name a city
     # Compiled patterns by rule id: looked up once, because reading them off the
     # rule model on every match is slow.
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -76,6 +83,8 @@ class Lexicon:
     # optional group in front of every office pattern makes each search several times slower.
     acting_at: Optional[re.Pattern[str]] = field(default=None, compare=False, repr=False)
     acting_before: Optional[re.Pattern[str]] = field(default=None, compare=False, repr=False)
+    # "Thường trực" (or "TT") written after an office makes it the standing office.
+    standing_after: Optional[re.Pattern[str]] = field(default=None, compare=False, repr=False)
     office_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def regex(self, rule: Rule) -> re.Pattern[str]:
@@ -93,8 +102,10 @@ class Lexicon:
         acting = role(OFFICES, "acting_prefix")
         # Every office may be held in an acting capacity: "Quyền Bộ trưởng", "Quyền Giám đốc".
         prefix = "|".join(f"(?:{rule.pattern})" for rule in acting)
+        standing = "|".join(f"(?:{rule.pattern})" for rule in role(OFFICES, "standing_suffix"))
         return cls(
             patterns=patterns,
+            standing_after=re.compile(rf"[ \t]+(?:{standing})") if standing else None,
             acting_at=re.compile(rf"(?P<acting>{prefix})[ \t]+") if acting else None,
             acting_before=re.compile(rf"(?P<acting>{prefix})[ \t]+$") if acting else None,
             office_ids=frozenset(rule.id for rule in offices),
@@ -118,6 +129,7 @@ class Lexicon:
             not_names=role(PERSON_NAMES, "not_name"),
             organisation_words=role(PERSON_NAMES, "organisation_word"),
             commemorated=role(PERSON_NAMES, "commemorated"),
+            city_words=role(PERSON_NAMES, "city_before"),
             common_words=role(PERSON_NAMES, "common_word"),
         )
 
@@ -125,8 +137,8 @@ class Lexicon:
 
     def find(self, rules: tuple[Rule, ...], text: str) -> list[Hit]:
         """Non-overlapping hits of ``rules`` in text order, the longest winning."""
-        hits = [self._acting(_hit(rule, m), text) for rule in rules for m in self.regex(rule).finditer(text)
-                if m.end() > m.start()]
+        hits = [self._standing(self._acting(_hit(rule, m), text), text) for rule in rules
+                for m in self.regex(rule).finditer(text) if m.end() > m.start()]
         hits.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
         chosen: list[Hit] = []
         for hit in hits:
@@ -146,8 +158,8 @@ class Lexicon:
             if m and m.end() > m.start() and (best is None or m.end() > best.end):
                 best = _hit(rule, m)
         if best is not None and acting is not None:
-            return replace(best, start=pos, text=text[pos:best.end], acting=acting.group("acting").capitalize())
-        return best
+            best = replace(best, start=pos, text=text[pos:best.end], acting=acting.group("acting").capitalize())
+        return self._standing(best, text) if best is not None and offices else best
 
     def _acting(self, hit: Hit, text: str) -> Hit:
         """An office hit widened to the acting prefix written before it (Quyền Giám đốc)."""
@@ -158,6 +170,20 @@ class Lexicon:
             return hit
         return replace(hit, start=before.start(), text=text[before.start():hit.end],
                        acting=before.group("acting").capitalize())
+
+    def _standing(self, hit: Hit, text: str) -> Hit:
+        """An office hit widened to "Thường trực" written after it (Thứ trưởng Thường trực)."""
+        if self.standing_after is None or hit.rule.id not in self.office_ids or hit.org_start is not None:
+            return hit
+        after = self.standing_after.match(text, hit.end)
+        if after is None:
+            return hit
+        return replace(hit, end=after.end(), text=text[hit.start:after.end()], standing=True)
+
+    def is_province_name(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is exactly the name of a province (Thái Nguyên)."""
+        province = self.match_at(self.province_names, text, start)
+        return province is not None and province.end == end
 
     def ends_at(self, rules: tuple[Rule, ...], text: str, end: int, window: int = 40) -> Optional[Hit]:
         """The hit of ``rules`` that ends at ``end`` (only spaces between)."""
@@ -170,7 +196,8 @@ class Lexicon:
         for hit in reversed(self.find(rules, text[start:limit])):
             if hit.end == len(stripped):
                 return Hit(hit.rule, hit.start + start, hit.end + start, hit.text,
-                           None if hit.org_start is None else hit.org_start + start, hit.board, hit.acting)
+                           None if hit.org_start is None else hit.org_start + start, hit.board, hit.acting,
+                           hit.standing)
         return None
 
     def is_surname(self, word: str) -> bool:
@@ -180,6 +207,11 @@ class Lexicon:
         """Is the name at ``start`` the object of a commemoration or slogan?"""
         before = text[max(0, start - COMMEMORATION_WINDOW):start]
         return any(self.regex(rule).search(before) for rule in self.commemorated)
+
+    def city_before(self, text: str, start: int) -> bool:
+        """Is the name at ``start`` written right after "TP" or "thành phố"?"""
+        before = text[max(0, start - 12):start]
+        return any(self.regex(rule).search(before) for rule in self.city_words)
 
     def is_not_name(self, word: str) -> bool:
         return any(self.regex(rule).match(word) for rule in self.not_names)

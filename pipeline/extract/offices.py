@@ -43,6 +43,10 @@ _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 # "Giám đốc Bệnh viện X, BSCKII Trần Văn A": the office, its organization, a comma, the name's cue.
 _APPOSITION_COMMA = re.compile(r"\s*,\s*$")
 _ABBREVIATED = re.compile(r"[A-ZĐ][A-ZĐa-z]*[A-ZĐ]")  # PGS, TS, ThS, BSCKII
+# "Thừa ủy quyền của Chủ tịch nước, …": an office named as the one acted for.
+_ON_BEHALF = re.compile(r"(?:của|thừa lệnh|thừa ủy quyền|thay mặt)\s*$", re.IGNORECASE)
+# Capitalised words and title atoms at the end of a stretch ("… và PGS." before "TS").
+_TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
@@ -80,7 +84,8 @@ def offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon:
         if match:
             name_end = office.start - len(before) + match.start() + 1
             run = ends.get(name_end)
-            if run is not None and name_shape(run, lexicon) is not None:
+            if run is not None and name_shape(run, lexicon) is not None \
+                    and not lexicon.is_province_name(text, run.start, run.end):
                 found.add(office.start)
             elif previous is not None and previous.start in found and previous.end <= name_end \
                     and _org_gap(text[previous.end:name_end], lexicon) and "," not in text[previous.end:name_end]:
@@ -98,8 +103,10 @@ def offices_before_names(text: str, runs: list[Run], offices: list[Hit], lexicon
         if office is None:
             continue
         picked = split_after_office(text, run, office, lexicon)
-        if picked is None or lexicon.commemorated_at(text, picked.run.start):
-            continue  # "Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh": part of the body's name
+        if picked is None or lexicon.commemorated_at(text, picked.run.start) or (
+                lexicon.city_before(text, picked.run.start)
+                and lexicon.is_province_name(text, picked.run.start, picked.run.end)):
+            continue  # "Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh", "UBND TP Hồ Chí Minh": the body's name
         if picked.shape == VIETNAMESE and len(picked.run.words) >= 3:
             found.add(office.start)
     return frozenset(found)
@@ -116,6 +123,14 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
     for cues in (lexicon.addresses, lexicon.titles, lexicon.professions):
         cue = lexicon.ends_at(cues, text, start, window=30)
         if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
+            between = text[office.end:cue.start]
+            if cues is lexicon.titles and _ABBREVIATED.match(text, cue.start) and between.strip() \
+                    and not between.rstrip().endswith((",", ";")) \
+                    and not _ENDS_LINKING.search(_TRAILING_CAPITALISED.sub(" ", between)):
+                # "Vụ trưởng Vụ Tổ chức cán bộ TS Nguyễn Hồng Sơn": an abbreviated title between the
+                # organization and the name; the name is the office's (not after "và PGS.TS …").
+                start = cue.start
+                continue
             return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
     gap = _TRAILING_DASH.sub("", text[office.end:start])  # "hiệu trưởng THCS Phù Ủng - Nhữ Mạnh A -"
     return office if _org_gap(gap, lexicon) else None
@@ -140,6 +155,8 @@ def offices_chained_before(
         previous = earlier[-1]
         if previous.start in taken or not _org_gap(text[previous.end:comma.start()], lexicon):
             break
+        if _ON_BEHALF.search(text, max(0, previous.start - 30), previous.start):
+            break  # "Thừa ủy quyền của Chủ tịch nước, Phó Trưởng Ban …": someone else's office
         if "," in text[previous.end:comma.start()]:
             break
         chained.insert(0, (previous, comma.start()))

@@ -155,11 +155,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     # office_before gives no office when the name has a cue of its own, unless the
     # cue word is part of the organization's name ("Chủ tịch Hội Điều dưỡng Việt Nam …").
     office = None if addressed else office_before(text, start, offices, lexicon)
-    if chain is not None and office is not None:
-        if inside_org_name(text, office, chain.start, chain.end):
-            chain = None
-        else:
-            office = None
+    if chain is not None and office is not None and inside_org_name(text, office, chain.start, chain.end):
+        chain = None
     addressed = addressed or (address is not None and office is None)
     profession = profession_hit is not None and office is None
     cue_start = chain.start if chain else address.start if address is not None and addressed else None
@@ -207,6 +204,11 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
 
     if _anonymised(name_run) or lexicon.commemorated_at(text, name_run.start):
         return None
+    if not (addressed or chain) and lexicon.is_province_name(text, name_run.start, name_run.end):
+        return None  # "tại Thái Nguyên, Ủy viên Trung ương Đảng …": a province, not a name
+    if lexicon.city_before(text, name_run.start) and (
+            office is None or lexicon.is_province_name(text, name_run.start, name_run.end)):
+        return None  # "TP Hồ Chí Minh" names a city; "Phó Chủ tịch HĐND TP Phạm Đức Hải" a person
     if office is None and any(lexicon.ends_at(heads, text, start, window=40)
                               for heads in (lexicon.facility_heads, lexicon.org_heads)):
         return None  # "BV Bạch Mai, Bộ trưởng …": the words right after a head name the body
