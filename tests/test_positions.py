@@ -375,7 +375,7 @@ def test_trung_of_trung_uong_is_no_name(rules):
         # "và" before a title: the lowercase head names no body, the next person begins
         ("Bộ Y tế trao quyết định bổ nhiệm TS Dương Đức Hùng, Phó Giám đốc Bệnh viện Bạch Mai làm Chủ tịch Hội đồng "
          "quản lý bệnh viện và PGS.TS Đào Xuân Cơ, Phó Giám đốc Bệnh viện Bạch Mai làm Giám đốc bệnh viện.",
-         "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai")]),
+         "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai"), ("Giám đốc", "Bệnh viện Bạch Mai")]),
     ],
 )
 def test_committee_abbreviations_ministries_and_particles(text, name, positions, rules):
@@ -428,3 +428,26 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
     text = ("Sở Y tế trao quyết định bổ nhiệm TS Dương Đức Hùng làm Chủ tịch Hội đồng quản lý bệnh viện và PGS.TS Đào "
             "Xuân Cơ làm Giám đốc bệnh viện.")
     assert all(title != "Chủ tịch" for title, _ in positions_of(text, rules).get("Đào Xuân Cơ", []))
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # an office taken up: "được bổ nhiệm giữ chức", "được điều động, giữ chức", "làm"
+        ("Theo đó, TS.BS. Lương Ngọc Khuê - Phó Cục trưởng Cục Quản lý Khám chữa bệnh được bổ nhiệm giữ chức Cục trưởng "
+         "Cục Quản lý Khám chữa bệnh - Bộ Y tế.", "Lương Ngọc Khuê",
+         [("Phó Cục trưởng", "Cục Quản lý Khám chữa bệnh"), ("Cục trưởng", "Cục Quản lý Khám chữa bệnh")]),
+        ("TS.BS. Nguyễn Mạnh Cường - Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng Vụ Hợp tác quốc "
+         "tế - Bộ Y tế.", "Nguyễn Mạnh Cường", [("Phó Chánh Văn phòng", "Bộ Y tế"), ("Phó Vụ trưởng", "Vụ Hợp tác quốc tế")]),
+        ("Sở Y tế trao quyết định bổ nhiệm bác sĩ Nguyễn Văn An làm Giám đốc Bệnh viện Đa khoa tỉnh.",
+         "Nguyễn Văn An", [("Giám đốc", "Bệnh viện Đa khoa tỉnh")]),
+        # "hiện đang là"
+        ("Bộ trưởng trao quyết định cho TS. BS Cao Việt Tùng hiện đang là Phó Bí thư Đảng ủy.",
+         "Cao Việt Tùng", [("Phó Bí thư", "Đảng ủy")]),
+        # the body's name ends before "và" and a title
+        ("Sở Y tế bổ nhiệm TS Dương Đức Hùng làm Chủ tịch Hội đồng quản lý Bệnh viện Bạch Mai và PGS.TS Đào Xuân Cơ "
+         "làm Giám đốc bệnh viện.", "Dương Đức Hùng", [("Chủ tịch", "Hội đồng quản lý Bệnh viện Bạch Mai")]),
+    ],
+)
+def test_offices_taken_up(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions

@@ -296,6 +296,9 @@ def _parse_tail(
         capitals_in_row = 0
         if _AND_ANOTHER_BODY.match(text, nxt):
             break  # "Trung tâm Chăm sóc sức khỏe sinh sản và Trung tâm truyền thông …": two bodies
+        if text.startswith("và ", nxt) and any(lexicon.match_at(cues, text, _skip(text, nxt + 2))
+                                                for cues in (lexicon.titles, lexicon.addresses)):
+            break  # "Hội đồng quản lý bệnh viện và PGS.TS …": a person comes next
         if inner is not None and phrase_names and not department and proper_start is not None and text[nxt:inner.end] != "và":
             inner = None  # an organization keeps lowercase words in its name (Cục Quản lý Khám chữa bệnh)
         if inner is not None and not phrase_names and not department and text[nxt:inner.end] == "và" and proper_start is not None:

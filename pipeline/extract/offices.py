@@ -29,7 +29,13 @@ MAX_LOWERCASE_ORG_WORDS = 3
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 _AFTER_SEPARATOR = re.compile(
-    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?là\s+)?|\s(?:hiện |nguyên )?là\s+)(?:[Nn]guyên\s+|kiêm\s+)?"
+    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?(?:đang )?là\s+)?|\s(?:hiện |nguyên )?(?:đang )?là\s+)"
+    r"(?:[Nn]guyên\s+|kiêm\s+)?"
+)
+# "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …": an office taken up.
+_APPOINTED = re.compile(
+    r"\s+(?:được\s+)?(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))?"
+    r"(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
 )
 _KIEM = re.compile(r"\s+kiêm\s+")
 _SPACES = re.compile(r"[ \t]+")
@@ -222,7 +228,8 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
     positions: list[PositionMention] = []
     offices: list[Hit] = []
     while True:
-        sep = _AFTER_SEPARATOR.match(text, pos) or (_KIEM.match(text, pos) if positions else None)
+        sep = _AFTER_SEPARATOR.match(text, pos) or _APPOINTED.match(text, pos) or (
+            _KIEM.match(text, pos) if positions else None)
         if sep is None and (not positions or positions[-1].org_text is None):
             # "tỉnh ủy viên Giám đốc Sở Y tế": two offices, no comma; "đồng chí Sômphone
             # Chănthanasouk Giám đốc Sở Y tế": an office right after the name
@@ -349,9 +356,10 @@ def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Posit
 
 def _joins_name(text: str, pos: int, lexicon: Lexicon) -> bool:
     """Whether "và" at ``pos`` continues an organization's name (``… Đào tạo và Chỉ đạo tuyến``):
-    a capitalised word follows that starts neither an office nor a person's name."""
+    a capitalised word follows that starts neither an office, a title nor a person's name."""
     first, second = word_at(text, pos), None
-    if first is None or not first.capitalised or lexicon.match_at(lexicon.offices, text, pos):
+    if first is None or not first.capitalised or lexicon.match_at(lexicon.offices, text, pos) \
+            or lexicon.match_at(lexicon.titles, text, pos):
         return False
     second = word_at(text, skip_spaces(text, first.end))
     person = lexicon.is_surname(first.text) and second is not None and second.capitalised
