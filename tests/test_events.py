@@ -766,3 +766,16 @@ def test_people_after_the_occasion_a_sentence_opens_with_are_no_hosts(rules: Rul
                                   [{"name": "Bệnh viện Phụ sản Hùng Vương", "kind": "hospital"}])
     roles = {p.ref: p.role for p in run(ann, entities)[0].participants}
     assert roles["P1"] != "host" and roles["F1"] == "host"
+
+
+def test_a_body_in_a_listed_tour_is_a_visit_of_its_own(rules: RuleSet) -> None:
+    text = ("Ngày 10/2/2026, đoàn đã đến thăm, chúc tết Bệnh viện Đa khoa Bưu Điện, Viện Y tế công cộng TPHCM, Bệnh "
+            "viện Đa khoa Chánh Hưng.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa Bưu Điện", "kind": "hospital"},
+                                                  {"name": "Bệnh viện Đa khoa Chánh Hưng", "kind": "hospital"}],
+                                  ("Viện Y tế công cộng TPHCM",))
+    visits = run(ann, entities)
+    assert [(e.type, e.date) for e in visits] == [("visit", "2026-02-10")] * 3
+    assert [_facility_names(e, entities) for e in visits] == [{"bệnh viện đa khoa bưu điện"}, set(),
+                                                               {"bệnh viện đa khoa chánh hưng"}]

@@ -330,3 +330,21 @@ def test_a_head_before_listed_communes_names_one_station_each(rules):
 )
 def test_spellings_of_one_hospital_are_one_entry(text, expected, rules):
     assert len(facilities_of(text, rules)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an institute of traditional medicine treats patients; its name runs on in lowercase
+        ("Viện Y dược học dân tộc TP Hồ Chí Minh ký kết hợp tác với Bệnh viện YHCT Nghệ An.",
+         [("Viện Y dược học dân tộc TP Hồ Chí Minh", "other"), ("Bệnh viện YHCT Nghệ An", "hospital")]),
+        # public health, forensic and assessment bodies give no care; an association named after
+        # hospitals is no hospital
+        ("Đoàn đã đến thăm, chúc tết Bệnh viện Đa khoa Bưu Điện, Viện Y tế công cộng TPHCM.",
+         [("Bệnh viện Đa khoa Bưu Điện", "hospital")]),
+        ("Trung tâm Pháp y tỉnh làm Cụm trưởng.", []),
+        ("Ông Phạm Văn Học - Phó Chủ tịch Hiệp hội Bệnh viện tư nhân Việt Nam phát biểu.", []),
+    ],
+)
+def test_institutes_that_treat_and_bodies_that_do_not(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected

@@ -117,6 +117,10 @@ def parse_body(
     # ban chỉ đạo phòng chống dịch huyện"), written in lowercase.
     named_head = head_text[:1].isupper() or _after_office_head(text, hit.start)
     tail_type = str(hit.meta("tail", "name"))
+    if hit.meta("kind") == "association":
+        # "Hiệp hội Bệnh viện tư nhân Việt Nam": an association named after a kind of facility
+        member = lexicon.match_at(lexicon.facility_heads, text, _skip(text, head_end))
+        head_end = member.end if member is not None else head_end
     tail = _Tail(head_end, None, None, None)
     if tail_type != "none":
         # Organizations, departments and care centres keep lowercase words in their names (Cục Quản

@@ -95,8 +95,9 @@ def _listed_places(
 ) -> list[str]:
     """The places of a tour: when a sentence of the event lists host facilities one after
     another after a visiting verb (or right after a visit's noun: "buổi khảo sát Bệnh viện A và
-    Trung tâm Y tế B"), every host facility of the event, in order of mention."""
-    hosts = {p.ref for p in event.participants if p.role == "host" and p.ref.startswith("F") and p.ref not in parents}
+    Trung tâm Y tế B"), every host facility of the event, and the other bodies the list names,
+    in order of mention."""
+    hosts = {p.ref for p in event.participants if p.role == "host" and p.ref[0] in "FO" and p.ref not in parents}
     if len(hosts) < 2:
         return []
     sentences = {(e.start, e.end) for e in event.evidence}
@@ -114,11 +115,13 @@ def _listed_places(
         return []
     # One tour listed, the others are tours too: every place the event's sentences name as
     # visited is a visit ("Đoàn do … đã đến thăm A, B" and "Đoàn do … đã đến thăm C, D").
+    # A body that is no facility (Viện Y tế công cộng) is a place of the tour when the list names it.
+    places = {ref for ref in hosts if ref.startswith("F") or ref in best}
     first_mention: dict[str, int] = {}
     for span in spans:
-        if span.ref in hosts:
+        if span.ref in places:
             first_mention.setdefault(span.ref, span.start)
-    return sorted(hosts, key=lambda ref: first_mention.get(ref, 1 << 30))
+    return sorted(places, key=lambda ref: first_mention.get(ref, 1 << 30))
 
 
 def _first_run(spans: list[EntitySpan], text: str) -> list[str]:
