@@ -115,8 +115,12 @@ def _listed_places(
         return []
     # One tour listed, the others are tours too: every place the event's sentences name as
     # visited is a visit ("Đoàn do … đã đến thăm A, B" and "Đoàn do … đã đến thăm C, D").
-    # A body that is no facility (Viện Y tế công cộng) is a place of the tour when the list names it.
-    places = {ref for ref in hosts if ref.startswith("F") or ref in best}
+    # A body that is no facility (Viện Y tế công cộng) is a place of the tour when it is listed
+    # among facilities; bodies listed alone are as likely the givers ("quà tặng của Thành ủy, UBND").
+    among_facilities = any(ref.startswith("F") for ref in best)
+    places = {ref for ref in hosts if ref.startswith("F") or among_facilities and ref in best}
+    if len(places) < 2:
+        return []
     first_mention: dict[str, int] = {}
     for span in spans:
         if span.ref in places:
