@@ -261,6 +261,11 @@ def test_a_nearby_month_of_the_sentence_gives_the_year(rules):
         # an 1800s date in an anniversary range
         ("Nhân kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2022), Trung tâm phát động Tết trồng cây.",
          None, [("1890-05-19", None), ("2022-05-19", None)]),
+        # a month and year joined by a full stop
+        ("Công trình dự kiến sẽ hoàn thành trong tháng 4.2023.", "2022-06-01", [("2023-04", None)]),
+        # an occasion's day after its lowercase name
+        ("Bệnh viện tuyên dương các tập thể nhân dịp 69 năm ngày thầy thuốc Việt Nam 27/2.", "2024-02-26",
+         [("2024-02-27", None)]),
     ],
 )
 def test_founding_dates_dotted_days_and_old_anniversaries(text, published, expected, rules):
