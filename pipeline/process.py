@@ -51,7 +51,9 @@ class ArticleProcessor:
         self.version = __version__
         self.rules_sha256 = self.rules.sha256
         self._clean = clean
-        self._annotator = Annotator(self.rules, layers=tuple(layers))
+        # The extractors match their own rules on the text; the rule-span component (for users
+        # of the spaCy pipeline) would match every rule again and its spans go nowhere.
+        self._annotator = Annotator(None, layers=tuple(layers))
         self._extract_entities = extract_entities
         self._extract_dates = extract_dates
         self._extract_events = extract_events
