@@ -484,3 +484,15 @@ def test_a_stored_date_before_the_text_is_the_publication_date(rules: RuleSet) -
     article = clean(raw_text(text), rules)
     assert article.published == "2026-02-15"
     assert "date 2026" not in article.body and "Ngày 15/2 (28 tháng Chạp)" in (article.title or "") + article.body
+
+
+def test_a_caption_printed_twice_does_not_end_the_article(rules: RuleSet) -> None:
+    caption = ("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Vĩnh Phúc Hoàng Thị Thúy Lan trao tặng danh hiệu Thầy "
+               "thuốc Nhân dân cho bác sĩ Nguyễn Thanh Hải.")
+    text = ("Vĩnh Phúc: 9 bác sĩ được phong tặng danh hiệu cao quý ngành Y\n\n"
+            "GD&TĐ - Chiều 26/2, UBND tỉnh Vĩnh Phúc tổ chức hội nghị gặp mặt, biểu dương và trao tặng danh hiệu "
+            "“Thầy thuốc Nhân dân”, “Thầy thuốc Ưu tú” lần thứ 13 cho các bác sĩ.\n\n"
+            f"{caption}\n{caption}\n\n"
+            "Hội nghị có sự tham dự của bà Hoàng Thị Thúy Lan - Ủy viên BCH TW, Bí thư Tỉnh ủy Vĩnh Phúc.\n\n" + PROSE)
+    article = clean(raw_text(text), rules)
+    assert "Hội nghị có sự tham dự" in article.body

@@ -779,3 +779,10 @@ def test_a_body_in_a_listed_tour_is_a_visit_of_its_own(rules: RuleSet) -> None:
     assert [(e.type, e.date) for e in visits] == [("visit", "2026-02-10")] * 3
     assert [_facility_names(e, entities) for e in visits] == [{"bệnh viện đa khoa bưu điện"}, set(),
                                                                {"bệnh viện đa khoa chánh hưng"}]
+
+
+def test_the_day_of_an_occasion_named_in_lowercase_dates_no_event(rules: RuleSet) -> None:
+    text = ("Chiều ngày 26/2/2024. Bệnh viện Bãi Cháy tổ chức Hội nghị tuyên dương các tập thể, cá nhân đạt nhiều thành "
+            "tích trong công tác năm 2023, nhân dịp 69 năm ngày thầy thuốc Việt Nam 27/2.")
+    dates = {e.date for e in run(annotated(text, rules, "2024-02-26"), Entities())}
+    assert "2024-02-27" not in dates

@@ -451,3 +451,16 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
 )
 def test_offices_taken_up(text, name, positions, rules):
     assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        ("Hội nghị có sự tham dự của bà Hoàng Thị Thúy Lan - Ủy viên BCH TW, Bí thư Tỉnh ủy Vĩnh Phúc.",
+         "Hoàng Thị Thúy Lan", [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy Vĩnh Phúc")]),
+        ("Phó Chủ tịch nước Đặng Thị Ngọc Thịnh thăm Bệnh viện Sản - Nhi Cà Mau.",
+         "Đặng Thị Ngọc Thịnh", [("Phó Chủ tịch nước", None)]),
+    ],
+)
+def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions

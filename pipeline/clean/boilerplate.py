@@ -69,8 +69,11 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
                 kept.pop()
             break
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if prose_seen and nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE:
-            break  # list layouts print each link twice (thumbnail title, then title)
+        if prose_seen and nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE \
+                and not text.endswith((".", "!", "?")):
+            # List layouts print each link twice (thumbnail title, then title); a sentence printed
+            # twice is a photo's caption (its alt text, then the caption), not a link.
+            break
         if prose_seen >= TEASER_AFTER_PROSE and _bulleted_headline(text) \
                 and sum(_bulleted_headline(b.text) for b in blocks[i + 1:i + 1 + BULLET_WINDOW]) >= BULLET_RUN - 1:
             break  # a bulleted list of other articles' headlines, each with its lead

@@ -89,7 +89,7 @@ def find_triggers(
     dates: list[DateMention],
 ) -> list[TriggerHit]:
     """Every unblocked trigger, one per place (the longest rule wins an overlap)."""
-    sentence_dates = [d for d in _sentence_dates(text, dates) if not is_document_date(text, d.start, rules)]
+    sentence_dates = [d for d in _sentence_dates(text, dates, rules) if not is_document_date(text, d.start, rules)]
     speech = _reported_speech(text)
     hits: list[TriggerHit] = []
     for index, sentence in enumerate(sentences):
@@ -181,7 +181,7 @@ def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> 
     return any(rule.meta.get("role") == "agent_clause" and rule.regex.search(clause) for rule in rules.rules(CONTEXT))
 
 
-def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
+def _sentence_dates(text: str, dates: list[DateMention], rules: RuleSet) -> list[SentenceDate]:
     """Day-precise dates with their offsets; those in parentheses are marked
     (an anniversary range such as ``(27/2/1955 – 27/2/2025)`` is not the event's date),
     and so are the days of occasions (``Ngày Dân số Việt Nam 26/12``)."""
@@ -196,10 +196,22 @@ def _sentence_dates(text: str, dates: list[DateMention]) -> list[SentenceDate]:
             if in_parentheses and _DAY_WORD_BEFORE_PARENTHESIS.search(text[max(0, open_before - 20):open_before + 1]):
                 in_parentheses = False
             # "hưởng ứng Ngày Dân số Việt Nam 26/12/2024": the day of the occasion, not of the event.
-            in_parentheses = in_parentheses or bool(_OCCASION_DAY_BEFORE.search(text, max(0, mention.start - 60), mention.start))
+            in_parentheses = in_parentheses or bool(_OCCASION_DAY_BEFORE.search(text, max(0, mention.start - 60), mention.start)) \
+                or _occasion_day(text, mention.start, mention.end, rules)
             found.append(SentenceDate(mention.start, mention.end, date.value, date.part_of_day, in_parentheses))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _occasion_day(text: str, start: int, end: int, rules: RuleSet) -> bool:
+    """Whether the date at ``start``–``end`` is written as an occasion's day by a date rule
+    (``ngày thầy thuốc Việt Nam 27/2``)."""
+    for rule in rules.rules("dates"):
+        if rule.meta.get("occasion"):
+            for match in rule.regex.finditer(text, max(0, start - 80), min(len(text), end + 8)):
+                if "date" in match.re.groupindex and match.end("date") == end:
+                    return True
+    return False
 
 
 def _date_for(trigger_start: int, sentence: Sentence, dates: list[SentenceDate]) -> Optional[SentenceDate]:
@@ -221,7 +233,7 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     first_paragraph = sentences[0].paragraph
     lead = [s for s in sentences if s.paragraph == first_paragraph]
     start, end = lead[0].start, lead[-1].end
-    for date in _sentence_dates(text, dates):
+    for date in _sentence_dates(text, dates, rules):
         if start <= date.start < end and not date.in_parentheses and not is_document_date(text, date.start, rules):
             return date
     return None
