@@ -7,11 +7,11 @@ one occasion, so a day found for one is the day of the other, and the units
 take part in both: the facility honoured attends the ceremony, the facility
 holding the ceremony organises the award.
 
-An inauguration (``Lễ khánh thành``, ``khai trương``, ``đưa … vào hoạt
-động``) is held for the facility it opens, which takes part in it even when
-the ceremony's sentences only say who came: the facility named right after
-the opening word, in the headline or in the ceremony's sentences, else the
-facility the article names most.
+An inauguration (``Lễ khánh thành``, ``khai trương``, ``gắn biển``) is held
+for the facility it opens, which takes part in it even when the ceremony's
+sentences only say who came: the facility named right after an opening word
+(those, or ``đưa … vào hoạt động``), in the headline or in the ceremony's
+sentences, else the facility the article names most.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from ..models import Event, Participant, Role
 from ..textnorm import name_key
 from .event_participants import EntitySpan
 
-_OPENS = re.compile(r"\b(?:khánh thành|khai trương|gắn biển)\b", re.IGNORECASE)
-# Words that open a facility ("đưa Trung tâm … vào hoạt động"); what they open is named within OPENED_WITHIN characters after them.
-_OPENING = re.compile(r"\b(?:khánh thành|khai trương|gắn biển|đưa)\b", re.IGNORECASE)
+_INAUGURATION_WORDS = "khánh thành|khai trương|gắn biển"
+_OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS})\b", re.IGNORECASE)
+# Words before the facility opened ("đưa Trung tâm … vào hoạt động"), named within OPENED_WITHIN characters.
+_OPENING = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa)\b", re.IGNORECASE)
 OPENED_WITHIN = 40
 
 
@@ -96,7 +97,7 @@ def _opened(event: Event, text: str, title: Optional[str], entities: Entities, s
             after = [s for s in spans if s.kind == "facility" and 0 <= s.start - opening.end() <= OPENED_WITHIN]
             if after:
                 return min(after, key=lambda s: s.start).ref
-    if any(p.ref.startswith("F") for p in event.participants):
+    if any(_is_facility(p) for p in event.participants):
         return None
     counts: dict[str, int] = {}
     for span in spans:

@@ -154,10 +154,15 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
         return "giver"
     # A rule's roles are those of its own type, not of the second event it also reports; the
     # occasion a sentence opens with ("Tại buổi làm việc, ông … ghi nhận") has no object after it.
-    own = meta.get("type") == hit.type
-    opening, rest = hit.sentence.text[:hit.start - hit.sentence.start], hit.sentence.text[hit.end - hit.sentence.start:]
-    closed = bool(_OCCASION_OPENING.match(opening)) and rest.lstrip().startswith(",")
-    declared = (meta.get("subject_role") if before else None if closed else meta.get("object_role")) if own else None
+    declared = None
+    if meta.get("type") == hit.type:
+        opening = hit.sentence.text[:hit.start - hit.sentence.start]
+        rest = hit.sentence.text[hit.end - hit.sentence.start:]
+        closed = bool(_OCCASION_OPENING.match(opening)) and rest.lstrip().startswith(",")
+        if before:
+            declared = meta.get("subject_role")
+        elif not closed:
+            declared = meta.get("object_role")
     if isinstance(declared, str) and declared:
         if span.kind == "person" and declared == "party":
             return "attendee"

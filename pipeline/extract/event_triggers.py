@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..models import DateMention, EventType, PartOfDay
 from ..rules import Rule, RuleSet
-from .dates import is_document_date
+from .dates import KIND as DATES, is_document_date
 from .sentences import Sentence
 
 TRIGGERS = "event_triggers"
@@ -206,7 +206,7 @@ def _sentence_dates(text: str, dates: list[DateMention], rules: RuleSet) -> list
 def _occasion_day(text: str, start: int, end: int, rules: RuleSet) -> bool:
     """Whether the date at ``start``–``end`` is written as an occasion's day by a date rule
     (``ngày thầy thuốc Việt Nam 27/2``)."""
-    for rule in rules.rules("dates"):
+    for rule in rules.rules(DATES):
         if rule.meta.get("occasion"):
             for match in rule.regex.finditer(text, max(0, start - 80), min(len(text), end + 8)):
                 if "date" in match.re.groupindex and match.end("date") == end:

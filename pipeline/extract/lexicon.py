@@ -43,7 +43,8 @@ class Hit:
         return self.rule.meta.get(key, default)
 
     def canonical(self) -> str:
-        """The office as the record writes it (``meta.canonical``), with its acting prefix."""
+        """The office as the record writes it (``meta.canonical``), with its acting prefix and
+        its standing qualifier (Quyền Giám đốc, Thứ trưởng Thường trực)."""
         office = str(self.meta("canonical"))
         if self.standing and not office.endswith(STANDING):
             office = f"{office} {STANDING}"

@@ -152,8 +152,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     chain = chain_before(chains, text, start)
     address = lexicon.ends_at(lexicon.addresses, text, start, window=12)
     profession_hit = lexicon.ends_at(lexicon.professions, text, start, window=30)
-    # office_before gives no office when the name has a cue of its own, unless the
-    # cue word is part of the organization's name ("Chủ tịch Hội Điều dưỡng Việt Nam …").
+    # office_before gives no office when the name has a cue of its own, unless the cue word is
+    # part of the organization's name ("Chủ tịch Hội Điều dưỡng Việt Nam …") or an abbreviated
+    # title right after it ("Vụ trưởng Vụ Tổ chức cán bộ TS Nguyễn Hồng Sơn").
     office = None if addressed else office_before(text, start, offices, lexicon)
     if chain is not None and office is not None and inside_org_name(text, office, chain.start, chain.end):
         chain = None
