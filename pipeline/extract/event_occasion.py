@@ -22,7 +22,7 @@ from typing import Optional
 from ..document import Entities
 from ..models import Event, Participant, Role
 from ..textnorm import name_key
-from .event_participants import EntitySpan
+from .event_participants import EntitySpan, is_facility_ref
 
 _INAUGURATION_WORDS = "khánh thành|khai trương|gắn biển"
 _OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS})\b", re.IGNORECASE)
@@ -51,16 +51,12 @@ def share_occasion(events: list[Event]) -> list[Event]:
 def _completed(event: Event, dated: Event, other: Event, role: Role) -> Event:
     present = {p.ref for p in event.participants}
     joining = [Participant(ref=p.ref, role=role) for p in other.participants
-               if _is_facility(p) and p.ref not in present]
+               if is_facility_ref(p.ref) and p.ref not in present]
     return event.model_copy(update={
         "date": dated.date,
         "part_of_day": dated.part_of_day,
         "participants": list(event.participants) + joining,
     })
-
-
-def _is_facility(participant: Participant) -> bool:
-    return participant.ref.startswith("F")
 
 
 def with_opened_facility(
@@ -97,7 +93,7 @@ def _opened(event: Event, text: str, title: Optional[str], entities: Entities, s
             after = [s for s in spans if s.kind == "facility" and 0 <= s.start - opening.end() <= OPENED_WITHIN]
             if after:
                 return min(after, key=lambda s: s.start).ref
-    if any(_is_facility(p) for p in event.participants):
+    if any(is_facility_ref(p.ref) for p in event.participants):
         return None
     counts: dict[str, int] = {}
     for span in spans:

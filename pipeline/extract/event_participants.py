@@ -58,6 +58,11 @@ class EntitySpan:
     end: int
 
 
+def is_facility_ref(ref: str) -> bool:
+    """Whether a participant's ``ref`` points at a facility (``F1``), not a person or organization."""
+    return ref.startswith("F")
+
+
 def entity_spans(entities: Entities) -> list[EntitySpan]:
     spans = []
     for kind, items in (("person", entities.people), ("facility", entities.facilities), ("organization", entities.organizations)):

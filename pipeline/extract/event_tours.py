@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..models import Event, Participant
-from .event_participants import EntitySpan
+from .event_participants import EntitySpan, is_facility_ref
 from .event_triggers import TriggerHit
 
 # A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …").
@@ -87,7 +87,7 @@ def _dissolve_covered(events: list[Event]) -> list[Event]:
 
 
 def _host_facilities(event: Event) -> frozenset[str]:
-    return frozenset(p.ref for p in event.participants if p.role == "host" and p.ref.startswith("F"))
+    return frozenset(p.ref for p in event.participants if p.role == "host" and is_facility_ref(p.ref))
 
 
 def _listed_places(
@@ -117,8 +117,8 @@ def _listed_places(
     # visited is a visit ("Đoàn do … đã đến thăm A, B" and "Đoàn do … đã đến thăm C, D").
     # A body that is no facility (Viện Y tế công cộng) is a place of the tour when it is listed
     # among facilities; bodies listed alone are as likely the givers ("quà tặng của Thành ủy, UBND").
-    among_facilities = any(ref.startswith("F") for ref in best)
-    places = {ref for ref in hosts if ref.startswith("F") or among_facilities and ref in best}
+    among_facilities = any(is_facility_ref(ref) for ref in best)
+    places = {ref for ref in hosts if is_facility_ref(ref) or among_facilities and ref in best}
     if len(places) < 2:
         return []
     first_mention: dict[str, int] = {}

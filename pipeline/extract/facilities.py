@@ -125,7 +125,7 @@ def _province_suffixed(full_key: str, short_key: str, full_name: str, lexicon: L
         return False
     words = len(full_key[len(short_key) + 1:].split())
     tail = " ".join(full_name.split()[-words:])
-    return any(lexicon.regex(rule).fullmatch(tail) for rule in lexicon.province_names)
+    return lexicon.is_province_name(tail)
 
 
 def _merge_parent_suffixed(registry: Registry, text: str) -> None:

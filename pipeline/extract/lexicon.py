@@ -21,6 +21,8 @@ ORGANIZATIONS = "organizations"
 PERSON_NAMES = "person_names"
 # How far before a name a commemoration cue (ngày sinh Chủ tịch …) is looked for.
 COMMEMORATION_WINDOW = 60
+# "TP", "thành phố" stand within this many characters before the city's name.
+CITY_WORD_WINDOW = 12
 
 
 STANDING = "Thường trực"
@@ -181,10 +183,10 @@ class Lexicon:
             return hit
         return replace(hit, end=after.end(), text=text[hit.start:after.end()], standing=True)
 
-    def is_province_name(self, text: str, start: int, end: int) -> bool:
+    def is_province_name(self, text: str, start: int = 0, end: Optional[int] = None) -> bool:
         """Whether ``text[start:end]`` is exactly the name of a province (Thái Nguyên)."""
-        province = self.match_at(self.province_names, text, start)
-        return province is not None and province.end == end
+        end = len(text) if end is None else end
+        return any(self.regex(rule).fullmatch(text, start, end) for rule in self.province_names)
 
     def ends_at(self, rules: tuple[Rule, ...], text: str, end: int, window: int = 40) -> Optional[Hit]:
         """The hit of ``rules`` that ends at ``end`` (only spaces between)."""
@@ -196,9 +198,8 @@ class Lexicon:
         limit = start + len(stripped)
         for hit in reversed(self.find(rules, text[start:limit])):
             if hit.end == len(stripped):
-                return Hit(hit.rule, hit.start + start, hit.end + start, hit.text,
-                           None if hit.org_start is None else hit.org_start + start, hit.board, hit.acting,
-                           hit.standing)
+                org_start = None if hit.org_start is None else hit.org_start + start
+                return replace(hit, start=hit.start + start, end=hit.end + start, org_start=org_start)
         return None
 
     def is_surname(self, word: str) -> bool:
@@ -206,13 +207,15 @@ class Lexicon:
 
     def commemorated_at(self, text: str, start: int) -> bool:
         """Is the name at ``start`` the object of a commemoration or slogan?"""
-        before = text[max(0, start - COMMEMORATION_WINDOW):start]
-        return any(self.regex(rule).search(before) for rule in self.commemorated)
+        return self._cued_before(self.commemorated, text, start, COMMEMORATION_WINDOW)
 
     def city_before(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after "TP" or "thành phố"?"""
-        before = text[max(0, start - 12):start]
-        return any(self.regex(rule).search(before) for rule in self.city_words)
+        return self._cued_before(self.city_words, text, start, CITY_WORD_WINDOW)
+
+    def _cued_before(self, rules: tuple[Rule, ...], text: str, start: int, window: int) -> bool:
+        before = text[max(0, start - window):start]
+        return any(self.regex(rule).search(before) for rule in rules)
 
     def is_not_name(self, word: str) -> bool:
         return any(self.regex(rule).match(word) for rule in self.not_names)
