@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..textnorm import name_key
 from .bodies import BodyMention
-from .offices import PositionMention
+from .office_orgs import PositionMention
 from .people import SHORT, PersonMention
 from .registry import BodyEntry, Registry
 from .words import fold_marks

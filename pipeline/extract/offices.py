@@ -11,21 +11,17 @@ the name it precedes when a full Vietnamese name follows its organization.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
-from .bodies import body_at
 from .lexicon import Hit, Lexicon
 from .names import VIETNAMESE, Run, name_shape
 from .office_names import split_after_office
-from .words import skip_spaces, word_at
+from .office_orgs import PositionMention, organization_after
 
 # Heuristic limits of the text between an office and the name it precedes
 # ("Phó Chủ tịch UBND TP Hà Nội Ngô Văn Quý"): an organization, not a clause.
 MAX_ORG_GAP = 90
 MAX_GAP_LOWERCASE = 6
-# Heuristic: an organization written in lowercase after an office (chi bộ, nhà trường) is short.
-MAX_LOWERCASE_ORG_WORDS = 3
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 _AFTER_SEPARATOR = re.compile(
@@ -43,8 +39,6 @@ _SPACES = re.compile(r"[ \t]+")
 NAME_LINE_MAX_CHARS = 60
 _SENTENCE_INSIDE = re.compile(r"[!?,;:]\s")  # a full stop may close a title (BS.CKII. …)
 _LINE_BREAK = re.compile(r"[ \t]*\n+[ \t]*")
-_DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
-_ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 # A dash may touch the name ("Lỗ Xuân Hòa– Ủy viên …") but is followed by a space.
 # "Giám đốc Bệnh viện X, BSCKII Trần Văn A": the office, its organization, a comma, the name's cue.
 _APPOSITION_COMMA = re.compile(r"\s*,\s*$")
@@ -55,26 +49,12 @@ _ON_BEHALF = re.compile(r"(?:của|thừa lệnh|thừa ủy quyền|thay mặt)
 _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
-# The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
-_TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
 _CHAIN_COMMA = re.compile(r",\s*")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
-_IN_CHARGE = re.compile(r"(?:phụ trách|của)\s+")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
 
-
-@dataclass(frozen=True)
-class PositionMention:
-    """An office held by a person and the organization as written (may be partial)."""
-
-    title: str
-    org_start: Optional[int]
-    org_end: Optional[int]
-    org_text: Optional[str]
-    board: Optional[str] = None  # "Ban Tuyên giáo" of "Trưởng Ban Tuyên giáo Tỉnh ủy": the organization's first part
-    implied: Optional[str] = None  # the organization an abbreviation names with the office (TVTU: Tỉnh ủy)
 
 
 def offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
@@ -241,7 +221,7 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
         office = lexicon.match_at(lexicon.offices, text, sep.end())
         if office is None or office.start in taken:
             break
-        position, pos = _organization_after(text, office, lexicon)
+        position, pos = organization_after(text, office, lexicon)
         positions.append(position)
         offices.append(office)
     return _committee_from_next(text, positions, offices, lexicon)
@@ -273,129 +253,3 @@ def _committee_from_next(
             filled[index] = PositionMention(current.title, following.org_start, following.org_end, following.org_text,
                                             current.board)
     return filled
-
-
-def board_of(office: Hit) -> Optional[str]:
-    """The named board an office heads (``Trưởng Ban Tuyên giáo``): ``Ban Tuyên giáo``. The
-    office is ``Trưởng Ban`` and the board leads its organization, as ``Trưởng Trạm`` is held
-    in ``Trạm Y tế phường …``."""
-    if office.board is None:
-        return None
-    board = " ".join(office.board.split())
-    return f"Ban {board[:1].upper()}{board[1:]}"
-
-
-def org_start_of(text: str, office: Hit) -> int:
-    """Where the organization of an office starts: after ``phụ trách`` or ``của`` before a
-    named body (``Phó Giám đốc phụ trách Sở Y tế``, ``Phó Tổng Giám đốc của Shinhan Life``)."""
-    if office.org_start is not None:
-        return office.org_start
-    start = skip_spaces(text, office.end)
-    in_charge = _IN_CHARGE.match(text, start)
-    if in_charge and text[in_charge.end():in_charge.end() + 1].isupper():
-        return in_charge.end()
-    return start
-
-
-def _organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
-    title = office.canonical()
-    implied = office.meta("implied_organization")
-    if isinstance(implied, str):
-        return PositionMention(title, None, None, None, None, implied), office.end
-    org_start = org_start_of(text, office)
-    if office.org_start is None and lexicon.match_at(lexicon.offices, text, org_start):
-        # "tỉnh ủy viên Giám đốc Sở Y tế": the next office, not this one's organization
-        return PositionMention(title, None, None, None, board_of(office)), office.end
-    body = body_at(text, org_start, lexicon)
-    if body is not None and not body.generic:
-        end = body.end
-        if body.kind == "department" or body.kind == "party" and body.bare:
-            # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
-            end = _facility_after(text, end, lexicon)
-        end = _with_term(text, end)
-        return PositionMention(title, body.start, end, text[body.start:end], board_of(office)), end
-    first = word_at(text, org_start)
-    stop = _ORG_END.search(text, org_start)
-    limit = stop.start() if stop else len(text)
-    if first is not None and office.org_start is None and not first.capitalised:
-        return _lowercase_organization(text, title, org_start, limit, office, lexicon)
-    if first is None:
-        return PositionMention(title, None, None, None, board_of(office)), office.end
-    end = org_start
-    lower = text.lower()
-    capitals_in_row = 0
-    phrase_end = org_start
-    for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
-        at = org_start + match.start()
-        if at < phrase_end:
-            continue
-        phrase = lexicon.match_at(lexicon.name_phrases, lower, at)
-        if phrase is not None and at > org_start and text[at].isupper():
-            end = phrase_end = phrase.end  # "Trưởng phòng Dân số - truyền thông": a fixed phrase of the name
-            capitals_in_row = 0
-            continue
-        lowercase = match.group(0)[:1].islower()
-        joined = match.group(0) == "và" and _joins_name(text, skip_spaces(text, at + 2), lexicon)
-        if lowercase and not joined and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
-            break  # a proper name ends the organization's name; a verb ends the clause
-        capitals_in_row = 0 if lowercase else capitals_in_row + 1
-        if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
-            break
-        facility = body_at(text, at, lexicon) if at > org_start else None
-        if facility is not None and facility.category == "facility" and not facility.generic:
-            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
-            break
-        end = org_start + match.end()
-    if end > org_start and office.org_start is not None:
-        end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
-    end = _with_term(text, end) if end > org_start else end
-    org_text = text[org_start:end] or None
-    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text,
-                           board_of(office)), max(end, office.end)
-
-
-def _joins_name(text: str, pos: int, lexicon: Lexicon) -> bool:
-    """Whether "và" at ``pos`` continues an organization's name (``… Đào tạo và Chỉ đạo tuyến``):
-    a capitalised word follows that starts neither an office, a title nor a person's name."""
-    first, second = word_at(text, pos), None
-    if first is None or not first.capitalised or lexicon.match_at(lexicon.offices, text, pos) \
-            or lexicon.match_at(lexicon.titles, text, pos):
-        return False
-    second = word_at(text, skip_spaces(text, first.end))
-    person = lexicon.is_surname(first.text) and second is not None and second.capitalised
-    return not person
-
-
-def _with_term(text: str, end: int) -> int:
-    term = _TERM.match(text, end)
-    return term.end() if term else end
-
-
-def _lowercase_organization(
-    text: str, title: str, start: int, limit: int, office: Hit, lexicon: Lexicon
-) -> tuple[PositionMention, int]:
-    """``Bí thư chi bộ, Hiệu trưởng nhà trường``: a short lowercase phrase up to the next comma
-    is the organization; a longer one, or one with a verb, is the rest of the sentence."""
-    phrase = text[start:limit]
-    words = re.findall(r"[^\W_]+", phrase)
-    lower = text.lower()
-    verbs = [m for m in re.finditer(r"[^\W_]+", phrase) if lexicon.match_at(lexicon.name_stops, lower, start + m.start())]
-    if not words or len(words) > MAX_LOWERCASE_ORG_WORDS or verbs:
-        committee = lexicon.match_at(lexicon.org_heads, text, start)
-        if committee is not None and committee.meta("kind") == "party":
-            # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
-            return PositionMention(title, start, committee.end, text[start:committee.end], board_of(office)), committee.end
-        return PositionMention(title, None, None, None, board_of(office)), office.end
-    end = start + len(phrase.rstrip())
-    return PositionMention(title, start, end, text[start:end], board_of(office)), end
-
-
-def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:
-    """End of the facility a department belongs to when it follows (``…, Bệnh viện X``), else ``pos``."""
-    link = _DEPARTMENT_OF.match(text, pos)
-    if link is None:
-        return pos
-    body = body_at(text, link.end(), lexicon)
-    if body is None or body.generic or body.category != "facility" or body.kind == "department":
-        return pos
-    return body.end

@@ -19,21 +19,19 @@ from typing import Optional
 
 from .lexicon import Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
+from .office_orgs import PositionMention, board_of, org_start_of
 from .offices import (
-    PositionMention,
-    board_of,
     inside_org_name,
     office_before,
     office_in_apposition,
     offices_chained_before,
-    org_start_of,
     offices_after_names,
     offices_before_names,
     positions_after,
 )
 from .office_names import split_after_office
 from .titles import TitleChain, chain_before, find_title_chains
-from .words import TextSpan, skip_spaces
+from .words import TextSpan
 
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà|anh|chị|em|bé|cháu)\s+)?$")

@@ -1,0 +1,163 @@
+"""The organization written after an office: ``Phó Giám đốc | Sở Y tế tỉnh Cà Mau``.
+
+A named body (facility, government body, party committee) when one starts
+there; else a run of capitalised words up to a verb, a proper name or the next
+office; else a short lowercase phrase (``chi bộ``, ``nhà trường``). A department
+takes the facility written after it, an elected body its term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .bodies import body_at
+from .lexicon import Hit, Lexicon
+from .words import skip_spaces, word_at
+
+# Heuristic: an organization written in lowercase after an office (chi bộ, nhà trường) is short.
+MAX_LOWERCASE_ORG_WORDS = 3
+_DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
+_ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
+# The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
+_TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
+_IN_CHARGE = re.compile(r"(?:phụ trách|của)\s+")
+
+
+@dataclass(frozen=True)
+class PositionMention:
+    """An office held by a person and the organization as written (may be partial)."""
+
+    title: str
+    org_start: Optional[int]
+    org_end: Optional[int]
+    org_text: Optional[str]
+    board: Optional[str] = None  # "Ban Tuyên giáo" of "Trưởng Ban Tuyên giáo Tỉnh ủy": the organization's first part
+    implied: Optional[str] = None  # the organization an abbreviation names with the office (TVTU: Tỉnh ủy)
+
+
+def board_of(office: Hit) -> Optional[str]:
+    """The named board an office heads (``Trưởng Ban Tuyên giáo``): ``Ban Tuyên giáo``. The
+    office is ``Trưởng Ban`` and the board leads its organization, as ``Trưởng Trạm`` is held
+    in ``Trạm Y tế phường …``."""
+    if office.board is None:
+        return None
+    board = " ".join(office.board.split())
+    return f"Ban {board[:1].upper()}{board[1:]}"
+
+
+def org_start_of(text: str, office: Hit) -> int:
+    """Where the organization of an office starts: after ``phụ trách`` or ``của`` before a
+    named body (``Phó Giám đốc phụ trách Sở Y tế``, ``Phó Tổng Giám đốc của Shinhan Life``)."""
+    if office.org_start is not None:
+        return office.org_start
+    start = skip_spaces(text, office.end)
+    in_charge = _IN_CHARGE.match(text, start)
+    if in_charge and text[in_charge.end():in_charge.end() + 1].isupper():
+        return in_charge.end()
+    return start
+
+
+def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
+    title = office.canonical()
+    implied = office.meta("implied_organization")
+    if isinstance(implied, str):
+        return PositionMention(title, None, None, None, None, implied), office.end
+    org_start = org_start_of(text, office)
+    if office.org_start is None and lexicon.match_at(lexicon.offices, text, org_start):
+        # "tỉnh ủy viên Giám đốc Sở Y tế": the next office, not this one's organization
+        return PositionMention(title, None, None, None, board_of(office)), office.end
+    body = body_at(text, org_start, lexicon)
+    if body is not None and not body.generic:
+        end = body.end
+        if body.kind == "department" or body.kind == "party" and body.bare:
+            # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
+            end = _facility_after(text, end, lexicon)
+        end = _with_term(text, end)
+        return PositionMention(title, body.start, end, text[body.start:end], board_of(office)), end
+    first = word_at(text, org_start)
+    stop = _ORG_END.search(text, org_start)
+    limit = stop.start() if stop else len(text)
+    if first is not None and office.org_start is None and not first.capitalised:
+        return _lowercase_organization(text, title, org_start, limit, office, lexicon)
+    if first is None:
+        return PositionMention(title, None, None, None, board_of(office)), office.end
+    end = org_start
+    lower = text.lower()
+    capitals_in_row = 0
+    phrase_end = org_start
+    for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
+        at = org_start + match.start()
+        if at < phrase_end:
+            continue
+        phrase = lexicon.match_at(lexicon.name_phrases, lower, at)
+        if phrase is not None and at > org_start and text[at].isupper():
+            end = phrase_end = phrase.end  # "Trưởng phòng Dân số - truyền thông": a fixed phrase of the name
+            capitals_in_row = 0
+            continue
+        lowercase = match.group(0)[:1].islower()
+        joined = match.group(0) == "và" and _joins_name(text, skip_spaces(text, at + 2), lexicon)
+        if lowercase and not joined and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
+            break  # a proper name ends the organization's name; a verb ends the clause
+        capitals_in_row = 0 if lowercase else capitals_in_row + 1
+        if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
+            break
+        facility = body_at(text, at, lexicon) if at > org_start else None
+        if facility is not None and facility.category == "facility" and not facility.generic:
+            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
+            break
+        end = org_start + match.end()
+    if end > org_start and office.org_start is not None:
+        end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
+    end = _with_term(text, end) if end > org_start else end
+    org_text = text[org_start:end] or None
+    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text,
+                           board_of(office)), max(end, office.end)
+
+
+def _joins_name(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether "và" at ``pos`` continues an organization's name (``… Đào tạo và Chỉ đạo tuyến``):
+    a capitalised word follows that starts neither an office, a title nor a person's name."""
+    first, second = word_at(text, pos), None
+    if first is None or not first.capitalised or lexicon.match_at(lexicon.offices, text, pos) \
+            or lexicon.match_at(lexicon.titles, text, pos):
+        return False
+    second = word_at(text, skip_spaces(text, first.end))
+    person = lexicon.is_surname(first.text) and second is not None and second.capitalised
+    return not person
+
+
+def _with_term(text: str, end: int) -> int:
+    term = _TERM.match(text, end)
+    return term.end() if term else end
+
+
+def _lowercase_organization(
+    text: str, title: str, start: int, limit: int, office: Hit, lexicon: Lexicon
+) -> tuple[PositionMention, int]:
+    """``Bí thư chi bộ, Hiệu trưởng nhà trường``: a short lowercase phrase up to the next comma
+    is the organization; a longer one, or one with a verb, is the rest of the sentence."""
+    phrase = text[start:limit]
+    words = re.findall(r"[^\W_]+", phrase)
+    lower = text.lower()
+    verbs = [m for m in re.finditer(r"[^\W_]+", phrase) if lexicon.match_at(lexicon.name_stops, lower, start + m.start())]
+    if not words or len(words) > MAX_LOWERCASE_ORG_WORDS or verbs:
+        committee = lexicon.match_at(lexicon.org_heads, text, start)
+        if committee is not None and committee.meta("kind") == "party":
+            # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
+            return PositionMention(title, start, committee.end, text[start:committee.end], board_of(office)), committee.end
+        return PositionMention(title, None, None, None, board_of(office)), office.end
+    end = start + len(phrase.rstrip())
+    return PositionMention(title, start, end, text[start:end], board_of(office)), end
+
+
+def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:
+    """End of the facility a department belongs to when it follows (``…, Bệnh viện X``), else ``pos``."""
+    link = _DEPARTMENT_OF.match(text, pos)
+    if link is None:
+        return pos
+    body = body_at(text, link.end(), lexicon)
+    if body is None or body.generic or body.category != "facility" or body.kind == "department":
+        return pos
+    return body.end
