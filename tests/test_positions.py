@@ -464,3 +464,65 @@ def test_offices_taken_up(text, name, positions, rules):
 )
 def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):
     assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
+        # titles between the name and its office; "nguyên" (former) and "được bổ nhiệm" without "giữ chức"
+        ("Tham dự có BS Võ Anh Hoang, Thầy thuốc Nhân dân, nguyên Giám đốc Sở Y tế tỉnh Cà Mau.",
+         "Võ Anh Hoang", [("Giám đốc", "Sở Y tế tỉnh Cà Mau")]),
+        ("Bộ trưởng Bộ Y tế chúc mừng TS.BS. Đinh Văn Lượng được bổ nhiệm Giám đốc Bệnh viện Phổi Trung ương.",
+         "Đinh Văn Lượng", [("Giám đốc", "Bệnh viện Phổi Trung ương")]),
+        # a form of address between the organization and the name
+        ("Ngày 06/02, Trưởng Ban Dân vận Trung ương bà Trương Thị Mai chia sẻ với những khó khăn của các gia đình.",
+         "Trương Thị Mai", [("Trưởng Ban", "Ban Dân vận Trung ương")]),
+        # "Ly" is a surname; "Ủy viên Thường vụ" is "Ủy viên Ban Thường vụ"; "Phó Ban Thường trực"
+        ("Dự có Trưởng Ban Nội chính Tỉnh ủy Ly Kiều Vân và Phó Chủ tịch UBND tỉnh Hoàng Nam.",
+         "Ly Kiều Vân", [("Trưởng Ban", "Ban Nội chính Tỉnh ủy")]),
+        ("Ngày 26-2, đồng chí Trần Minh Lực, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch HĐND tỉnh đến thăm.",
+         "Trần Minh Lực", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Chủ tịch", "HĐND tỉnh")]),
+        ("Đi cùng là đồng chí Lâm Tiến Thạch – Tỉnh Ủy viên, Phó Ban Thường trực Ban Tổ chức Tỉnh ủy.",
+         "Lâm Tiến Thạch", [("Tỉnh ủy viên", None), ("Phó Ban Thường trực", "Ban Tổ chức Tỉnh ủy")]),
+        ("Về phía ngành y tế, có BSCKII. Trần Văn Khải – Phó Giám đốc Phụ trách Sở Y tế.",
+         "Trần Văn Khải", [("Phó Giám đốc", "Sở Y tế")]),
+        # qualifiers of a director's office; a bloc's party committee; a broadcaster's name
+        ("Bà Bùi Thị Hải Hà, Tổng Giám đốc điều hành Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai phát biểu.",
+         "Bùi Thị Hải Hà", [("Tổng Giám đốc điều hành", "Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai")]),
+        ("Bà Nguyễn Thị Thanh Phượng, Giám đốc chuyên môn Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai cho biết.",
+         "Nguyễn Thị Thanh Phượng", [("Giám đốc chuyên môn", "Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai")]),
+        ("Ông Trần Xuân Thiện- Bí thư Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh vừa đến thăm.",
+         "Trần Xuân Thiện", [("Bí thư", "Đảng ủy khối Cơ quan và Doanh nghiệp")]),
+        ("Ông Đỗ Tiến Sỹ, Ủy viên Trung ương Đảng, Tổng Giám đốc Đài Tiếng nói Việt Nam phát biểu.",
+         "Đỗ Tiến Sỹ", [("Ủy viên Trung ương Đảng", None), ("Tổng Giám đốc", "Đài Tiếng nói Việt Nam")]),
+        # consuls and chargés d'affaires; a family name written in capitals
+        ("Dự có ông MORI Takero, Tổng Lãnh sự Nhật Bản tại Đà Nẵng và ông TERADO Hirotsugu, Lãnh sự Nhật Bản.",
+         "TERADO Hirotsugu", [("Lãnh sự", "Nhật Bản")]),
+        ("Ông Alexander Nowakowski, Đại biện lâm thời Đại sứ quán Ba Lan tại Việt Nam phát biểu.",
+         "Alexander Nowakowski", [("Đại biện lâm thời", "Đại sứ quán Ba Lan")]),
+    ],
+)
+def test_offices_after_titles_addresses_and_qualifiers(text, name, positions, rules):
+    found = positions_of(text, rules)
+    assert name in found, f"{name} not in {list(found)}"
+    assert found[name] == positions
+
+
+def test_a_qualified_office_and_its_plain_mention_are_one_position(rules):
+    text = ("Đồng chí Đặng Huy Hậu, Phó Chủ tịch Thường trực UBND tỉnh Quảng Ninh tới dự. Phó Chủ tịch UBND tỉnh "
+            "Đặng Huy Hậu phát biểu.")
+    assert positions_of(text, rules)["Đặng Huy Hậu"] == [("Phó Chủ tịch Thường trực", "UBND tỉnh Quảng Ninh")]
+
+
+def test_an_office_after_one_name_is_not_taken_over_the_next_names_address(rules):
+    text = "đồng chí Lỗ Xuân Hòa– Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức huyện ủy đồng chí Trần Văn Bình phát biểu"
+    assert positions_of(text, rules).get("Trần Văn Bình", []) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng Bộ Y tế đã tặng quà bà Nguyễn Thị Hoa tại bệnh viện.",
+    "Tham dự có Giám đốc Bệnh viện Bạch Mai cùng ông Lê Văn Tám.",
+    "Giám đốc Sở Y tế thăm hỏi ông Lê Văn Tám, bệnh nhân điều trị tại khoa.",
+])
+def test_an_office_before_a_clause_is_not_the_addressed_persons(text, rules):
+    assert all(not positions for positions in positions_of(text, rules).values())

@@ -59,7 +59,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     ids = {**facility_ids, **organization_ids}
     only = _only_facility(facilities)
     people = [
-        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon.facility_offices, only)
+        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon, only)
         for number, entry in enumerate(group_people(person_mentions), start=1)
     ]
     return Entities(
@@ -137,19 +137,21 @@ def _only_facility(facilities: Registry) -> Optional[BodyEntry]:
 
 def _person(
     identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str],
-    facility_offices: frozenset[str], only: Optional[BodyEntry],
+    lexicon: Lexicon, only: Optional[BodyEntry],
 ) -> Person:
+    qualifiers = lexicon.office_qualifiers()
     resolved: list[ResolvedPosition] = []
     for mention in entry.mentions:
         for position in mention.positions:
             found = resolve_position(position, mention.start, text, facilities, organizations)
-            if found.organization is None and only is not None and found.title in facility_offices:
+            if found.organization is None and only is not None \
+                    and _unqualified(found.title, qualifiers) in lexicon.facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, only.name, only)
             resolved.append(found)
     positions = [
         Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)
-        for r in _distinct(resolved)
+        for r in _distinct(resolved, qualifiers)
     ]
     return Person(
         id=identifier,
@@ -160,22 +162,35 @@ def _person(
     )
 
 
-def _distinct(positions: list[ResolvedPosition]) -> list[ResolvedPosition]:
-    """One position per office and organization; a fuller organization replaces a part of it."""
+def _distinct(positions: list[ResolvedPosition], qualifiers: frozenset[str]) -> list[ResolvedPosition]:
+    """One position per office and organization; a fuller organization replaces a part of it,
+    and a qualified office the same office written without its qualifier (``Phó Chủ tịch
+    Thường trực UBND tỉnh``, later ``Phó Chủ tịch UBND tỉnh``)."""
     kept: list[ResolvedPosition] = []
     for position in positions:
         org = _org_key(position.organization)
+        title = name_key(_unqualified(position.title, qualifiers))
         duplicate = None
         for index, other in enumerate(kept):
             other_org = _org_key(other.organization)
-            if name_key(other.title) == name_key(position.title) and (org in other_org or other_org in org):
+            if name_key(_unqualified(other.title, qualifiers)) == title and (org in other_org or other_org in org):
                 duplicate = index
                 break
         if duplicate is None:
             kept.append(position)
-        elif len(org) > len(_org_key(kept[duplicate].organization)):
-            kept[duplicate] = position
+            continue
+        other = kept[duplicate]
+        fuller = position if len(org) > len(_org_key(other.organization)) else other
+        kept[duplicate] = replace(fuller, title=max(position.title, other.title, key=len))
     return kept
+
+
+def _unqualified(title: str, qualifiers: frozenset[str]) -> str:
+    """The office without the qualifier written after it (Thứ trưởng Thường trực → Thứ trưởng)."""
+    for qualifier in qualifiers:
+        if title.endswith(f" {qualifier}"):
+            return title[:-len(qualifier) - 1]
+    return title
 
 
 def _org_key(organization: str | None) -> str:

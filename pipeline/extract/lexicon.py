@@ -25,7 +25,14 @@ COMMEMORATION_WINDOW = 60
 CITY_WORD_WINDOW = 12
 
 
-STANDING = "Thường trực"
+@dataclass(frozen=True)
+class OfficeQualifier:
+    """A word written after an office that the record keeps with it (Thứ trưởng Thường trực,
+    Tổng Giám đốc điều hành): ``offices`` limits it to some offices (all when empty)."""
+
+    pattern: re.Pattern[str]
+    text: str
+    offices: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -39,17 +46,17 @@ class Hit:
     org_start: Optional[int] = None
     board: Optional[str] = None  # a named board inside an office (Trưởng Ban Tuyên giáo)
     acting: Optional[str] = None  # the acting prefix written before an office (Quyền Bộ trưởng)
-    standing: bool = False  # "Thường trực" written after an office (Thứ trưởng Thường trực)
+    qualifier: Optional[str] = None  # written after the office and kept with it (Thường trực, điều hành)
 
     def meta(self, key: str, default: object = None) -> object:
         return self.rule.meta.get(key, default)
 
     def canonical(self) -> str:
         """The office as the record writes it (``meta.canonical``), with its acting prefix and
-        its standing qualifier (Quyền Giám đốc, Thứ trưởng Thường trực)."""
+        its qualifier (Quyền Giám đốc, Thứ trưởng Thường trực, Tổng Giám đốc điều hành)."""
         office = str(self.meta("canonical"))
-        if self.standing and not office.endswith(STANDING):
-            office = f"{office} {STANDING}"
+        if self.qualifier and not office.endswith(self.qualifier):
+            office = f"{office} {self.qualifier}"
         return f"{self.acting} {office}" if self.acting else office
 
 
@@ -86,8 +93,8 @@ class Lexicon:
     # optional group in front of every office pattern makes each search several times slower.
     acting_at: Optional[re.Pattern[str]] = field(default=None, compare=False, repr=False)
     acting_before: Optional[re.Pattern[str]] = field(default=None, compare=False, repr=False)
-    # "Thường trực" (or "TT") written after an office makes it the standing office.
-    standing_after: Optional[re.Pattern[str]] = field(default=None, compare=False, repr=False)
+    # Qualifiers written after an office ("Thường trực", "TT", "điều hành"), each matched right at its end.
+    qualifiers: tuple[OfficeQualifier, ...] = field(default=(), compare=False, repr=False)
     office_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def regex(self, rule: Rule) -> re.Pattern[str]:
@@ -105,10 +112,13 @@ class Lexicon:
         acting = role(OFFICES, "acting_prefix")
         # Every office may be held in an acting capacity: "Quyền Bộ trưởng", "Quyền Giám đốc".
         prefix = "|".join(f"(?:{rule.pattern})" for rule in acting)
-        standing = "|".join(f"(?:{rule.pattern})" for rule in role(OFFICES, "standing_suffix"))
+        qualifiers = tuple(
+            OfficeQualifier(re.compile(rf"[ \t]+(?:{rule.pattern})"), str(rule.meta["qualifier"]),
+                            frozenset(str(office) for office in rule.meta.get("offices", ())))
+            for rule in role(OFFICES, "qualifier_after"))
         return cls(
             patterns=patterns,
-            standing_after=re.compile(rf"[ \t]+(?:{standing})") if standing else None,
+            qualifiers=qualifiers,
             acting_at=re.compile(rf"(?P<acting>{prefix})[ \t]+") if acting else None,
             acting_before=re.compile(rf"(?P<acting>{prefix})[ \t]+$") if acting else None,
             office_ids=frozenset(rule.id for rule in offices),
@@ -140,7 +150,7 @@ class Lexicon:
 
     def find(self, rules: tuple[Rule, ...], text: str) -> list[Hit]:
         """Non-overlapping hits of ``rules`` in text order, the longest winning."""
-        hits = [self._standing(self._acting(_hit(rule, m), text), text) for rule in rules
+        hits = [self._qualified(self._acting(_hit(rule, m), text), text) for rule in rules
                 for m in self.regex(rule).finditer(text) if m.end() > m.start()]
         hits.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
         chosen: list[Hit] = []
@@ -162,7 +172,7 @@ class Lexicon:
                 best = _hit(rule, m)
         if best is not None and acting is not None:
             best = replace(best, start=pos, text=text[pos:best.end], acting=acting.group("acting").capitalize())
-        return self._standing(best, text) if best is not None and offices else best
+        return self._qualified(best, text) if best is not None and offices else best
 
     def _acting(self, hit: Hit, text: str) -> Hit:
         """An office hit widened to the acting prefix written before it (Quyền Giám đốc)."""
@@ -174,14 +184,21 @@ class Lexicon:
         return replace(hit, start=before.start(), text=text[before.start():hit.end],
                        acting=before.group("acting").capitalize())
 
-    def _standing(self, hit: Hit, text: str) -> Hit:
-        """An office hit widened to "Thường trực" written after it (Thứ trưởng Thường trực)."""
-        if self.standing_after is None or hit.rule.id not in self.office_ids or hit.org_start is not None:
+    def _qualified(self, hit: Hit, text: str) -> Hit:
+        """An office hit widened to the qualifier written after it (Thứ trưởng Thường trực)."""
+        if hit.rule.id not in self.office_ids or hit.org_start is not None:
             return hit
-        after = self.standing_after.match(text, hit.end)
-        if after is None:
-            return hit
-        return replace(hit, end=after.end(), text=text[hit.start:after.end()], standing=True)
+        office = str(hit.meta("canonical"))
+        for qualifier in self.qualifiers:
+            if qualifier.offices and office not in qualifier.offices:
+                continue
+            after = qualifier.pattern.match(text, hit.end)
+            if after is not None:
+                return replace(hit, end=after.end(), text=text[hit.start:after.end()], qualifier=qualifier.text)
+        return hit
+
+    def office_qualifiers(self) -> frozenset[str]:
+        return frozenset(qualifier.text for qualifier in self.qualifiers)
 
     def is_province_name(self, text: str, start: int = 0, end: Optional[int] = None) -> bool:
         """Whether ``text[start:end]`` is exactly the name of a province (Thái Nguyên)."""

@@ -23,6 +23,8 @@ NAME_PARTICLES = frozenset({"de", "du", "des", "del", "della", "van", "von", "de
 # Heuristic: a Vietnamese name has two to five syllables, most often three.
 MIN_SYLLABLES = 2
 MAX_SYLLABLES = 5
+# Heuristic: a family name written in capitals has three letters or more (two-letter capitals are titles: TS, BS).
+MIN_UPPERCASE_FAMILY_NAME = 3
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,10 @@ def capitalised_runs(text: str) -> list[Run]:
     """Maximal runs of capitalised words (acronyms and numbers break a run)."""
     runs: list[Run] = []
     current: list[Word] = []
-    for word in words(text):
-        good = word.capitalised and not word.acronym and not word.number
+    found = words(text)
+    for index, word in enumerate(found):
+        good = word.capitalised and not word.acronym and not word.number or \
+            not current and _uppercase_family_name(text, word, found[index + 1] if index + 1 < len(found) else None)
         joined = bool(current) and text[current[-1].end:word.start] in (" ", "  ", "\t")
         if good and (joined or not current):
             current.append(word)
@@ -62,6 +66,15 @@ def capitalised_runs(text: str) -> list[Run]:
     if current:
         runs.append(Run(tuple(current)))
     return _joined_by_particles(text, runs)
+
+
+def _uppercase_family_name(text: str, word: Word, following: Word | None) -> bool:
+    """``MORI Takero``, ``TERADO Hirotsugu``: a foreign family name written in capitals, as
+    Japanese names often are, followed by a given name that is not a Vietnamese syllable."""
+    return word.acronym and len(word.text) >= MIN_UPPERCASE_FAMILY_NAME and word.text.isascii() \
+        and not is_vietnamese_syllable(word.text.lower()) and following is not None \
+        and text[word.end:following.start] == " " and following.capitalised and not following.acronym \
+        and following.text.isascii() and not is_vietnamese_syllable(following.text)
 
 
 def _joined_by_particles(text: str, runs: list[Run]) -> list[Run]:

@@ -22,7 +22,7 @@ _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
-_IN_CHARGE = re.compile(r"(?:phụ trách|của)\s+")
+_IN_CHARGE = re.compile(r"(?:[Pp]hụ trách|của)\s+")
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,14 @@ _AFTER_SEPARATOR = re.compile(
     r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?(?:đang )?là\s+)?|\s(?:hiện |nguyên )?(?:đang )?là\s+)"
     r"(?:[Nn]guyên\s+|kiêm\s+)?"
 )
-# "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …": an office taken up.
+# "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
+# Giám đốc Bệnh viện …": an office taken up.
 _APPOINTED = re.compile(
-    r"\s+(?:được\s+)?(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))?"
-    r"(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+    r"\s+(?:được\s+)?(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+)"
+    r"(?:(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)?|(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)"
 )
+# Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
+MAX_TITLES_BEFORE_OFFICE = 3
 _KIEM = re.compile(r"\s+kiêm\s+")
 _SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
@@ -80,12 +83,14 @@ def offices_after_names(text: str, runs: list[Run], offices: list[Hit], lexicon:
     return frozenset(found)
 
 
-def offices_before_names(text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon) -> frozenset[int]:
+def offices_before_names(
+    text: str, runs: list[Run], offices: list[Hit], lexicon: Lexicon, after_names: frozenset[int]
+) -> frozenset[int]:
     """Starts of offices followed by their organization and a full Vietnamese name
     (``…, Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành``): they are that name's."""
     found: set[int] = set()
     for run in runs:
-        office = office_before(text, run.start, offices, lexicon)
+        office = office_before(text, run.start, offices, lexicon, after_names)
         if office is None:
             continue
         picked = split_after_office(text, run, office, lexicon)
@@ -98,8 +103,11 @@ def offices_before_names(text: str, runs: list[Run], offices: list[Hit], lexicon
     return frozenset(found)
 
 
-def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -> Optional[Hit]:
-    """The office that precedes ``start`` with only an organization's name between."""
+def office_before(
+    text: str, start: int, offices: list[Hit], lexicon: Lexicon, after_names: frozenset[int] = frozenset()
+) -> Optional[Hit]:
+    """The office that precedes ``start`` with only an organization's name between. An office
+    written after another name (``after_names``) is not taken over a form of address."""
     before = [hit for hit in offices if hit.end <= start and start - hit.end <= MAX_ORG_GAP]
     if not before:
         return None
@@ -110,11 +118,14 @@ def office_before(text: str, start: int, offices: list[Hit], lexicon: Lexicon) -
         cue = lexicon.ends_at(cues, text, start, window=30)
         if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
             between = text[office.end:cue.start]
-            if cues is lexicon.titles and _ABBREVIATED.match(text, cue.start) and between.strip() \
-                    and not between.rstrip().endswith((",", ";")) \
+            if (cues is lexicon.addresses or cues is lexicon.titles and _ABBREVIATED.match(text, cue.start)) \
+                    and between.strip() and not between.rstrip().endswith((",", ";")) \
                     and not _ENDS_LINKING.search(_TRAILING_CAPITALISED.sub(" ", between)):
-                # "Vụ trưởng Vụ Tổ chức cán bộ TS Nguyễn Hồng Sơn": an abbreviated title between the
-                # organization and the name; the name is the office's (not after "và PGS.TS …").
+                # "Vụ trưởng Vụ Tổ chức cán bộ TS Nguyễn Hồng Sơn", "Trưởng Ban Dân vận Trung ương bà
+                # Trương Thị Mai": an abbreviated title or a form of address between the organization
+                # and the name; the name is the office's (not after "và PGS.TS …").
+                if cues is lexicon.addresses and office.start in after_names:
+                    return None  # "A – Ủy viên BTV, Trưởng Ban Tổ chức huyện ủy đồng chí B": A's office
                 start = cue.start
                 continue
             return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
@@ -218,13 +229,29 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
             sep = _office_line_after(text, pos)
         if sep is None:
             break
-        office = lexicon.match_at(lexicon.offices, text, sep.end())
+        office = lexicon.match_at(lexicon.offices, text, sep.end()) or _office_after_titles(text, sep.end(), lexicon)
         if office is None or office.start in taken:
             break
         position, pos = organization_after(text, office, lexicon)
         positions.append(position)
         offices.append(office)
     return _committee_from_next(text, positions, offices, lexicon)
+
+
+def _office_after_titles(text: str, pos: int, lexicon: Lexicon) -> Optional[Hit]:
+    """The office written after the name's titles, each set off by a comma: ``Tiến sĩ, Bác sĩ
+    cao cấp, Phó Giám đốc …``. A title followed by a name (``, TS Nguyễn Văn B``) is the next
+    person's, and no office is found."""
+    for _ in range(MAX_TITLES_BEFORE_OFFICE):
+        title = lexicon.match_at(lexicon.titles, text, pos)
+        sep = _AFTER_SEPARATOR.match(text, title.end) if title is not None else None
+        if sep is None:
+            return None
+        pos = sep.end()
+        office = lexicon.match_at(lexicon.offices, text, pos)
+        if office is not None:
+            return office
+    return None
 
 
 def _office_line_after(text: str, pos: int) -> Optional[re.Match[str]]:

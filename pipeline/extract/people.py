@@ -81,7 +81,7 @@ def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = f
     offices = lexicon.find(lexicon.offices, text)
     runs = capitalised_runs(text)
     after_names = offices_after_names(text, runs, offices, lexicon)
-    before_names = offices_before_names(text, runs, offices, lexicon)
+    before_names = offices_before_names(text, runs, offices, lexicon, after_names)
     found: list[PersonMention] = []
     for run in runs:
         previous = found[-1] if found else None
@@ -152,8 +152,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     profession_hit = lexicon.ends_at(lexicon.professions, text, start, window=30)
     # office_before gives no office when the name has a cue of its own, unless the cue word is
     # part of the organization's name ("Chủ tịch Hội Điều dưỡng Việt Nam …") or an abbreviated
-    # title right after it ("Vụ trưởng Vụ Tổ chức cán bộ TS Nguyễn Hồng Sơn").
-    office = None if addressed else office_before(text, start, offices, lexicon)
+    # title or a form of address right after it ("Vụ trưởng Vụ Tổ chức cán bộ TS Nguyễn Hồng Sơn",
+    # "Trưởng Ban Dân vận Trung ương bà Trương Thị Mai").
+    office = None if addressed else office_before(text, start, offices, lexicon, after_names)
     if chain is not None and office is not None and inside_org_name(text, office, chain.start, chain.end):
         chain = None
     addressed = addressed or (address is not None and office is None)
@@ -219,7 +220,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if office is not None:
         for earlier, org_end in offices_chained_before(text, office, offices, lexicon, after_names | before_names):
             positions.append(_position_before(text, earlier, org_end))
-        positions.append(_position_before(text, office, chain.start if chain else name_run.start))
+        cue = chain.start if chain else address.start if address is not None else name_run.start
+        positions.append(_position_before(text, office, cue))
     elif apposed is not None and cue_start is not None and apposed.start not in after_names | before_names:
         positions.append(_position_before(text, apposed, cue_start))
     positions.extend(after)
