@@ -36,6 +36,7 @@ class CleanedArticle:
     body: str
     title: Optional[str] = None
     published: Optional[str] = None
+    published_month: Optional[str] = None  # YYYY-MM when the source gives only the month of publication
     authors: tuple[str, ...] = ()
     outlet: Optional[str] = None
     category: Optional[str] = None

@@ -103,6 +103,10 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("Thứ bảy, 24/12/2022 - 08:43", "2022-12-24T08:43:00+07:00", None),
         ("Thứ Bảy, 28/01/2017 10:00  | Hoàng Sơn", "2017-01-28T10:00:00+07:00", "Hoàng Sơn"),
         ("Ngày 19/04/2024", "2024-04-19", "Ngày"),
+        # English date lines, as blog software prints them
+        ("17 August 2016 | 5:14 pm", "2016-08-17T17:14:00+07:00", None),
+        ("August 17, 2016", "2016-08-17", None),
+        ("3 Dec 2024, 12:05 am", "2024-12-03T00:05:00+07:00", None),
     ],
 )
 def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:
@@ -132,6 +136,8 @@ def test_prose_with_dates_is_not_a_timestamp_line(line: str, cleaning_rules: Cle
         ("(HPĐT)- Nhân kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam (27-2-1955 - 27-2-2025), sáng 18-2, đồng chí Lê Khắc Nam đi thăm.",
          "HPĐT", "Nhân kỷ niệm"),
         ("(Dân trí) - Giá vàng đi xuống khi kinh tế Mỹ tiếp tục cho thấy sự vững mạnh.", "Dân trí", "Giá vàng"),
+        ("(BVBNĐ-29/12/2017) Sáng nay, tại hội trường bệnh viện đã tổ chức thành công hội nghị cán bộ công chức.",
+         "BVBNĐ", "Sáng nay"),
     ],
 )
 def test_outlet_tag_taken_off_the_lead(text: str, outlet: str, rest: str, rules: RuleSet) -> None:
@@ -484,6 +490,36 @@ def test_a_stored_date_before_the_text_is_the_publication_date(rules: RuleSet) -
     article = clean(raw_text(text), rules)
     assert article.published == "2026-02-15"
     assert "date 2026" not in article.body and "Ngày 15/2 (28 tháng Chạp)" in (article.title or "") + article.body
+
+
+def test_a_stored_month_gives_days_their_year_but_is_not_the_publication_date(rules: RuleSet) -> None:
+    from pipeline.extract.dates import find_dates
+
+    text = (" date 2025-06 Thừa ủy quyền của Bộ trưởng Bộ Công an, Công an tỉnh Đắk Lắk đã trao tặng Bằng khen cho tập thể "
+            "Bệnh viện Mắt Tây Nguyên.\n\nNgày 2/6 vừa qua, Công an tỉnh Đắk Lắk tổ chức lễ trao Bằng khen cho tập thể "
+            "Bệnh viện Mắt Tây Nguyên vì thành tích xuất sắc năm 2024.\n\n" + PROSE)
+    article = clean(raw_text(text), rules)
+    assert article.published is None and article.published_month == "2025-06"
+    values = {found.value for found in find_dates(article.body, rules, article.published, article.published_month)}
+    assert "2025-06-02" in values and "2024-06-02" not in values
+
+
+def test_a_dateline_tag_gives_the_publication_date(rules: RuleSet) -> None:
+    text = ("(BVBNĐ-29/12/2017) Sáng nay, tại hội trường bệnh viện đã tổ chức thành công hội nghị cán bộ công chức, "
+            "viên chức năm 2017.\n\n" + PROSE)
+    article = clean(raw_text(text), rules)
+    assert article.published == "2017-12-29" and article.outlet == "BVBNĐ"
+
+
+def test_a_date_line_under_the_byline_before_the_comment_form(rules: RuleSet) -> None:
+    text = ("Bệnh viện Việt Đức có lãnh đạo mới\n\n"
+            "Chiều 17/8 tại BV Việt Đức ông Phạm Văn Tác, Vụ trưởng Vụ tổ chức cán bộ (Bộ Y tế) đã đọc quyết định.\n\n"
+            + PROSE + "\n\nHồng Hải\n\n17 August 2016 | 5:14 pm\n\nAdd a Comment\n\n"
+            "Your email address will not be published. Required fields are marked *")
+    article = clean(raw_text(text), rules)
+    assert article.published == "2016-08-17T17:14:00+07:00"
+    assert article.authors == ("Hồng Hải",)
+    assert "August" not in article.body and "Comment" not in article.body
 
 
 def test_a_caption_printed_twice_does_not_end_the_article(rules: RuleSet) -> None:

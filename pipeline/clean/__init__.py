@@ -44,6 +44,7 @@ def clean(raw: RawDocument, rules: RuleSet) -> CleanedArticle:
         body=parts.assembled.body,
         title=parts.header.title,
         published=parts.header.published,
+        published_month=parts.header.published_month,
         authors=parts.authors,
         outlet=parts.outlet,
         category=parts.header.category,

@@ -64,6 +64,9 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
             i = resume
             continue
         if prose_seen >= TEASER_AFTER_PROSE and rules.timestamp(text) is not None:
+            if _last_before_comments(blocks, i + 1, rules):
+                kept.append(block)  # the article's own date line, under its byline ("17 August 2016 | 5:14 pm")
+                break
             # Teaser block: another article's headline, then its timestamp line.
             if kept and is_headline(kept[-1].text) and not is_prose(kept[-1].text):
                 kept.pop()
@@ -107,6 +110,11 @@ def _listed_headline(block: Block) -> bool:
     text = block.text
     return (block.role in (Role.PARA, Role.LINK, Role.IMAGE) and is_headline(text) and not is_sentence_paragraph(text)
             and word_count(text) >= LISTED_HEADLINE_MIN_WORDS and not text.endswith((".", ":", ";")))
+
+
+def _last_before_comments(blocks: Sequence[Block], after: int, rules: CleaningRules) -> bool:
+    """Whether nothing but the comment form or the footer follows (a date line that ends the article)."""
+    return after >= len(blocks) or rules.line_kind(blocks[after].text) in (LineKind.SECTION, LineKind.FOOTER)
 
 
 def _prose_resumes(blocks: Sequence[Block], start: int, rules: CleaningRules, needed: int) -> Optional[int]:

@@ -20,6 +20,7 @@ ARTICLE_META_KIND = "article_meta"
 # ``meta.role`` of a boilerplate rule that matches a label at the start of a
 # line (a camera file name before a caption): the label goes, the line stays.
 LEADING_LABEL_ROLE = "leading_label"
+ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class LineKind(str, Enum):
@@ -51,6 +52,7 @@ class PrefixMatch:
 
     value: str
     end: int
+    stamp: Optional[TimestampMatch] = None  # the day a dateline gives with the tag ("(BVBNĐ-29/12/2017)")
 
 
 @dataclass(frozen=True)
@@ -121,14 +123,12 @@ class CleaningRules:
             match = pattern.search(line)
             if match:
                 groups = match.groupdict()
-                hour, minute = groups.get("hour"), groups.get("minute")
+                minute = groups.get("minute")
                 # The author's name stands before the date or after a bar ("… 10:00 | Hoàng Sơn").
                 lead = (groups.get("lead") or groups.get("tail") or "").strip(" ,-|") or None
                 return TimestampMatch(
-                    int(groups["year"]), int(groups["month"]), int(groups["day"]),
-                    int(hour) if hour is not None else None,
-                    int(minute) if minute is not None else None,
-                    lead,
+                    int(groups["year"]), _month(groups), int(groups.get("day") or groups["day_after"]),
+                    _hour(groups), int(minute) if minute is not None else None, lead,
                 )
         return None
 
@@ -136,7 +136,10 @@ class CleaningRules:
         for pattern in self.outlets:
             match = pattern.match(text)
             if match:
-                return PrefixMatch(match.group("outlet").strip(), match.end())
+                groups = match.groupdict()
+                stamp = TimestampMatch(int(groups["year"]), _month(groups), int(groups["day"]), None, None, None) \
+                    if groups.get("year") else None
+                return PrefixMatch(match.group("outlet").strip(), match.end(), stamp)
         return None
 
     def credit(self, line: str) -> Optional[str]:
@@ -147,6 +150,27 @@ class CleaningRules:
 
     def organisation(self, line: str) -> Optional[str]:
         return _group(self.organisations, line, "org")
+
+
+def _month(groups: dict[str, Optional[str]]) -> int:
+    """The month as a number, written as one or by its English name (``August``, ``Dec``)."""
+    name = groups.get("month_name") or groups.get("month_name_first")
+    if name:
+        return ENGLISH_MONTHS.index(name[:3].lower()) + 1
+    return int(groups["month"] or 0)
+
+
+def _hour(groups: dict[str, Optional[str]]) -> Optional[int]:
+    """The hour on a 24-hour clock (``5:14 pm`` is 17)."""
+    hour = groups.get("hour")
+    if hour is None:
+        return None
+    meridiem = (groups.get("meridiem") or "").lower()[:1]
+    if meridiem == "p" and int(hour) < 12:
+        return int(hour) + 12
+    if meridiem == "a" and int(hour) == 12:
+        return 0
+    return int(hour)
 
 
 def _group(patterns: tuple[re.Pattern[str], ...], line: str, group: str) -> Optional[str]:

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
-from .metadata import read_header, split_outlet, split_trailing_byline
+from .metadata import published_of, read_header, split_outlet, split_trailing_byline
 from .paragraphs import ArticleParts, assemble
 
 # Elements whose start or end breaks a line.
@@ -140,5 +140,6 @@ def clean_fragment(content: str, rules: CleaningRules) -> ArticleParts:
     byline = split_trailing_byline(body, rules)
     body = drop_inline(byline.blocks, rules, header.title, caption_max_words=FRAGMENT_CAPTION_MAX_WORDS)
     outlet = split_outlet(body, rules)
+    header = published_of(header, outlet.published, byline.published)
     authors = tuple(dict.fromkeys(header.authors + byline.authors))
     return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))

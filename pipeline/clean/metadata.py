@@ -9,7 +9,7 @@ a sidebar's, never the article's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Optional, Sequence
 
@@ -62,6 +62,9 @@ class Header:
     published: Optional[str]
     authors: tuple[str, ...]
     body_start: int
+    # The month of publication when the source gives no day (a stored "date 2025-06"): it
+    # gives days without a year their year, but it is not the publication date.
+    published_month: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -70,12 +73,14 @@ class Byline:
 
     authors: tuple[str, ...]
     blocks: tuple[Block, ...]
+    published: Optional[str] = None  # a date line under the article ("17 August 2016 | 5:14 pm")
 
 
 @dataclass(frozen=True)
 class OutletSplit:
     outlet: Optional[str]
     blocks: tuple[Block, ...]
+    published: Optional[str] = None  # the day of a dateline tag ("(BVBNĐ-29/12/2017) Sáng nay, …")
 
 
 def iso_published(stamp: TimestampMatch) -> Optional[str]:
@@ -105,6 +110,14 @@ def iso_from_machine(value: str) -> Optional[str]:
         # Vietnamese sites state local time without an offset.
         moment = moment.replace(tzinfo=VIETNAM)
     return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
+
+
+def published_of(header: Header, *found: Optional[str]) -> Header:
+    """The header with the publication date a later part of the page gave (a dateline tag, a
+    date line under the article) when the lines above the prose gave none."""
+    if header.published is not None:
+        return header
+    return replace(header, published=next((value for value in found if value), None))
 
 
 def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool = False) -> Header:
@@ -195,6 +208,7 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
     """Bylines at the end: a name, ``Theo …``, an organisation line, an outlet after a byline."""
     kept = list(blocks)
     authors: list[str] = []
+    published: Optional[str] = None
     while kept and rules.line_kind(kept[-1].text) is LineKind.DROP and rules.credit(kept[-1].text) is None:
         kept.pop()  # widget lines under the article ("Facebook", "Quay lại") hide the byline above them
     _byline_above_captions(kept, authors, rules)
@@ -208,6 +222,9 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             # The label on its own line ("Tác giả:"), the names on the next.
             authors[:0] = credited_people(rules.credit(f"{before} {text}") or "", rules)
             del kept[-2:]
+        elif published is None and rules.timestamp(text) is not None:
+            published = iso_published(rules.timestamp(text))  # "Hồng Hải" / "17 August 2016 | 5:14 pm"
+            kept.pop()
         elif rules.organisation(text) and _is_attribution(text, before, rules):
             kept.pop()  # the author's unit under the name: "(TTYT huyện Mê Linh)"
         elif _is_byline(before, rules) and word_count(text) <= 2 and not SENTENCE_END.search(text):
@@ -221,7 +238,7 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             kept.pop()
         else:
             break
-    return Byline(tuple(a for a in authors if a), tuple(kept))
+    return Byline(tuple(a for a in authors if a), tuple(kept), published)
 
 
 def _byline_above_captions(kept: list[Block], authors: list[str], rules: CleaningRules) -> None:
@@ -292,5 +309,5 @@ def split_outlet(blocks: Sequence[Block], rules: CleaningRules) -> OutletSplit:
             updated[index] = block.with_text(rest).with_role(Role.PARA)
         else:
             del updated[index]
-        return OutletSplit(found.value, tuple(updated))
+        return OutletSplit(found.value, tuple(updated), iso_published(found.stamp) if found.stamp else None)
     return OutletSplit(None, tuple(blocks))

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from .blocks import CONTROL_CHARS, Block, Role, tidy, word_count
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
-from .metadata import Header, split_outlet, split_trailing_byline
+from .metadata import Header, published_of, split_outlet, split_trailing_byline
 from .pagemeta import PageMeta, page_metadata
 from .paragraphs import ArticleParts, assemble
 
@@ -70,7 +70,7 @@ def _article_parts(blocks: tuple[Block, ...], meta: PageMeta, rules: CleaningRul
     body = drop_inline(byline.blocks, rules, meta.title, caption_max_words=0)
     outlet = split_outlet(body, rules)
     authors = tuple(dict.fromkeys(meta.authors + byline.authors))
-    header = Header(meta.title, meta.category, meta.published, authors, 0)
+    header = published_of(Header(meta.title, meta.category, meta.published, authors, 0), outlet.published, byline.published)
     return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))
 
 

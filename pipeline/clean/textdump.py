@@ -8,7 +8,7 @@ from dataclasses import replace
 from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
-from .metadata import read_header, split_outlet, split_trailing_byline
+from .metadata import published_of, read_header, split_outlet, split_trailing_byline
 from .paragraphs import ArticleParts, assemble, mark_layout_captions
 from .shapes import SENTENCE_END
 
@@ -47,6 +47,9 @@ def clean_text(content: str, rules: CleaningRules) -> ArticleParts:
     body = drop_inline(join_wrapped_lines(byline.blocks), rules, header.title)
     body = mark_layout_captions(body)
     outlet = split_outlet(body, rules)
+    header = published_of(header, outlet.published, byline.published)
+    if stored and not stored.group("day") and header.published is None:
+        header = replace(header, published_month=stored.group("date"))
     authors = tuple(dict.fromkeys(header.authors + byline.authors))
     return ArticleParts(header, outlet.outlet, authors, assemble(outlet.blocks))
 

@@ -74,21 +74,26 @@ _FOUR_DIGIT_YEAR = re.compile(r"^[1-9]\d{3}(?:-|$)")
 
 def extract_dates(ann: AnnotatedArticle) -> list[DateMention]:
     """One ``DateMention`` per distinct (value, part of day), with all its mentions."""
-    return group_dates(find_dates(ann.text, ann.rules, ann.published))
+    return group_dates(find_dates(ann.text, ann.rules, ann.published, ann.article.published_month))
 
 
-def find_dates(text: str, rules: RuleSet, published: Optional[str]) -> list[DateFound]:
-    """Every date expression of ``text`` with its value, in text order."""
+def find_dates(
+    text: str, rules: RuleSet, published: Optional[str], published_month: Optional[str] = None
+) -> list[DateFound]:
+    """Every date expression of ``text`` with its value, in text order. ``published_month``
+    (YYYY-MM, when the source gives no day) gives days without a year their year."""
     expressions = _expressions(text, rules)
     published_day = _published_day(published)
+    # Days without a year take it from the publication day, else from the end of the month of publication.
+    reference_day = published_day or _month_end(published_month)
     article_year = _latest_full_year(expressions, text, rules)
     parts = _part_of_day_matches(text, rules)
     found: list[DateFound] = []
     for expression in expressions:
         context_year = article_year
-        if published_day is None:
+        if reference_day is None:
             context_year = _sentence_year(expression, expressions, text, rules) or article_year
-        found.extend(_resolve(expression, text, parts, published_day, context_year))
+        found.extend(_resolve(expression, text, parts, published_day, reference_day, context_year))
     # A value is a four-digit year first (the contract's YYYY[-MM[-DD]]): an
     # inferred year that falls outside 1000-9999 (a publication date of year
     # 1000 and a day in December) is dropped, not written as an invalid value.
@@ -133,6 +138,7 @@ def _resolve(
     text: str,
     parts: list[tuple[int, int, PartOfDay]],
     published_day: Optional[dt.date],
+    reference_day: Optional[dt.date],
     context_year: Optional[int],
 ) -> list[DateFound]:
     groups = expression.groups
@@ -152,10 +158,10 @@ def _resolve(
         values = [v for v in (groups.get("year_from"), groups.get("year")) if v]
     elif precision == "month":
         months = [int(m) for m in (groups.get("month_from"), groups.get("month")) if m and 1 <= int(m) <= 12]
-        year = groups.get("year") or (_infer_year(1, months[-1], published_day, context_year) if months else None)
+        year = groups.get("year") or (_infer_year(1, months[-1], reference_day, context_year) if months else None)
         values = [f"{year}-{m:02d}" for m in months] if year else []
     elif precision == "day":
-        values = _day_values(groups, published_day, context_year)
+        values = _day_values(groups, reference_day, context_year)
     return [DateFound(start, end, surface, value, part_of_day, rule.id) for value in values]
 
 
@@ -353,6 +359,17 @@ def is_document_date(text: str, start: int, rules: RuleSet, end: Optional[int] =
         if role == "document_issued_on" and after is not None and rule.regex.search(after):
             return True
     return False
+
+
+def _month_end(month: Optional[str]) -> Optional[dt.date]:
+    """The last day of a YYYY-MM month."""
+    try:
+        first = dt.date.fromisoformat(f"{month}-01") if month else None
+    except ValueError:
+        return None
+    if first is None:
+        return None
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _published_day(published: Optional[str]) -> Optional[dt.date]:
