@@ -321,6 +321,23 @@ def test_a_head_before_listed_communes_names_one_station_each(rules):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Đồng chí Nguyễn Huy Ngọc đã đi thăm Trạm Y tế Tử Du (xã Lập Thạch) và các trung tâm Y tế khu vực Lập Thạch, "
+         "Tam Dương và Vĩnh Tường.",
+         ["Trạm Y tế Tử Du", "Trung tâm Y tế khu vực Lập Thạch", "Trung tâm Y tế khu vực Tam Dương",
+          "Trung tâm Y tế khu vực Vĩnh Tường"]),
+        ("Đoàn đã đến thăm các bệnh viện Bạch Mai, Việt Đức và Thanh Nhàn.",
+         ["Bệnh viện Bạch Mai", "Bệnh viện Việt Đức", "Bệnh viện Thanh Nhàn"]),
+        # a plural head without a list names nothing
+        ("Đoàn đã đến thăm các bệnh viện tuyến Trung ương.", []),
+    ],
+)
+def test_a_plural_head_before_listed_names_names_each(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a misspelt head and the right spelling are one hospital
         ("Đoàn đến thăm Bệnh viên Mắt tỉnh. Tại Bệnh viện Mắt tỉnh, đoàn trao quà.", 1),
         # one name with and without its province, with a comma inside

@@ -55,17 +55,15 @@ def build_facilities(
                 start = _LIST_INTRO.match(text, mention.end).end()
                 for item_start, item_end in _list_items(text, start, lexicon, first=True):
                     registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+            elif mention.quantified and mention.proper and _siblings(text, mention, lexicon):
+                # "các trung tâm Y tế khu vực Lập Thạch, Tam Dương và Vĩnh Tường": a plural head before
+                # a list of names is each of them
+                _add_with_siblings(registry, mention, text, lexicon)
             continue
         if mention.named:
-            name = _display_name(mention)
-            entry = registry.add(name, mention.kind, mention.head, mention.start, mention.end, mention.text)
+            entry = _add_with_siblings(registry, mention, text, lexicon)
             if mention.acronym:
                 entry.add_form(mention.acronym)
-            for item_start, item_end in _siblings(text, mention, lexicon):
-                prefix = name[: len(name) - len(mention.proper)].rstrip() + " "
-                if prefix.strip() == name.strip():
-                    break
-                registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
             continue
         registry.references.append(mention)
     _complete_units(registry, text, places)
@@ -73,6 +71,29 @@ def build_facilities(
     _merge_place_suffixed(registry, lexicon, places)
     _merge_same_key(registry)
     return registry
+
+
+def _add_with_siblings(registry: Registry, mention: BodyMention, text: str, lexicon: Lexicon) -> BodyEntry:
+    """The mention's facility, and one for each name listed after it with the same head and
+    modifiers (``Bệnh viện Đa khoa Xanh Pôn, Hòe Nhai`` → ``Bệnh viện Đa khoa Hòe Nhai``)."""
+    name = _display_name(mention)
+    entry = registry.add(name, mention.kind, mention.head, mention.start, mention.end, mention.text)
+    prefix = name[: len(name) - len(_own_name(mention.proper))].rstrip() + " "
+    if prefix.strip() == name.strip():
+        return entry
+    for item_start, item_end in _siblings(text, mention, lexicon):
+        registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+    return entry
+
+
+def _own_name(proper: str) -> str:
+    """The capitalised words that end a facility's name proper (``Lập Thạch`` of ``khu vực Lập
+    Thạch``, ``Xanh Pôn`` of ``Đa khoa Xanh Pôn``): what the names listed after it replace."""
+    words = proper.split()
+    count = 0
+    while count < len(words) and words[len(words) - count - 1][:1].isupper():
+        count += 1
+    return " ".join(words[len(words) - count:]) if count else proper
 
 
 def _merge_same_key(registry: Registry) -> None:
