@@ -504,6 +504,14 @@ def test_a_stored_month_gives_days_their_year_but_is_not_the_publication_date(ru
     assert "2025-06-02" in values and "2024-06-02" not in values
 
 
+def test_the_page_clock_above_the_headline_is_not_the_publication_date(rules: RuleSet) -> None:
+    text = ("Thứ Hai, 30/09/2024 20:31 CH\nHĐND tỉnh khảo sát việc triển khai xây dựng trạm Y tế đạt chuẩn quốc gia\n"
+            "Thứ Hai, 23/10/2006 06:05 SA\n\n" + PROSE)
+    article = clean(raw_text(text), rules)
+    assert article.title == "HĐND tỉnh khảo sát việc triển khai xây dựng trạm Y tế đạt chuẩn quốc gia"
+    assert article.published == "2006-10-23T06:05:00+07:00"
+
+
 def test_a_dateline_tag_gives_the_publication_date(rules: RuleSet) -> None:
     text = ("(BVBNĐ-29/12/2017) Sáng nay, tại hội trường bệnh viện đã tổ chức thành công hội nghị cán bộ công chức, "
             "viên chức năm 2017.\n\n" + PROSE)

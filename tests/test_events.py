@@ -731,7 +731,35 @@ HANDOVERS_AND_SPELLINGS = [
     # equipment handed over
     ("Chiều 4-11-2020, Sở Y tế tỉnh Gia Lai tiến hành trao 29 máy thở xâm nhập của Bộ Y tế cấp cho các đơn vị.",
      None, [("ceremony", "2020-11-04")]),
+    ("Ngày 17/6/2023, Tổng giám đốc Tập đoàn đã trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.",
+     None, [("ceremony", "2023-06-17")]),
+    # a ceremony that hands over a vehicle gives no honours
+    ("Ngày 5/3/2024, Công an tỉnh Nghệ An tổ chức Lễ trao xe ô tô cứu thương cho Trung tâm Y tế huyện Kỳ Sơn.",
+     None, [("ceremony", "2024-03-05")]),
+    # a founding decision handed over; a flag-raising ceremony
+    ("Ngày 14/12/2020, tại Bệnh viện Đa khoa tỉnh Kiên Giang, ông Hà Văn Phúc, Giám đốc Sở Y tế trao quyết định thành "
+     "lập Bệnh viện Sản - Nhi tỉnh Kiên Giang.", None, [("ceremony", "2020-12-14")]),
+    ("Sáng ngày 02/03/2024, đoàn công tác Bệnh viện Đa khoa tỉnh Vĩnh Phúc đã tham dự lễ Thượng cờ tại cột cờ Quốc gia "
+     "Lũng Cú.", None, [("ceremony", "2024-03-02")]),
 ]
+
+
+LEADS_WITHOUT_A_DAY = [
+    # a summary without a date, then the report opens with its day
+    ("Tổng giám đốc Tập đoàn trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.\n\n"
+     "Ngày 17/6/2023, Chủ tịch nước đã có chuyến thăm và làm việc tại huyện đảo Phú Quý, tỉnh Bình Thuận.\n\n"
+     "Nhân dịp này, Tổng giám đốc Tập đoàn đã trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.",
+     ["2023-06-17"]),
+    # the lead's own day without a year: a founding date further on dates nothing
+    ("(SGGP).- Ngày 27-12, Tổng Bí thư đã tới dự lễ đón nhận danh hiệu Anh hùng Lao động của Bệnh viện Hữu Nghị.\n\n"
+     "Được thành lập ngày 28-3-1958, Bệnh viện Hữu Nghị đã trở thành địa chỉ khám, chữa bệnh tin cậy của nhân dân.",
+     [None]),
+]
+
+
+@pytest.mark.parametrize("text, dates", LEADS_WITHOUT_A_DAY)
+def test_the_day_a_report_opens_with_dates_an_undated_summary(text: str, dates: list, rules: RuleSet) -> None:
+    assert sorted({e.date for e in run(annotated(text, rules, None), Entities())}, key=str) == dates
 
 
 @pytest.mark.parametrize("text, published, expected", HANDOVERS_AND_SPELLINGS)

@@ -129,6 +129,9 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     title = category = published = None
     authors: list[str] = []
     i, category = _skip_navigation(blocks, rules)
+    if i + 2 < len(blocks) and rules.timestamp(blocks[i].text) and is_headline(blocks[i + 1].text) \
+            and rules.timestamp(blocks[i + 2].text):
+        i += 1  # the page's clock above the headline; the article's own time is under it
     first = blocks[i].text if i < len(blocks) else ""
     if not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
             and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None:

@@ -25,6 +25,12 @@ CONTEXT = "event_context"
 # A plan or negation word blocks a trigger when it stands this close before it
 # in the same clause ("hai bên sẽ ký kết" but not "..., sẽ ...; Lễ ký kết").
 _BLOCKING_WINDOW = 24
+# When the first paragraph (a summary) has no date, the paragraphs after it that may open with the
+# report's day, and how far into such a paragraph the day may stand ("Sáng ngày 17/6, …").
+LEAD_PARAGRAPHS = 2
+DATE_OPENING_CHARS = 30
+MIN_OPENING_CHARS = 60  # a sentence, not a date line left in the text ("Thứ Hai, 23/10/2006 06:05 SA")
+_DAY_MONTH = re.compile(r"(?<![\d/.-])[0-3]?\d\s*[/.-]\s*[01]?\d(?![\d])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
 # An agent clause ("do Ủy ban nhân dân thành phố phát động") names its agent
 # in at most this many characters before a reported act.
@@ -233,7 +239,18 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     first_paragraph = sentences[0].paragraph
     lead = [s for s in sentences if s.paragraph == first_paragraph]
     start, end = lead[0].start, lead[-1].end
-    for date in _sentence_dates(text, dates, rules):
-        if start <= date.start < end and not date.in_parentheses and not is_document_date(text, date.start, rules):
+    usable = [date for date in _sentence_dates(text, dates, rules)
+              if not date.in_parentheses and not is_document_date(text, date.start, rules)]
+    for date in usable:
+        if start <= date.start < end:
+            return date
+    if _DAY_MONTH.search(text, start, end):
+        return None  # the lead's own day, whose year the article does not give
+    # A summary without a date, then the report opens with its day ("Ngày 17/6, Chủ tịch nước …").
+    openings = [s.start for s in sentences
+                if first_paragraph < s.paragraph <= first_paragraph + LEAD_PARAGRAPHS and len(s.text) >= MIN_OPENING_CHARS
+                and s.start == min(t.start for t in sentences if t.paragraph == s.paragraph)]
+    for date in usable:
+        if any(0 <= date.start - opening <= DATE_OPENING_CHARS for opening in openings):
             return date
     return None
