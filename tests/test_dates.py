@@ -29,6 +29,12 @@ def values(text: str, rules: RuleSet, published: Optional[str] = None) -> list[t
 # (sentence from the corpus, publication date, expected (value, part of day) in order)
 CASES = [
     (
+        "Nhân dịp kỷ niệm 68 năm Ngày thành lập Quân đội nhân dân Việt Nam, chiều nay 19/12, Đoàn công tác của Bộ tư "
+        "lệnh Quân khu 4 đã tới thăm Bệnh viện Quân y 4.",
+        "2012-12-19T18:36:00+07:00",
+        [("2012-12-19", "afternoon")],
+    ),
+    (
         "Nhằm nâng cao chất lượng chăm sóc sức khỏe ban đầu cho nhân dân, ngày 23/10, Bệnh viện Đa khoa "
         "Đức Giang đã tổ chức Lễ ký kết thỏa thuận hợp tác hỗ trợ chuyên môn trong khám, chữa bệnh.",
         "2025-10-24T14:21:00+07:00",

@@ -321,6 +321,27 @@ def test_a_head_before_listed_communes_names_one_station_each(rules):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # lowercase words inside names; island districts and special zones as units
+        ("Phó Giám đốc Bệnh viện Chuyên khoa Tâm thần tỉnh cho biết.", ["Bệnh viện Chuyên khoa Tâm thần tỉnh"]),
+        ("Ngày 23/9/2023, tại Bệnh viện Nhân dân huyện Hà Khẩu, hai bên đã gặp mặt.",
+         ["Bệnh viện Nhân dân huyện Hà Khẩu"]),
+        ("Đoàn thăm Trung tâm Y tế quân dân y đặc khu Côn Đảo và Trung tâm Y tế huyện đảo Phú Quý.",
+         ["Trung tâm Y tế quân dân y đặc khu Côn Đảo", "Trung tâm Y tế huyện đảo Phú Quý"]),
+        ("Các đoàn đến thăm, tặng quà tại Trung tâm Điều dưỡng thương, bệnh binh Nghệ An.",
+         ["Trung tâm Điều dưỡng thương, bệnh binh Nghệ An"]),
+        # a head alone before "và" and another body; a day after a dash starts the report
+        ("Hai bên phối hợp chặt chẽ giữa Bệnh viện và Trường trong xây dựng chương trình.", []),
+        ("Ông A phụ trách Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, Bệnh viện Đa khoa Quảng Nam tổ chức hội nghị.",
+         ["Bệnh viện Đa khoa Quảng Nam ĐNO", "Bệnh viện Đa khoa Quảng Nam"]),
+    ],
+)
+def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Đồng chí Nguyễn Huy Ngọc đã đi thăm Trạm Y tế Tử Du (xã Lập Thạch) và các trung tâm Y tế khu vực Lập Thạch, "
          "Tam Dương và Vĩnh Tường.",
          ["Trạm Y tế Tử Du", "Trung tâm Y tế khu vực Lập Thạch", "Trung tâm Y tế khu vực Tam Dương",

@@ -33,6 +33,9 @@ def people_of(text: str, rules: RuleSet) -> dict:
         ("Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) do TTND.BSCKII Lê Ngọc Dũng - Giám đốc Bệnh viện làm trưởng đoàn.",
          "Lê Ngọc Dũng", ["TTND", "BSCKII"]),
         ("Tham gia đoàn còn có đồng chí BSCKI Hoàng Đình Thành - Phó giám đốc cùng 11 đồng chí.", "Hoàng Đình Thành", ["BSCKI"]),
+        # two titles written as one word
+        ("Đặc biệt, TSBS. Võ Văn Kha, Giám đốc Bệnh viện Ung bướu thành phố Cần Thơ được vinh danh.", "Võ Văn Kha",
+         ["TS", "BS"]),
         ("Tiếp và làm việc với đoàn, về phía TTYT TX ĐT có Bác sĩ CKII Lê Kỳ Trường - Giám đốc cùng 02 đồng chí Phó giám đốc.",
          "Lê Kỳ Trường", ["BSCKII"]),
         ("Đoàn công tác đã được nghe BS CKI Hà Duy Nam - Phó giám đốc TTYT ĐT báo cáo.", "Hà Duy Nam", ["BSCKI"]),

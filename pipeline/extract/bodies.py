@@ -33,6 +33,8 @@ _NUMBER_DASH_NUMBER = re.compile(r"[^\W_]-\d{1,2}(?!\d)")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
 _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
 _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
+# "… Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, …": a dash before a day starts the report, not a name's part.
+_DAY_AFTER_DASH = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
 # "và" before the head of another body ends a name, even when that head is written in lowercase.
 _AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục)\s", re.IGNORECASE)
 # Labels of photo and video credits, run into the caption before them.
@@ -213,7 +215,8 @@ def _parse_tail(
                 continue
             word = word_at(text, after)
             unit_after = lexicon.match_at(lexicon.admin_units, text, after)
-            if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) and after - nxt <= 2:
+            if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) \
+                    and not _DAY_AFTER_DASH.match(text, after) and after - nxt <= 2:
                 cursor = after
                 continue
             if department and lexicon.match_at(lexicon.name_inner, lower, after) and after - nxt <= 2:
@@ -303,6 +306,8 @@ def _parse_tail(
         if text.startswith("và ", nxt) and any(lexicon.match_at(cues, text, _skip(text, nxt + 2))
                                                 for cues in (lexicon.titles, lexicon.addresses)):
             break  # "Hội đồng quản lý bệnh viện và PGS.TS …": a person comes next
+        if inner is not None and text[nxt:inner.end] == "và" and proper_start is None and not pending_lower:
+            break  # "giữa Bệnh viện và Trường": the head alone, then the next body
         if inner is not None and phrase_names and not department and proper_start is not None and text[nxt:inner.end] != "và":
             inner = None  # an organization keeps lowercase words in its name (Cục Quản lý Khám chữa bệnh)
         if inner is not None and not phrase_names and not department and text[nxt:inner.end] == "và" and proper_start is not None:
