@@ -530,6 +530,16 @@ def test_a_date_line_under_the_byline_before_the_comment_form(rules: RuleSet) ->
     assert "August" not in article.body and "Comment" not in article.body
 
 
+def test_a_caption_without_a_full_stop_printed_twice_is_kept_once(rules: RuleSet) -> None:
+    caption = ("Lãnh đạo tỉnh trao huy hiệu, bằng khen và hoa chúc mừng Thầy thuốc ưu tú, Bác sĩ Nguyễn Xuân Mến - Giám "
+               "đốc Sở Y tế tỉnh Quảng Ngãi")
+    text = (f"Tiêu đề bài viết về ngành y tế\n\n{PROSE}\n\n{caption}\n {caption}\n\n"
+            "Phát biểu tại lễ công bố, ông Võ Phiên - Phó Chủ tịch UBND tỉnh Quảng Ngãi - biểu dương, đánh giá cao sự "
+            "nỗ lực, cống hiến to lớn của các Thầy thuốc y tế.")
+    article = clean(raw_text(text), rules)
+    assert predicted(article).count("Nguyễn Xuân Mến") == 1 and "ông Võ Phiên" in article.body
+
+
 def test_a_caption_printed_twice_does_not_end_the_article(rules: RuleSet) -> None:
     caption = ("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Vĩnh Phúc Hoàng Thị Thúy Lan trao tặng danh hiệu Thầy "
                "thuốc Nhân dân cho bác sĩ Nguyễn Thanh Hải.")

@@ -500,6 +500,17 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
          "TERADO Hirotsugu", [("Lãnh sự", "Nhật Bản")]),
         ("Ông Alexander Nowakowski, Đại biện lâm thời Đại sứ quán Ba Lan tại Việt Nam phát biểu.",
          "Alexander Nowakowski", [("Đại biện lâm thời", "Đại sứ quán Ba Lan")]),
+        # two appointing verbs before the office taken up; "kiêm" between two offices before a name
+        ("Phó Giám đốc Bệnh viện Đa khoa Kiên Giang Đỗ Hữu Trí được điều động, bổ nhiệm giữ chức Giám đốc Bệnh viện "
+         "Sản - Nhi Kiên Giang.", "Đỗ Hữu Trí",
+         [("Phó Giám đốc", "Bệnh viện Đa khoa Kiên Giang"), ("Giám đốc", "Bệnh viện Sản - Nhi Kiên Giang")]),
+        ("Bí thư Huyện ủy kiêm Chủ tịch UBND huyện Phú Quý Lê Quang Vinh trân trọng cảm ơn.", "Lê Quang Vinh",
+         [("Bí thư", "Huyện ủy Phú Quý"), ("Chủ tịch", "UBND huyện Phú Quý")]),
+        # a fixed phrase in lowercase right after the head word; a verb of speech ends the organization
+        ("Chiều 17/8 tại BV Việt Đức ông Phạm Văn Tác, Vụ trưởng Vụ tổ chức cán bộ (Bộ Y tế) đã đọc quyết định.",
+         "Phạm Văn Tác", [("Vụ trưởng", "Vụ tổ chức cán bộ")]),
+        ("Bà Ma Thị Hiền, Chủ tịch Hội đồng quản trị chia sẻ về kế hoạch hợp tác.", "Ma Thị Hiền",
+         [("Chủ tịch", "Hội đồng quản trị")]),
     ],
 )
 def test_offices_after_titles_addresses_and_qualifiers(text, name, positions, rules):

@@ -73,10 +73,13 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
             break
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if prose_seen and nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE \
-                and not text.endswith((".", "!", "?")):
+                and not text.endswith((".", "!", "?")) and not _prose_after(blocks, i + 2, rules):
             # List layouts print each link twice (thumbnail title, then title); a sentence printed
-            # twice is a photo's caption (its alt text, then the caption), not a link.
+            # twice, or a line printed twice with the article going on under it, is a photo's
+            # caption (its alt text, then the caption), not a link.
             break
+        if nxt is not None and nxt.text == text and is_headline(text):
+            i += 1  # a caption printed twice is kept once
         if prose_seen >= TEASER_AFTER_PROSE and _bulleted_headline(text) \
                 and sum(_bulleted_headline(b.text) for b in blocks[i + 1:i + 1 + BULLET_WINDOW]) >= BULLET_RUN - 1:
             break  # a bulleted list of other articles' headlines, each with its lead
@@ -85,6 +88,13 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
         kept.append(block)
         i += 1
     return _without_trailing_list(kept)
+
+
+def _prose_after(blocks: Sequence[Block], at: int, rules: CleaningRules) -> bool:
+    """Whether the block at ``at`` is a paragraph of prose (the article goes on), not another
+    article's lead, which opens with the outlet's tag ("HNP - Đến 18h20, …")."""
+    return at < len(blocks) and blocks[at].role is Role.PARA and is_sentence_paragraph(blocks[at].text) \
+        and rules.line_kind(blocks[at].text) is None and rules.outlet_prefix(blocks[at].text) is None
 
 
 def _bulleted_headline(text: str) -> bool:

@@ -87,12 +87,15 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     lower = text.lower()
     capitals_in_row = 0
     phrase_end = org_start
+    words_read = 0
     for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
         at = org_start + match.start()
         if at < phrase_end:
             continue
+        words_read += 1
         phrase = lexicon.match_at(lexicon.name_phrases, lower, at)
-        if phrase is not None and at > org_start and text[at].isupper():
+        if phrase is not None and at > org_start and (text[at].isupper() or words_read == 2):
+            # "Vụ tổ chức cán bộ": a fixed phrase right after the head word may be lowercase
             end = phrase_end = phrase.end  # "Trưởng phòng Dân số - truyền thông": a fixed phrase of the name
             capitals_in_row = 0
             continue

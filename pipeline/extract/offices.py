@@ -31,7 +31,7 @@ _AFTER_SEPARATOR = re.compile(
 # "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
 # Giám đốc Bệnh viện …": an office taken up.
 _APPOINTED = re.compile(
-    r"\s+(?:được\s+)?(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+)"
+    r"\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
     r"(?:(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)?|(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)"
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
@@ -53,7 +53,7 @@ _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
-_CHAIN_COMMA = re.compile(r",\s*")
+_CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+")  # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …"
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
@@ -143,7 +143,7 @@ def offices_chained_before(
     chained: list[tuple[Hit, int]] = []
     current = office
     while True:
-        comma = _CHAIN_COMMA.search(text, max(0, current.start - 3), current.start)
+        comma = _CHAIN_COMMA.search(text, max(0, current.start - 6), current.start)
         if comma is None or comma.end() != current.start:
             break
         earlier = [hit for hit in offices if hit.end <= comma.start() and comma.start() - hit.end <= MAX_ORG_GAP]
