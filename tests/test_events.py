@@ -744,6 +744,19 @@ HANDOVERS_AND_SPELLINGS = [
 ]
 
 
+def test_the_delegation_leader_and_a_bare_head_are_not_the_place_inspected(rules: RuleSet) -> None:
+    text = ("Ngày 06/1/2021 đoàn kiểm tra chấm điểm chất lượng Bệnh viện do Ông Đặng Huy Du, Phó giám đốc Bệnh viện Đa "
+            "khoa tỉnh Lạng Sơn làm trưởng đoàn đã đến kiểm tra, chấm điểm phúc tra chất lượng Bệnh viện năm 2020 tại "
+            "Trung tâm Y tế huyện Văn Quan.\n\nĐoàn kiểm tra làm việc tại Trung tâm Y tế huyện Văn Quan")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": "Đặng Huy Du"}], [
+        {"name": "Bệnh viện Đa khoa tỉnh Lạng Sơn", "kind": "hospital", "aliases": ["Bệnh viện"]},
+        {"name": "Trung tâm Y tế huyện Văn Quan", "kind": "health_center"}])
+    visits = [e for e in run(ann, entities) if e.type == "visit"]
+    assert [(e.date, "trung tâm y tế huyện văn quan" in _facility_names(e, entities)) for e in visits] == [
+        ("2021-01-06", True)]
+
+
 LEADS_WITHOUT_A_DAY = [
     # a summary without a date, then the report opens with its day
     ("Tổng giám đốc Tập đoàn trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.\n\n"

@@ -323,6 +323,9 @@ def test_a_head_before_listed_communes_names_one_station_each(rules):
     [
         # lowercase words inside names; island districts and special zones as units
         ("Phó Giám đốc Bệnh viện Chuyên khoa Tâm thần tỉnh cho biết.", ["Bệnh viện Chuyên khoa Tâm thần tỉnh"]),
+        ("Phó Chủ tịch thăm các bệnh nhân đang điều trị tại Bệnh viện Đa khoa trung tâm tỉnh Gia Lai.",
+         ["Bệnh viện Đa khoa trung tâm tỉnh Gia Lai"]),
+        ("Hoạt động khám chữa bệnh tại Trạm xá Quân dân y kết hợp Đồn Biên phòng Phú Gia.", ["Trạm xá Quân dân y"]),
         ("Ngày 23/9/2023, tại Bệnh viện Nhân dân huyện Hà Khẩu, hai bên đã gặp mặt.",
          ["Bệnh viện Nhân dân huyện Hà Khẩu"]),
         ("Đoàn thăm Trung tâm Y tế quân dân y đặc khu Côn Đảo và Trung tâm Y tế huyện đảo Phú Quý.",
@@ -348,6 +351,11 @@ def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
           "Trung tâm Y tế khu vực Vĩnh Tường"]),
         ("Đoàn đã đến thăm các bệnh viện Bạch Mai, Việt Đức và Thanh Nhàn.",
          ["Bệnh viện Bạch Mai", "Bệnh viện Việt Đức", "Bệnh viện Thanh Nhàn"]),
+        # a capitalised head before a plural of units or places and their names
+        ("Ủy ban Mặt trận Tổ quốc thành phố đã trao tặng cho Trạm Y tế các địa phương gồm: Ngọc Hiệp, Vĩnh Hải, "
+         "Vĩnh Ngọc.", ["Trạm Y tế Ngọc Hiệp", "Trạm Y tế Vĩnh Hải", "Trạm Y tế Vĩnh Ngọc"]),
+        ("Đoàn kiểm tra Trung tâm Y tế các huyện Mê Linh, Sóc Sơn.",
+         ["Trung tâm Y tế huyện Mê Linh", "Trung tâm Y tế huyện Sóc Sơn"]),
         # a plural head without a list names nothing
         ("Đoàn đã đến thăm các bệnh viện tuyến Trung ương.", []),
     ],

@@ -26,7 +26,11 @@ from .sentences import Sentence
 # How far after a trigger the visited place or person may start
 # ("làm việc với Trung tâm …", "thăm và tặng quà bác sĩ …").
 _TARGET_WINDOW = 28
+# A facility written as its head alone ("Bệnh viện") is this many words or fewer.
+BARE_HEAD_WORDS = 2
 _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với)\s+$", re.IGNORECASE)
+# "đoàn kiểm tra … do Ông Đặng Huy Du … làm trưởng đoàn": the person after "do" leads the delegation.
+_LEADER_BEFORE = re.compile(r"\bdo\s+[^,;.]{0,30}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
@@ -84,6 +88,11 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optiona
             continue
         if _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
             return span.ref
+        if span.kind == "person" and _LEADER_BEFORE.search(text, hit.end, span.start):
+            continue  # the delegation's leader, not the person visited
+        if span.kind == "facility" and len(text[span.start:span.end].split()) <= BARE_HEAD_WORDS \
+                and text[hit.end:span.start].strip():
+            continue  # "đoàn kiểm tra chấm điểm chất lượng Bệnh viện": a bare head further on names no place
         if span.start <= hit.end + _TARGET_WINDOW and not (span.kind == "person" and "," in text[hit.end:span.start]):
             return span.ref  # not "Phát biểu tại buổi làm việc, đồng chí …": the speaker, not the visited
     return None

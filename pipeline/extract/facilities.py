@@ -24,7 +24,10 @@ from .words import skip_spaces, word_at
 # A generic head that introduces a list of names: "6 bệnh viện là:", "như".
 _LIST_INTRO = re.compile(r"\s*(?:là|gồm|như)\s*:?\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B".
-_UNITS_LISTED = re.compile(r"\s+các\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã)\s+(?=[A-ZĐ])", re.IGNORECASE)
+_UNITS_LISTED = re.compile(
+    r"\s+các\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
+    re.IGNORECASE)
+_NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\svà)\s+")
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
@@ -42,14 +45,16 @@ def build_facilities(
     for mention in mentions:
         if mention.category != FACILITY:
             continue
+        units = _UNITS_LISTED.match(text, mention.end) if not mention.proper and not mention.quantified else None
+        if units:
+            # "trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn", "Trạm Y tế các địa phương gồm: Ngọc Hiệp, …":
+            # one facility per unit listed
+            unit = units.group("unit").lower()
+            prefix = f"{_display_head(mention)} {unit} " if unit not in _NOT_UNITS else f"{_display_head(mention)} "
+            for item_start, item_end in _list_items(text, units.end(), lexicon, first=True):
+                registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+            continue
         if mention.generic:
-            units = _UNITS_LISTED.match(text, mention.end)
-            if units and not mention.quantified:
-                # "trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn": one facility per unit listed
-                prefix = f"{_display_head(mention)} {units.group('unit').lower()} "
-                for item_start, item_end in _list_items(text, units.end(), lexicon, first=True):
-                    registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
-                continue
             if mention.quantified and _LIST_INTRO.match(text, mention.end):
                 prefix = _display_head(mention) + " "
                 start = _LIST_INTRO.match(text, mention.end).end()
