@@ -184,6 +184,8 @@ def test_name_after_a_home_place(text, names, rules):
     [
         ("Tham dự có các đồng chí Thường trực Huyện ủy, các đồng chí Lãnh đạo xã và đồng chí Đại diện Hội Phụ nữ.", []),
         ("các đồng chí Thành viên Ban Chỉ đạo, đồng chí Chánh Văn phòng. Anh Thành cho biết.", ["Thành"]),
+        # "Bà" of a province's name is no form of address
+        ("Lãnh đạo Tỉnh ủy dự lễ kỷ niệm 20 năm thành lập Bệnh viện Mắt.\nBà Rịa – Vũng Tàu đã đầu tư nhiều cho y tế.", []),
     ],
 )
 def test_common_words_after_a_form_of_address_are_no_names(text, names, rules):

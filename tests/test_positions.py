@@ -525,6 +525,11 @@ def test_a_qualified_office_and_its_plain_mention_are_one_position(rules):
     assert positions_of(text, rules)["Đặng Huy Hậu"] == [("Phó Chủ tịch Thường trực", "UBND tỉnh Quảng Ninh")]
 
 
+def test_an_office_written_short_later_is_the_same_position(rules):
+    text = "Chủ tịch nước Lương Cường đã ký quyết định. Thừa ủy quyền, Chủ tịch Lương Cường trao danh hiệu."
+    assert positions_of(text, rules)["Lương Cường"] == [("Chủ tịch nước", None)]
+
+
 def test_an_office_after_one_name_is_not_taken_over_the_next_names_address(rules):
     text = "đồng chí Lỗ Xuân Hòa– Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức huyện ủy đồng chí Trần Văn Bình phát biểu"
     assert positions_of(text, rules).get("Trần Văn Bình", []) == []

@@ -182,7 +182,11 @@ def _distinct(positions: list[ResolvedPosition], qualifiers: frozenset[str]) -> 
         other = kept[duplicate]
         fuller = position if len(org) > len(_org_key(other.organization)) else other
         kept[duplicate] = replace(fuller, title=max(position.title, other.title, key=len))
-    return kept
+    # "Chủ tịch Lương Cường" after "Chủ tịch nước Lương Cường": the shorter office, with no
+    # organization, is the longer one written short.
+    titles = [name_key(position.title) for position in kept]
+    return [position for position, title in zip(kept, titles)
+            if position.organization or not any(other.startswith(title + " ") for other in titles)]
 
 
 def _unqualified(title: str, qualifiers: frozenset[str]) -> str:

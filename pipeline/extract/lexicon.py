@@ -205,6 +205,10 @@ class Lexicon:
         end = len(text) if end is None else end
         return any(self.regex(rule).fullmatch(text, start, end) for rule in self.province_names)
 
+    def starts_province_name(self, text: str, pos: int) -> bool:
+        """Whether the name of a province starts at ``pos`` (Bà Rịa – Vũng Tàu)."""
+        return any(self.regex(rule).match(text, pos) for rule in self.province_names)
+
     def ends_at(self, rules: tuple[Rule, ...], text: str, end: int, window: int = 40) -> Optional[Hit]:
         """The hit of ``rules`` that ends at ``end`` (only spaces between)."""
         start = max(0, end - window)

@@ -145,6 +145,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     addressed = False
     first = run.words[0].text
     if len(run.words) > 1 and any(lexicon.regex(rule).fullmatch(first) for rule in lexicon.addresses):
+        if lexicon.starts_province_name(text, run.start):
+            return None  # "Bà Rịa – Vũng Tàu": a province, not "bà" and a name
         run, addressed = run.part(1), True  # "Bà Nguyễn Thị …" at a sentence start
     start = run.start
     chain = chain_before(chains, text, start)
