@@ -757,6 +757,26 @@ def test_the_delegation_leader_and_a_bare_head_are_not_the_place_inspected(rules
         ("2021-01-06", True)]
 
 
+def test_a_delegation_at_named_facilities_visits_each(rules: RuleSet) -> None:
+    text = ("Ngày 27/7/2025, Đoàn công tác của Sở Y tế Nghệ An do đồng chí Lê Thị Hoài Chung – Giám đốc Sở Y tế Nghệ An "
+            "dẫn đầu đã trực tiếp chỉ đạo, hỗ trợ công tác khắc phục hậu quả lũ lụt tại Trung tâm Y tế Tương Dương và "
+            "Trạm Y tế Mỹ Lý.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Trung tâm Y tế Tương Dương", "kind": "health_center"},
+                                                 {"name": "Trạm Y tế Mỹ Lý", "kind": "health_station"}])
+    assert sorted((e.type, e.date, tuple(_facility_names(e, entities))) for e in run(ann, entities)) == [
+        ("visit", "2025-07-27", ("trung tâm y tế tương dương",)), ("visit", "2025-07-27", ("trạm y tế mỹ lý",))]
+
+
+def test_a_delegation_s_own_hospital_is_not_the_place_it_visits(rules: RuleSet) -> None:
+    text = ("Chiều 25/4/2025, đoàn công tác Bệnh viện Hữu nghị Việt Nam Cuba Hà Nội đã có chuyến thăm và làm việc tại "
+            "Bệnh viện Hữu nghị Việt Nam Cuba Đồng Hới (Quảng Bình).")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Hữu nghị Việt Nam Cuba Hà Nội", "kind": "hospital"},
+                                                 {"name": "Bệnh viện Hữu nghị Việt Nam Cuba Đồng Hới", "kind": "hospital"}])
+    assert [e.type for e in run(ann, entities)] == ["visit"]
+
+
 LEADS_WITHOUT_A_DAY = [
     # a summary without a date, then the report opens with its day
     ("Tổng giám đốc Tập đoàn trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.\n\n"

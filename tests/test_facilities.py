@@ -356,6 +356,10 @@ def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
          "Vĩnh Ngọc.", ["Trạm Y tế Ngọc Hiệp", "Trạm Y tế Vĩnh Hải", "Trạm Y tế Vĩnh Ngọc"]),
         ("Đoàn kiểm tra Trung tâm Y tế các huyện Mê Linh, Sóc Sơn.",
          ["Trung tâm Y tế huyện Mê Linh", "Trung tâm Y tế huyện Sóc Sơn"]),
+        # one name listed after a facility, then "và" and another head
+        ("Đoàn đã hỗ trợ khắc phục hậu quả lũ lụt tại Trung tâm Y tế Tương Dương, Kỳ Sơn và các Trạm Y tế Mỹ Lý, "
+         "Châu Khê, Bồng Khê.", ["Trung tâm Y tế Tương Dương", "Trung tâm Y tế Kỳ Sơn", "Trạm Y tế Mỹ Lý",
+                                "Trạm Y tế Châu Khê", "Trạm Y tế Bồng Khê"]),
         # a plural head without a list names nothing
         ("Đoàn đã đến thăm các bệnh viện tuyến Trung ương.", []),
     ],

@@ -28,7 +28,7 @@ from .sentences import Sentence
 _TARGET_WINDOW = 28
 # A facility written as its head alone ("Bệnh viện") is this many words or fewer.
 BARE_HEAD_WORDS = 2
-_INTRODUCES_PLACE = re.compile(r"\b(?:tại|với)\s+$", re.IGNORECASE)
+_INTRODUCES_PLACE = re.compile(r"\b(?:tại|với|đến|tới)\s+(?:các\s+)?$", re.IGNORECASE)
 # "đoàn kiểm tra … do Ông Đặng Huy Du … làm trưởng đoàn": the person after "do" leads the delegation.
 _LEADER_BEFORE = re.compile(r"\bdo\s+[^,;.]{0,30}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
@@ -88,6 +88,8 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optiona
             continue
         if _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
             return span.ref
+        if hit.rule.meta.get("delegation"):
+            continue  # "đoàn công tác Bệnh viện A … tại Bệnh viện B": the place is B, after "tại", "đến"
         if span.kind == "person" and _LEADER_BEFORE.search(text, hit.end, span.start):
             continue  # the delegation's leader, not the person visited
         if span.kind == "facility" and len(text[span.start:span.end].split()) <= BARE_HEAD_WORDS \

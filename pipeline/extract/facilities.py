@@ -28,6 +28,7 @@ _UNITS_LISTED = re.compile(
     r"\s+các\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
+_AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\svà)\s+")
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
@@ -234,6 +235,9 @@ def _siblings(text: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[i
     items = _list_items(text, mention.end, lexicon, first=False)
     if len(items) >= 2 or items and re.match(r"\s+và\s", text[items[-1][0] - 5:items[-1][0]]):
         return items
+    after = _AND_NEXT_HEAD.match(text, items[-1][1]) if items else None
+    if after and lexicon.match_at(lexicon.facility_heads, text, after.end()):
+        return items  # "Trung tâm Y tế Tương Dương, Kỳ Sơn và các Trạm Y tế …": the list ends at another head
     return []
 
 
