@@ -225,8 +225,8 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             # The label on its own line ("Tác giả:"), the names on the next.
             authors[:0] = credited_people(rules.credit(f"{before} {text}") or "", rules)
             del kept[-2:]
-        elif published is None and rules.timestamp(text) is not None:
-            published = iso_published(rules.timestamp(text))  # "Hồng Hải" / "17 August 2016 | 5:14 pm"
+        elif published is None and (stamp := rules.timestamp(text)) is not None:
+            published = iso_published(stamp)  # "Hồng Hải" / "17 August 2016 | 5:14 pm"
             kept.pop()
         elif rules.organisation(text) and _is_attribution(text, before, rules):
             kept.pop()  # the author's unit under the name: "(TTYT huyện Mê Linh)"

@@ -363,11 +363,11 @@ def is_document_date(text: str, start: int, rules: RuleSet, end: Optional[int] =
 
 def _month_end(month: Optional[str]) -> Optional[dt.date]:
     """The last day of a YYYY-MM month."""
-    try:
-        first = dt.date.fromisoformat(f"{month}-01") if month else None
-    except ValueError:
+    if not month:
         return None
-    if first is None:
+    try:
+        first = dt.date.fromisoformat(f"{month}-01")
+    except ValueError:
         return None
     return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
