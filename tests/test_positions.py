@@ -511,6 +511,19 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
          "Phạm Văn Tác", [("Vụ trưởng", "Vụ tổ chức cán bộ")]),
         ("Bà Ma Thị Hiền, Chủ tịch Hội đồng quản trị chia sẻ về kế hoạch hợp tác.", "Ma Thị Hiền",
          [("Chủ tịch", "Hội đồng quản trị")]),
+        # a facility named after a person in a list of directors; a kind of facility that looks like a surname
+        ("Đó là: BS Nguyễn Phi Hùng - Giám đốc Bệnh viện Nguyễn Tri Phương, BS Nguyễn Huy Dũng - Giám đốc Bệnh viện "
+         "Phạm Ngọc Thạch, BS Trần Sơn Thạch - Giám đốc Bệnh viện Phụ sản Hùng Vương.", "Nguyễn Phi Hùng",
+         [("Giám đốc", "Bệnh viện Nguyễn Tri Phương")]),
+        ("Đón tiếp đoàn công tác, TS.BS Bùi Vinh Quang – Bí thư Đảng ủy, Giám đốc Bệnh viện Ung Bướu Hà Nội – bày tỏ "
+         "sự trân trọng.", "Bùi Vinh Quang", [("Bí thư", "Đảng ủy"), ("Giám đốc", "Bệnh viện Ung Bướu Hà Nội")]),
+        # a minister without the ministry, in an article that names one ministry; surname Đầu
+        ("Thay mặt Bộ Y tế, Thứ trưởng Trần Văn Thuấn gửi lời chúc mừng năm mới.", "Trần Văn Thuấn",
+         [("Thứ trưởng", "Bộ Y tế")]),
+        ("Bộ Chính trị và Bộ Y tế chỉ đạo. Quyền Bộ trưởng Nguyễn Thanh Long phát biểu.", "Nguyễn Thanh Long",
+         [("Quyền Bộ trưởng", "Bộ Y tế")]),
+        ("Chiều ngày 07/02/2024, đồng chí Đầu Thanh Tùng – Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh đến thăm.",
+         "Đầu Thanh Tùng", [("Tỉnh ủy viên", None), ("Phó Chủ tịch", "UBND tỉnh")]),
     ],
 )
 def test_offices_after_titles_addresses_and_qualifiers(text, name, positions, rules):

@@ -34,6 +34,10 @@ from .places import Places, find_places, unit_in_name
 from .registry import BodyEntry, Registry
 from .words import TextSpan
 
+MINISTRY_HEAD = "Bộ"
+NOT_MINISTRIES = frozenset({"Bộ Chính trị"})  # the Politburo is headed "Bộ" but is no ministry
+ACTING = "Quyền "  # the acting prefix of an office (Quyền Bộ trưởng)
+
 __all__ = ["extract_entities", "canonical_key"]
 
 
@@ -58,8 +62,9 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     organization_ids = _ids(organizations, "O")
     ids = {**facility_ids, **organization_ids}
     only = _only_facility(facilities)
+    ministry = _only_ministry(organizations)
     people = [
-        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon, only)
+        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon, only, ministry)
         for number, entry in enumerate(group_people(person_mentions), start=1)
     ]
     return Entities(
@@ -135,9 +140,15 @@ def _only_facility(facilities: Registry) -> Optional[BodyEntry]:
     return whole[0] if len(whole) == 1 else None
 
 
+def _only_ministry(organizations: Registry) -> Optional[BodyEntry]:
+    """The one ministry an article names (Bộ Y tế), if it names exactly one."""
+    ministries = [e for e in organizations.entries if e.head == MINISTRY_HEAD and e.name not in NOT_MINISTRIES]
+    return ministries[0] if len(ministries) == 1 else None
+
+
 def _person(
     identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str],
-    lexicon: Lexicon, only: Optional[BodyEntry],
+    lexicon: Lexicon, only: Optional[BodyEntry], ministry: Optional[BodyEntry],
 ) -> Person:
     qualifiers = lexicon.office_qualifiers()
     resolved: list[ResolvedPosition] = []
@@ -148,6 +159,10 @@ def _person(
                     and _unqualified(found.title, qualifiers) in lexicon.facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, only.name, only)
+            elif found.organization is None and ministry is not None \
+                    and _unqualified(found.title, qualifiers).removeprefix(ACTING) in lexicon.ministry_offices:
+                # "Thứ trưởng Trần Văn Thuấn" in an article that names the Bộ Y tế only
+                found = ResolvedPosition(found.title, ministry.name, ministry)
             resolved.append(found)
     positions = [
         Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)

@@ -67,6 +67,7 @@ class Lexicon:
     titles: tuple[Rule, ...]
     offices: tuple[Rule, ...]
     facility_offices: frozenset[str]  # offices held in a facility (Giám đốc): canonical forms
+    ministry_offices: frozenset[str]  # offices held in a ministry (Thứ trưởng): canonical forms
     facility_heads: tuple[Rule, ...]
     name_inner: tuple[Rule, ...]
     name_final: tuple[Rule, ...]
@@ -125,6 +126,7 @@ class Lexicon:
             titles=tuple(rules.rules(TITLES)),
             offices=offices,
             facility_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("facility_office")),
+            ministry_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("ministry_office")),
             facility_heads=role(FACILITY_TYPES, "head"),
             name_inner=role(FACILITY_TYPES, "name_inner"),
             name_final=role(FACILITY_TYPES, "name_final"),
