@@ -145,13 +145,13 @@ def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
     [
         # a date before an abbreviated head is no quantifier
         ("ngay trong quý I/2018 TTYT Mê Linh phối hợp với Hội Liên hiệp Phụ nữ huyện tổ chức khám sàng lọc",
-         [("TTYT Mê Linh", "health_center")]),
+         [("Trung tâm Y tế Mê Linh", "health_center")]),
         # lowercase departments and the offices of a health centre
         ("trao giải nhất cho thí sinh Nguyễn Thị Thành, khoa Y tế công cộng, trao giải nhì cho thí sinh Nguyễn Thị Hải, "
          "khoa Chăm sóc sức khỏe sinh sản; giải ba",
          [("Khoa Y tế công cộng", "department"), ("Khoa Chăm sóc sức khỏe sinh sản", "department")]),
         ("04 tập thể đạt danh hiệu là TTYT huyện Mê Linh, Phòng Hành chính tổ chức tài vụ, Trạm Y tế xã Văn Khê",
-         [("TTYT huyện Mê Linh", "health_center"), ("Phòng Hành chính tổ chức tài vụ", "department"),
+         [("Trung tâm Y tế huyện Mê Linh", "health_center"), ("Phòng Hành chính tổ chức tài vụ", "department"),
           ("Trạm Y tế xã Văn Khê", "health_station")]),
         # a name never continues over "và" and a number; with no district named, the district's own centre
         ("Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.", [("Trung tâm Y tế huyện", "health_center")]),
@@ -204,7 +204,7 @@ def test_a_facility_name_stops_before_the_titles_of_a_name(rules):
     "text, expected",
     [
         ("Trong thời gian điều trị tại Khoa Cơ xương khớp (BV Bạch Mai), Hiếu cố gắng học tập.",
-         [("Khoa Cơ xương khớp", "department"), ("BV Bạch Mai", "hospital")]),
+         [("Khoa Cơ xương khớp", "department"), ("Bệnh viện Bạch Mai", "hospital")]),
         ("Học viện đã tổ chức buổi gặp mặt đội ngũ y, bác sĩ đang công tác tại Trạm Y tế Học viện nhân kỷ niệm 71 năm.",
          [("Trạm Y tế Học viện", "health_station")]),
         # the province's general hospital, no province named: a facility of its own
@@ -273,7 +273,7 @@ def test_va_between_two_bodies_and_colleges(text, expected, rules):
     [
         # an owner, a private hospital named after its founder, a date, a saint, a site of a hospital
         ("Đoàn đã đến thăm các đơn vị: Bệnh xá Công an tỉnh, BVĐK tư nhân Cao Văn Chí và các đồng chí nguyên lãnh đạo.",
-         [("Bệnh xá Công an tỉnh", "other"), ("BVĐK tư nhân Cao Văn Chí", "hospital")]),
+         [("Bệnh xá Công an tỉnh", "other"), ("Bệnh viện Đa khoa tư nhân Cao Văn Chí", "hospital")]),
         ("Đại học Y Hà Nội ký kết hợp tác với Bệnh viện 19-8 về đào tạo thực hành.", [("Bệnh viện 19-8", "hospital")]),
         ("Bệnh viện Trung ương Thái Nguyên và Bệnh viện ST. Mary’s Nhật Bản đã ký kết biên bản ghi nhớ.",
          [("Bệnh viện Trung ương Thái Nguyên", "hospital"), ("Bệnh viện ST. Mary’s Nhật Bản", "hospital")]),
@@ -342,6 +342,13 @@ def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
     assert [f.name for f in facilities_of(text, rules)] == expected
 
 
+def test_an_abbreviated_head_is_spelled_out_and_kept_as_an_alias(rules):
+    found = facilities_of("BVĐK các huyện Kon Rẫy, Đắk Tô mỗi đơn vị được phân bổ 7 tỷ đồng.", rules)
+    assert [(f.name, f.aliases) for f in found] == [
+        ("Bệnh viện Đa khoa huyện Kon Rẫy", ["BVĐK huyện Kon Rẫy"]),
+        ("Bệnh viện Đa khoa huyện Đắk Tô", ["BVĐK huyện Đắk Tô"])]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -356,6 +363,12 @@ def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
          "Vĩnh Ngọc.", ["Trạm Y tế Ngọc Hiệp", "Trạm Y tế Vĩnh Hải", "Trạm Y tế Vĩnh Ngọc"]),
         ("Đoàn kiểm tra Trung tâm Y tế các huyện Mê Linh, Sóc Sơn.",
          ["Trung tâm Y tế huyện Mê Linh", "Trung tâm Y tế huyện Sóc Sơn"]),
+        # a plural head and a colon; its modifiers before "như"; a place in brackets after an item
+        ("Đó là các bệnh viện: Bạch Mai, Bỏng quốc gia, Nhi đồng I (TP.HCM), Đa khoa Phú Phong (Bình Định)... Đại "
+         "diện cho nhóm.", ["Bệnh viện Bạch Mai", "Bệnh viện Bỏng quốc gia", "Bệnh viện Nhi đồng I",
+                            "Bệnh viện Đa khoa Phú Phong"]),
+        ("Ngoài ra các phòng khám đa khoa khu vực như Đắk Ring, Ngô Mây được phân bổ trên 3,5 tỷ đồng.",
+         ["Phòng khám đa khoa khu vực Đắk Ring", "Phòng khám đa khoa khu vực Ngô Mây"]),
         # one name listed after a facility, then "và" and another head
         ("Đoàn đã hỗ trợ khắc phục hậu quả lũ lụt tại Trung tâm Y tế Tương Dương, Kỳ Sơn và các Trạm Y tế Mỹ Lý, "
          "Châu Khê, Bồng Khê.", ["Trung tâm Y tế Tương Dương", "Trung tâm Y tế Kỳ Sơn", "Trạm Y tế Mỹ Lý",

@@ -29,7 +29,8 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
     for entry in list(registry.entries):
         for span in list(entry.mentions):
             bracket = _BRACKETED_ACRONYM.match(text, span.end)
-            if bracket:
+            if bracket and lexicon.match_at(lexicon.admin_units, bracket.group(1), 0) is None:
+                # "(TP.HCM)" after a name says where it is, not what it is called
                 other = registry.at(bracket.start(1), bracket.end(1))
                 if other is not None and other is not entry:
                     _merge(registry, other, entry)

@@ -22,14 +22,14 @@ from .registry import BodyEntry, Registry
 from .words import skip_spaces, word_at
 
 # A generic head that introduces a list of names: "6 bệnh viện là:", "như".
-_LIST_INTRO = re.compile(r"\s*(?:là|gồm|như)\s*:?\s*")
+_LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B".
 _UNITS_LISTED = re.compile(
     r"\s+các\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\svà)\s+")
+_LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|;|\svà)\s+")  # "Nhi đồng I (TP.HCM), …": where an item is
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
 # Heuristic: a unit is said to be part of a facility when the facility is named within this
@@ -57,7 +57,7 @@ def build_facilities(
             continue
         if mention.generic:
             if mention.quantified and _LIST_INTRO.match(text, mention.end):
-                prefix = _display_head(mention) + " "
+                prefix = _display_name(mention) + " "  # "các phòng khám đa khoa khu vực như A, B"
                 start = _LIST_INTRO.match(text, mention.end).end()
                 for item_start, item_end in _list_items(text, start, lexicon, first=True):
                     registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
@@ -73,6 +73,7 @@ def build_facilities(
             continue
         registry.references.append(mention)
     _complete_units(registry, text, places)
+    _spell_out_heads(registry, lexicon)
     _merge_parent_suffixed(registry, text)
     _merge_place_suffixed(registry, lexicon, places)
     _merge_same_key(registry)
@@ -100,6 +101,18 @@ def _own_name(proper: str) -> str:
     while count < len(words) and words[len(words) - count - 1][:1].isupper():
         count += 1
     return " ".join(words[len(words) - count:]) if count else proper
+
+
+def _spell_out_heads(registry: Registry, lexicon: Lexicon) -> None:
+    """``BVĐK huyện Kon Rẫy`` is named ``Bệnh viện Đa khoa huyện Kon Rẫy``, the written form an alias."""
+    for entry in registry.entries:
+        first, _, rest = entry.name.partition(" ")
+        spelled = lexicon.spelled_heads.get(first)
+        if spelled is None or not any(c.islower() for c in rest):
+            continue  # "TTYT TX ĐT": an abbreviation throughout, resolved against the full name later
+        written, entry.name = entry.name, f"{spelled} {rest}"
+        entry.aliases = [alias for alias in entry.aliases if alias != entry.name]
+        entry.add_form(written)
 
 
 def _merge_same_key(registry: Registry) -> None:

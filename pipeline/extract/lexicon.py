@@ -97,6 +97,8 @@ class Lexicon:
     # Qualifiers written after an office ("Thường trực", "TT", "điều hành"), each matched right at its end.
     qualifiers: tuple[OfficeQualifier, ...] = field(default=(), compare=False, repr=False)
     office_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # Abbreviated facility heads as written and their spelled-out forms (BVĐK: Bệnh viện Đa khoa).
+    spelled_heads: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def regex(self, rule: Rule) -> re.Pattern[str]:
         pattern = self.patterns.get(rule.id)
@@ -117,9 +119,13 @@ class Lexicon:
             OfficeQualifier(re.compile(rf"[ \t]+(?:{rule.pattern})"), str(rule.meta["qualifier"]),
                             frozenset(str(office) for office in rule.meta.get("offices", ())))
             for rule in role(OFFICES, "qualifier_after"))
+        spelled = dict(
+            item.split("=", 1) for rule in role(FACILITY_TYPES, "head")
+            for item in rule.meta.get("spelled_out") or () if isinstance(item, str) and "=" in item)
         return cls(
             patterns=patterns,
             qualifiers=qualifiers,
+            spelled_heads=spelled,
             acting_at=re.compile(rf"(?P<acting>{prefix})[ \t]+") if acting else None,
             acting_before=re.compile(rf"(?P<acting>{prefix})[ \t]+$") if acting else None,
             office_ids=frozenset(rule.id for rule in offices),
