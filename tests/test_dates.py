@@ -29,6 +29,12 @@ def values(text: str, rules: RuleSet, published: Optional[str] = None) -> list[t
 # (sentence from the corpus, publication date, expected (value, part of day) in order)
 CASES = [
     (
+        "(BLC) - Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021), Đoàn công tác của tỉnh đến thăm hỏi và "
+        "chúc tết các bệnh nhân.",
+        None,
+        [("2021-02-11", "morning"), ("2021", None)],
+    ),
+    (
         "Nhân dịp kỷ niệm 68 năm Ngày thành lập Quân đội nhân dân Việt Nam, chiều nay 19/12, Đoàn công tác của Bộ tư "
         "lệnh Quân khu 4 đã tới thăm Bệnh viện Quân y 4.",
         "2012-12-19T18:36:00+07:00",

@@ -313,8 +313,10 @@ def _sentence_year(expression: _Expression, expressions: list[_Expression], text
             # sentence a few months away gives the year
             if abs(int(other.groups["month"]) - int(month)) <= NEAR_MONTHS:
                 near_month.add(int(year))
-        elif other.rule.meta.get("precision") == "year" and not _is_not_event_year(text, other.match_start, rules):
-            plain.add(int(year))
+        elif other.rule.meta.get("precision") == "year" and (
+                not _is_not_event_year(text, other.match_start, rules)
+                or _in_same_brackets(text, expression.match_end, other.match_start)):
+            plain.add(int(year))  # "Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021)": the day's own year
     for years in (same_month, plain, near_month):
         if years:
             return years.pop() if len(years) == 1 else None
@@ -336,6 +338,12 @@ def _said_before(text: str, start: int, rules: RuleSet, role: str) -> bool:
     """Whether a rule of ``role`` matches the words right before ``start``."""
     before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
     return any(rule.meta.get("role") == role and rule.regex.search(before) for rule in rules.rules(KIND))
+
+
+def _in_same_brackets(text: str, first_end: int, second_start: int) -> bool:
+    """Whether two stretches stand inside one pair of brackets, the first before the second."""
+    return second_start >= first_end and text.rfind("(", 0, first_end) > text.rfind(")", 0, first_end) \
+        and ")" not in text[first_end:second_start] and "(" not in text[first_end:second_start]
 
 
 def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:
