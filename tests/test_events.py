@@ -777,6 +777,16 @@ def test_a_delegation_s_own_hospital_is_not_the_place_it_visits(rules: RuleSet) 
     assert [e.type for e in run(ann, entities)] == ["visit"]
 
 
+def test_the_acting_trigger_gives_a_sentence_its_roles(rules: RuleSet) -> None:
+    text = ("Trong 2 ngày 24 và 25-2-2022, Bộ tư lệnh Quân khu tổ chức các đoàn công tác đến thăm, tặng hoa và chúc "
+            "mừng các cơ quan, đơn vị gồm: Bệnh viện Quân y 110; Bệnh viện Quân y 91; Bệnh xá 43.")
+    ann = annotated(text, rules, None)
+    names = ["Bệnh viện Quân y 110", "Bệnh viện Quân y 91", "Bệnh xá 43"]
+    entities = entities_from_gold(ann.text, [], [{"name": name, "kind": "hospital"} for name in names])
+    visits = [e for e in run(ann, entities) if e.type == "visit"]
+    assert sorted(tuple(_facility_names(e, entities)) for e in visits) == sorted((name.lower(),) for name in names)
+
+
 LEADS_WITHOUT_A_DAY = [
     # a summary without a date, then the report opens with its day
     ("Tổng giám đốc Tập đoàn trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.\n\n"

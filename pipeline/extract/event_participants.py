@@ -26,6 +26,7 @@ from .sentences import Sentence
 # How far after a trigger the visited place or person may start
 # ("làm việc với Trung tâm …", "thăm và tặng quà bác sĩ …").
 _TARGET_WINDOW = 28
+ATTACH = "attach"  # the strength of a trigger that only adds evidence to an event
 # A facility written as its head alone ("Bệnh viện") is this many words or fewer.
 BARE_HEAD_WORDS = 2
 _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với|đến|tới)\s+(?:các\s+)?$", re.IGNORECASE)
@@ -127,7 +128,9 @@ def participants(
         for ref, role in _delegation_roles(hits, sentences, spans, rules).items():
             roles.setdefault(ref, role)
     seen_sentences: set[int] = set()
-    for hit in hits:
+    # A sentence's roles come from its acting trigger ("đến thăm"), not from a word that only
+    # names the delegation ("đoàn công tác") written before it.
+    for hit in sorted(hits, key=lambda hit: hit.strength == ATTACH):
         if hit.sentence_index in seen_sentences:
             continue
         seen_sentences.add(hit.sentence_index)
