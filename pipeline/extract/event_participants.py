@@ -130,8 +130,9 @@ def participants(
     seen_sentences: set[int] = set()
     # A sentence's roles come from its acting trigger ("đến thăm"), not from a word that only
     # names the delegation ("đoàn công tác") written before it.
-    for hit in sorted(hits, key=lambda hit: hit.strength == ATTACH):
-        if hit.sentence_index in seen_sentences:
+    acting = {hit.sentence_index for hit in hits if hit.strength != ATTACH}
+    for hit in hits:
+        if hit.sentence_index in seen_sentences or hit.strength == ATTACH and hit.sentence_index in acting:
             continue
         seen_sentences.add(hit.sentence_index)
         sentence = hit.sentence
