@@ -36,7 +36,6 @@ from .words import TextSpan
 
 MINISTRY_HEAD = "Bộ"
 NOT_MINISTRIES = frozenset({"Bộ Chính trị"})  # the Politburo is headed "Bộ" but is no ministry
-ACTING = "Quyền "  # the acting prefix of an office (Quyền Bộ trưởng)
 
 __all__ = ["extract_entities", "canonical_key"]
 
@@ -160,7 +159,7 @@ def _person(
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, only.name, only)
             elif found.organization is None and ministry is not None \
-                    and _unqualified(found.title, qualifiers).removeprefix(ACTING) in lexicon.ministry_offices:
+                    and lexicon.without_acting(_unqualified(found.title, qualifiers)) in lexicon.ministry_offices:
                 # "Thứ trưởng Trần Văn Thuấn" in an article that names the Bộ Y tế only
                 found = ResolvedPosition(found.title, ministry.name, ministry)
             resolved.append(found)

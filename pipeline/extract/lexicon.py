@@ -23,6 +23,8 @@ PERSON_NAMES = "person_names"
 COMMEMORATION_WINDOW = 60
 # "TP", "thành phố" stand within this many characters before the city's name.
 CITY_WORD_WINDOW = 12
+# The longest facility head written before a name (Trung tâm Y tế Dự phòng), in characters.
+HEAD_WINDOW = 24
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,15 @@ class Lexicon:
         """Whether ``text[start:end]`` is exactly the name of a province (Thái Nguyên)."""
         end = len(text) if end is None else end
         return any(self.regex(rule).fullmatch(text, start, end) for rule in self.province_names)
+
+    def after_facility_head(self, text: str, pos: int) -> bool:
+        """Whether a facility's head word (Bệnh viện, TTYT) ends right before ``pos``."""
+        return self.ends_at(self.facility_heads, text, pos, window=HEAD_WINDOW) is not None
+
+    def without_acting(self, office: str) -> str:
+        """The office without its acting prefix (Quyền Bộ trưởng → Bộ trưởng)."""
+        acting = self.acting_at.match(office) if self.acting_at is not None else None
+        return office[acting.end():] if acting is not None else office
 
     def starts_province_name(self, text: str, pos: int) -> bool:
         """Whether the name of a province starts at ``pos`` (Bà Rịa – Vũng Tàu)."""

@@ -36,7 +36,7 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     unnamed_province = province_words == 0
     if unnamed_province:
         needs_place = False
-    if lexicon.ends_at(lexicon.facility_heads, text, run.start, window=20) is not None \
+    if lexicon.after_facility_head(text, run.start) \
             and lexicon.match_at(lexicon.name_inner, text.lower(), run.start) is not None:
         return None  # "Giám đốc Bệnh viện Ung Bướu Hà Nội": a kind of facility, not a surname
     best: Optional[tuple[float, Run, str]] = None

@@ -98,7 +98,7 @@ def offices_before_names(
                 lexicon.city_before(text, picked.run.start)
                 and lexicon.is_province_name(text, picked.run.start, picked.run.end)):
             continue  # "Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh", "UBND TP Hồ Chí Minh": the body's name
-        if office.start in after_names and lexicon.ends_at(lexicon.facility_heads, text, picked.run.start, window=20):
+        if office.start in after_names and lexicon.after_facility_head(text, picked.run.start):
             continue  # "A - Giám đốc Bệnh viện Nguyễn Tri Phương, B": A's office, a facility named after a person
         if picked.shape == VIETNAMESE and len(picked.run.words) >= 3:
             found.add(office.start)

@@ -170,7 +170,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         # when a full Vietnamese name follows its organization directly.
         if picked.shape != VIETNAMESE or len(picked.run.words) < 3:
             return None
-        if lexicon.ends_at(lexicon.facility_heads, text, picked.run.start, window=20) is not None:
+        if lexicon.after_facility_head(text, picked.run.start):
             return None  # "A - Giám đốc Bệnh viện Nguyễn Tri Phương, B": a facility named after a person
     if office is not None and picked is None:
         return None
