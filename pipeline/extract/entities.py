@@ -149,23 +149,22 @@ def _person(
     identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str],
     lexicon: Lexicon, only: Optional[BodyEntry], ministry: Optional[BodyEntry],
 ) -> Person:
-    qualifiers = lexicon.office_qualifiers()
     resolved: list[ResolvedPosition] = []
     for mention in entry.mentions:
         for position in mention.positions:
             found = resolve_position(position, mention.start, text, facilities, organizations)
             if found.organization is None and only is not None \
-                    and _unqualified(found.title, qualifiers) in lexicon.facility_offices:
+                    and lexicon.unqualified(found.title) in lexicon.facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, only.name, only)
             elif found.organization is None and ministry is not None \
-                    and lexicon.without_acting(_unqualified(found.title, qualifiers)) in lexicon.ministry_offices:
+                    and lexicon.without_acting(lexicon.unqualified(found.title)) in lexicon.ministry_offices:
                 # "Thứ trưởng Trần Văn Thuấn" in an article that names the Bộ Y tế only
                 found = ResolvedPosition(found.title, ministry.name, ministry)
             resolved.append(found)
     positions = [
         Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)
-        for r in _distinct(resolved, qualifiers)
+        for r in _distinct(resolved, lexicon)
     ]
     return Person(
         id=identifier,
@@ -176,18 +175,18 @@ def _person(
     )
 
 
-def _distinct(positions: list[ResolvedPosition], qualifiers: frozenset[str]) -> list[ResolvedPosition]:
+def _distinct(positions: list[ResolvedPosition], lexicon: Lexicon) -> list[ResolvedPosition]:
     """One position per office and organization; a fuller organization replaces a part of it,
     and a qualified office the same office written without its qualifier (``Phó Chủ tịch
     Thường trực UBND tỉnh``, later ``Phó Chủ tịch UBND tỉnh``)."""
     kept: list[ResolvedPosition] = []
     for position in positions:
         org = _org_key(position.organization)
-        title = name_key(_unqualified(position.title, qualifiers))
+        title = name_key(lexicon.unqualified(position.title))
         duplicate = None
         for index, other in enumerate(kept):
             other_org = _org_key(other.organization)
-            if name_key(_unqualified(other.title, qualifiers)) == title and (org in other_org or other_org in org):
+            if name_key(lexicon.unqualified(other.title)) == title and (org in other_org or other_org in org):
                 duplicate = index
                 break
         if duplicate is None:
@@ -201,14 +200,6 @@ def _distinct(positions: list[ResolvedPosition], qualifiers: frozenset[str]) -> 
     titles = [name_key(position.title) for position in kept]
     return [position for position, title in zip(kept, titles)
             if position.organization or not any(other.startswith(title + " ") for other in titles)]
-
-
-def _unqualified(title: str, qualifiers: frozenset[str]) -> str:
-    """The office without the qualifier written after it (Thứ trưởng Thường trực → Thứ trưởng)."""
-    for qualifier in qualifiers:
-        if title.endswith(f" {qualifier}"):
-            return title[:-len(qualifier) - 1]
-    return title
 
 
 def _org_key(organization: str | None) -> str:

@@ -96,7 +96,8 @@ def _opened(event: Event, text: str, title: Optional[str], entities: Entities, s
     if any(is_facility_ref(p.ref) for p in event.participants):
         return None
     counts: dict[str, int] = {}
+    ids = {f.id for f in facilities}
     for span in spans:
-        if span.kind == "facility" and span.ref in {f.id for f in facilities}:
+        if span.kind == "facility" and span.ref in ids:
             counts[span.ref] = counts.get(span.ref, 0) + 1
     return max(counts, key=lambda ref: (counts[ref], -int(ref[1:]))) if counts else None

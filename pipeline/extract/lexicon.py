@@ -23,8 +23,8 @@ PERSON_NAMES = "person_names"
 COMMEMORATION_WINDOW = 60
 # "TP", "thành phố" stand within this many characters before the city's name.
 CITY_WORD_WINDOW = 12
-# The longest facility head written before a name (Trung tâm Y tế Dự phòng), in characters.
-HEAD_WINDOW = 24
+# How far before a name a facility's head word is looked for, in characters.
+HEAD_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -207,8 +207,12 @@ class Lexicon:
                 return replace(hit, end=after.end(), text=text[hit.start:after.end()], qualifier=qualifier.text)
         return hit
 
-    def office_qualifiers(self) -> frozenset[str]:
-        return frozenset(qualifier.text for qualifier in self.qualifiers)
+    def unqualified(self, office: str) -> str:
+        """The office without the qualifier written after it (Thứ trưởng Thường trực → Thứ trưởng)."""
+        for qualifier in self.qualifiers:
+            if office.endswith(f" {qualifier.text}"):
+                return office[:-len(qualifier.text) - 1]
+        return office
 
     def is_province_name(self, text: str, start: int = 0, end: Optional[int] = None) -> bool:
         """Whether ``text[start:end]`` is exactly the name of a province (Thái Nguyên)."""

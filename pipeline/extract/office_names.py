@@ -60,7 +60,7 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
             # "Bí thư Quận ủy Hoàng Mai bày tỏ": a two-syllable place, not a name; right after
             # the office, with no organization between, it is the name ("Tổng Bí thư Tô Lâm").
             continue
-        if first > 0 and lexicon.ends_at(lexicon.facility_heads, text, candidate.start, window=40):
+        if first > 0 and lexicon.after_facility_head(text, candidate.start):
             continue  # "… và BV Bạch Mai": the words after a facility's head name the facility
         score = _split_score(text, run, candidate, shape) + (3.0 if cued_elsewhere else 0.0)
         if first == 0 and needs_place:
