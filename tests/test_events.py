@@ -857,3 +857,37 @@ def test_the_day_of_an_occasion_named_in_lowercase_dates_no_event(rules: RuleSet
             "tích trong công tác năm 2023, nhân dịp 69 năm ngày thầy thuốc Việt Nam 27/2.")
     dates = {e.date for e in run(annotated(text, rules, "2024-02-26"), Entities())}
     assert "2024-02-27" not in dates
+
+
+UNITS_OF_HANDOVERS_AND_APPOINTMENTS = [
+    # the units that receive the equipment are listed in a later sentence
+    ("Chiều 4-11-2020, Sở Y tế tỉnh Gia Lai tiến hành trao 29 máy thở xâm nhập của Bộ Y tế cấp cho các đơn vị.\n\n"
+     "Theo đó, 29 máy thở được cấp cho 3 bệnh viện gồm: Bệnh viện Đa khoa tỉnh, Bệnh viện 331, Bệnh viện Nhi và 14 "
+     "trung tâm y tế các huyện.",
+     ["Bệnh viện Đa khoa tỉnh", "Bệnh viện 331", "Bệnh viện Nhi"],
+     {"bệnh viện đa khoa tỉnh", "bệnh viện 331", "bệnh viện nhi"}),
+    # medical supplies handed over, the stations named after "trao tặng cho"
+    ("Sáng ngày 30/9/2021, Ủy ban Mặt trận Tổ quốc Việt Nam thành phố đã tổ chức trao tặng vật tư y tế cho 10 Trạm Y "
+     "tế các xã phường.\n\nTheo đó, Ủy ban Mặt trận đã trao tặng cho Trạm Y tế phường Vĩnh Nguyên và Trạm Y tế Vĩnh Hải.",
+     ["Trạm Y tế phường Vĩnh Nguyên", "Trạm Y tế Vĩnh Hải"], {"trạm y tế phường vĩnh nguyên", "trạm y tế vĩnh hải"}),
+    # an appointment ceremony: the units the decisions move leaders from and to
+    ("Sáng 6/11/2024, UBND TP. Hải Phòng đã tổ chức Hội nghị công bố Quyết định của Chủ tịch UBND thành phố về công "
+     "tác cán bộ.\n\nChủ tịch UBND TP. Hải Phòng điều động và bổ nhiệm ông Phạm Văn Hoàng, Giám đốc Trung tâm Y tế "
+     "huyện Cát Hải giữ chức vụ Giám đốc Bệnh viện Đa khoa Đôn Lương.",
+     ["Trung tâm Y tế huyện Cát Hải", "Bệnh viện Đa khoa Đôn Lương"],
+     {"trung tâm y tế huyện cát hải", "bệnh viện đa khoa đôn lương"}),
+    # the appointments are written before the ceremony is named
+    ("Bác sĩ Vi Thị Hương – Phó Giám đốc Bệnh viện Đa khoa khu vực Tây Nam Nghệ An được giao chức vụ Giám đốc Trung "
+     "tâm Y tế Con Cuông.\n\nPhát biểu tại buổi lễ, lãnh đạo Sở Y tế bày tỏ sự tin tưởng.",
+     ["Bệnh viện Đa khoa khu vực Tây Nam Nghệ An", "Trung tâm Y tế Con Cuông"],
+     {"bệnh viện đa khoa khu vực tây nam nghệ an", "trung tâm y tế con cuông"}),
+]
+
+
+@pytest.mark.parametrize("text, facilities, expected", UNITS_OF_HANDOVERS_AND_APPOINTMENTS)
+def test_units_receiving_equipment_or_new_leaders_take_part(text: str, facilities: list, expected: set,
+                                                             rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
+    ceremonies = [e for e in run(ann, entities) if e.type == "ceremony"]
+    assert len(ceremonies) == 1 and expected <= _facility_names(ceremonies[0], entities)

@@ -38,7 +38,7 @@ from ..document import AnnotatedArticle, Entities
 from ..models import DateMention, Event, Evidence, EventType, Facility, Participant, PartOfDay
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
-from .event_participants import EntitySpan, award_recipient, entity_spans, participants, visit_target
+from .event_participants import ATTACH, EntitySpan, award_recipient, entity_spans, participants, visit_target
 from .event_occasion import share_occasion, with_opened_facility
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, long_before_publication, years_before_publication
 from .event_tours import one_visit_per_place
@@ -118,7 +118,9 @@ def _group(
         else:
             # Evidence only; a date of the past it carries dates nothing.
             pending.append(replace(hit, date=None) if long_ago else hit)
-    for hit in pending:
+    # Hits that only add evidence go last, so that they also find the events other pending hits
+    # start ("điều động, bổ nhiệm ông A …" written before "Phát biểu tại buổi lễ").
+    for hit in sorted(pending, key=lambda h: h.strength == ATTACH):
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
     return _merge_untargeted_visits(drafts)
@@ -248,7 +250,7 @@ def _event(
     people = _with_departments_facilities(people, parents)
     # The trigger shown is the first naming one, else the first reported act.
     first = next((h for h in hits if h.strength == "head"), None) or next(
-        (h for h in hits if h.strength != "attach"), hits[0]
+        (h for h in hits if h.strength != ATTACH), hits[0]
     )
     return Event(
         id=f"E{number}",
