@@ -891,3 +891,30 @@ def test_units_receiving_equipment_or_new_leaders_take_part(text: str, facilitie
     entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
     ceremonies = [e for e in run(ann, entities) if e.type == "ceremony"]
     assert len(ceremonies) == 1 and expected <= _facility_names(ceremonies[0], entities)
+
+
+HEALTH_AGENCIES_VISITED = [
+    # a health agency visited is a place of its own; the staff greeted stand before it
+    ("Ngày 24-2-2025, Đoàn do đồng chí Vũ Hồng Văn, Bí thư Tỉnh ủy Đồng Nai đã đến thăm, tặng hoa và chúc mừng Ban "
+     "Giám đốc, công chức, nhân viên Sở Y tế.\n\nĐoàn do đồng chí Võ Tấn Đức, Chủ tịch UBND tỉnh đã đến thăm và chúc "
+     "mừng viên chức, nhân viên Bệnh viện ĐK Thống Nhất.",
+     ["Sở Y tế"], 2),
+    ("Ngày 17/1/2023, đoàn đại biểu TP.HCM đã đến thăm và chúc Tết tại Trung tâm Kiểm soát bệnh tật TPHCM.\n\n"
+     "Tiếp đó, đoàn đã đến thăm và chúc Tết tại Bệnh viện đa khoa khu vực Thủ Đức.",
+     ["Trung tâm Kiểm soát bệnh tật TPHCM"], 2),
+    # the agency of the delegation's leader is no place visited
+    ("Ngày 24/9/2025, đoàn công tác do TS.BS. Nguyễn Đức Toàn – Giám đốc Sở Y tế làm trưởng đoàn đã có buổi thăm và "
+     "làm việc tại Bệnh viện Đa khoa Khu vực Mai Sơn.\n\nTại buổi làm việc, Đồng chí Giám đốc Sở Y tế đã ghi nhận.",
+     ["Sở Y tế"], 1),
+]
+
+
+@pytest.mark.parametrize("text, organizations, visits", HEALTH_AGENCIES_VISITED)
+def test_a_health_agency_visited_is_a_visit_of_its_own(text: str, organizations: list, visits: int,
+                                                       rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    hospitals = [name for name in ("Bệnh viện ĐK Thống Nhất", "Bệnh viện đa khoa khu vực Thủ Đức",
+                                   "Bệnh viện Đa khoa Khu vực Mai Sơn") if name in text]
+    entities = entities_from_gold(ann.text, [], [{"name": h, "kind": "hospital"} for h in hospitals],
+                                  tuple(organizations))
+    assert len([e for e in run(ann, entities) if e.type == "visit"]) == visits
