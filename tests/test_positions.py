@@ -524,6 +524,12 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
          [("Quyền Bộ trưởng", "Bộ Y tế")]),
         ("Chiều ngày 07/02/2024, đồng chí Đầu Thanh Tùng – Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh đến thăm.",
          "Đầu Thanh Tùng", [("Tỉnh ủy viên", None), ("Phó Chủ tịch", "UBND tỉnh")]),
+        # two offices before a name joined by a dash; "kiêm giữ chức vụ" between two offices after a name
+        ("Phó bí thư Thường trực Tỉnh ủy - Chủ tịch HĐND tỉnh Hồ Thị Hoàng Yến đến dự.", "Hồ Thị Hoàng Yến",
+         [("Phó Bí thư Thường trực", "Tỉnh ủy"), ("Chủ tịch", "HĐND tỉnh")]),
+        ("UBND tỉnh bổ nhiệm ông Lê Xuân Hoàng, Phó Giám đốc Sở Y tế kiêm giữ chức vụ Giám đốc Bệnh viện Đa khoa tỉnh "
+         "Hòa Bình kể từ ngày 27/9.", "Lê Xuân Hoàng",
+         [("Phó Giám đốc", "Sở Y tế"), ("Giám đốc", "Bệnh viện Đa khoa tỉnh Hòa Bình")]),
     ],
 )
 def test_offices_after_titles_addresses_and_qualifiers(text, name, positions, rules):

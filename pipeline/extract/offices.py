@@ -36,7 +36,7 @@ _APPOINTED = re.compile(
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
 MAX_TITLES_BEFORE_OFFICE = 3
-_KIEM = re.compile(r"\s+kiêm\s+")
+_KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+vụ)?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
 _SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
 NAME_LINE_MAX_CHARS = 60
@@ -53,7 +53,7 @@ _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
-_CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+")  # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …"
+_CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+|\s+[-–—]\s+")  # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …", "Bí thư Đảng ủy - Giám đốc …"
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
