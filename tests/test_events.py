@@ -918,3 +918,23 @@ def test_a_health_agency_visited_is_a_visit_of_its_own(text: str, organizations:
     entities = entities_from_gold(ann.text, [], [{"name": h, "kind": "hospital"} for h in hospitals],
                                   tuple(organizations))
     assert len([e for e in run(ann, entities) if e.type == "visit"]) == visits
+
+
+VISITS_AND_THEIR_MEETINGS = [
+    # "Tại buổi gặp mặt" right after a visit is the visit's meeting, not a ceremony of its own
+    ("Sáng ngày 24 tháng 2 năm 2023, Đảng ủy phường Hiệp Bình Phước đã đến thăm và chúc mừng cán bộ, nhân viên Trạm Y "
+     "tế phường Hiệp Bình Phước.\n\nTại buổi gặp mặt đồng chí Phạm Hoài Minh Tân đại diện Đoàn đã bày tỏ tình cảm chân "
+     "thành.", "Trạm Y tế phường Hiệp Bình Phước", [("visit", "2023-02-24")]),
+    # an official who inspects a unit at a named facility visits it
+    ("Sáng 29-4-2021, đồng chí Hoàng Việt Phương, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh kiểm tra khu cách ly tại Trung "
+     "tâm Y tế huyện Sơn Dương.", "Trung tâm Y tế huyện Sơn Dương", [("visit", "2021-04-29")]),
+]
+
+
+@pytest.mark.parametrize("text, facility, expected", VISITS_AND_THEIR_MEETINGS)
+def test_visits_inspections_and_their_meetings(text: str, facility: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": facility, "kind": "health_station"}])
+    events = run(ann, entities)
+    assert [(e.type, e.date) for e in events] == expected
+    assert facility.lower() in _facility_names(events[0], entities)

@@ -119,7 +119,10 @@ def _group(
         in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or long_before_lead(hit, lead, lead_paragraph)
                       or long_ago or bool(IN_A_YEAR.match(text, hit.end)))
         at_ceremony = bool(hit.rule.meta.get("gift")) and _at_ceremony(hit, hits, drafts)
-        if hit.start < body_length and not in_history and not at_ceremony and _starts_event(hit, target, lead_paragraph):
+        visit = _visit_met_at(hit, drafts)
+        if visit is not None:
+            visit.hits.append(hit)
+        elif hit.start < body_length and not in_history and not at_ceremony and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
@@ -140,6 +143,15 @@ def _repeated_meeting(drafts: list[_Draft], pending: list[TriggerHit], body_leng
     hits = [h for h in pending if h.type == "ceremony" and h.strength == "verb" and h.start < body_length]
     if len({h.sentence_index for h in hits}) >= REPEATED_MENTIONS:
         drafts.append(_Draft(type="ceremony", hits=hits, date=next((h.date for h in hits if h.date), None)))
+
+
+def _visit_met_at(hit: TriggerHit, drafts: list[_Draft]) -> Optional[_Draft]:
+    """The visit a meeting pointed at as the occasion ("Tại buổi gặp mặt, …") belongs to: the
+    visit reported in the sentence before, when no ceremony has been reported."""
+    if not (hit.rule.meta.get("joins_visit") and hit.at_occasion) or any(d.type == "ceremony" for d in drafts):
+        return None
+    return next((d for d in reversed(drafts) if d.type == "visit"
+                 and any(h.sentence_index == hit.sentence_index - 1 for h in d.hits)), None)
 
 
 def _at_ceremony(hit: TriggerHit, hits: list[TriggerHit], drafts: list[_Draft]) -> bool:
