@@ -332,6 +332,10 @@ def test_a_head_before_listed_communes_names_one_station_each(rules):
          ["Trung tâm Y tế quân dân y đặc khu Côn Đảo", "Trung tâm Y tế huyện đảo Phú Quý"]),
         ("Các đoàn đến thăm, tặng quà tại Trung tâm Điều dưỡng thương, bệnh binh Nghệ An.",
          ["Trung tâm Điều dưỡng thương, bệnh binh Nghệ An"]),
+        # a numbered hospital; a care area for war invalids
+        ("Đoàn thăm Bệnh viện Đa khoa số 1 tỉnh Lào Cai.", ["Bệnh viện Đa khoa số 1 tỉnh Lào Cai"]),
+        ("Đoàn đến thăm Khu Điều dưỡng thương binh tâm thần kinh tỉnh Nghệ An.",
+         ["Khu Điều dưỡng thương binh tâm thần kinh tỉnh Nghệ An"]),
         # a head alone before "và" and another body; a day after a dash starts the report
         ("Hai bên phối hợp chặt chẽ giữa Bệnh viện và Trường trong xây dựng chương trình.", []),
         ("Ông A phụ trách Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, Bệnh viện Đa khoa Quảng Nam tổ chức hội nghị.",
