@@ -524,6 +524,12 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
          [("Quyền Bộ trưởng", "Bộ Y tế")]),
         ("Chiều ngày 07/02/2024, đồng chí Đầu Thanh Tùng – Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh đến thăm.",
          "Đầu Thanh Tùng", [("Tỉnh ủy viên", None), ("Phó Chủ tịch", "UBND tỉnh")]),
+        # "Trung tâm": the first words of the centre the article names; "dự" (attends) ends a name
+        ("Ngày 24/2, Đoàn đến thăm Trung tâm Y tế huyện Núi Thành. Về phía Trung tâm Y tế huyện có BSCKI Nguyễn Minh "
+         "Thu, Giám đốc Trung tâm; Ông Phan Ngọc Chung, Phó Giám đốc Trung tâm.", "Phan Ngọc Chung",
+         [("Phó Giám đốc", "Trung tâm Y tế huyện Núi Thành")]),
+        ("Bệnh viện công bố quyết định về Trung tâm Hồi sức Covid-19 Trung ương. PGS.TS Nguyễn Công Hoàng - Giám đốc "
+         "Trung tâm dự, trao quyết định.", "Nguyễn Công Hoàng", [("Giám đốc", "Trung tâm Hồi sức Covid-19 Trung ương")]),
         # two offices before a name joined by a dash; "kiêm giữ chức vụ" between two offices after a name
         ("Phó bí thư Thường trực Tỉnh ủy - Chủ tịch HĐND tỉnh Hồ Thị Hoàng Yến đến dự.", "Hồ Thị Hoàng Yến",
          [("Phó Bí thư Thường trực", "Tỉnh ủy"), ("Chủ tịch", "HĐND tỉnh")]),

@@ -28,6 +28,8 @@ from .words import fold_marks
 _ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+")
 _DELEGATION = re.compile(r"[Đđ]oàn(?: công tác)?(?: của)?\s+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+# A body written by the first word or two of its name ("Sở", "Trung tâm") in an office.
+SHORT_FORM_WORDS = 2
 
 
 @dataclass
@@ -128,16 +130,18 @@ def _resolve_position(
 
 
 def _by_head_word(word: str, pos: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
-    """The body last named before ``pos`` whose name starts with the single word ``word``
-    ("Phó Giám đốc Sở"), or whose head ``word`` is ("Phó giám đốc bệnh viện")."""
+    """The body last named before ``pos`` whose name starts with the capitalised word or two
+    ``word`` ("Phó Giám đốc Sở", "Giám đốc Trung tâm" for Trung tâm Y tế huyện …), or whose
+    head ``word`` is ("Phó giám đốc bệnh viện")."""
     if not word:
         return None
-    single = len(word.split()) == 1 and word[:1].isupper()
+    words = word.split()
+    short = len(words) <= SHORT_FORM_WORDS and word[:1].isupper()
     candidates = [
         (max((s.start for s in e.mentions if s.start < pos), default=-1), e)
         for registry in (facilities, organizations)
         for e in registry.entries
-        if single and e.name.split()[0] == word or e.head.casefold() == word.casefold()
+        if short and e.name.split()[:len(words)] == words or e.head.casefold() == word.casefold()
     ]
     candidates = [item for item in candidates if item[0] >= 0]
     return max(candidates, key=lambda item: item[0])[1] if candidates else None
