@@ -78,33 +78,41 @@ def entity_spans(entities: Entities) -> list[EntitySpan]:
     return spans
 
 
-def visited_bodies(entities: Entities, rules: RuleSet, text: str) -> frozenset[int]:
-    """Where the text names an organization a delegation may visit like a facility (Sở Y tế,
-    Trung tâm Kiểm soát bệnh tật, a medical school; ``visited_body`` rules matched on its name),
-    as the start of each such mention. A mention that completes an office ("Giám đốc Sở Y tế")
-    names the person's body, not a place (``office_before_body``)."""
+@dataclass(frozen=True)
+class PlaceCues:
+    """What tells the place of a visit among the bodies written after its verb."""
+
+    # Starts of the mentions of organizations visited like facilities (Sở Y tế, a medical school).
+    visited: frozenset[int] = frozenset()
+    # The people greeted between the verb and their workplace ("Ban Giám đốc, công chức, nhân viên").
+    staff: Optional[re.Pattern[str]] = None
+
+
+def place_cues(entities: Entities, rules: RuleSet, text: str) -> PlaceCues:
+    """The organizations a delegation may visit like a facility (``visited_body`` rules matched
+    on their names), except where a mention completes an office ("Giám đốc Sở Y tế" names the
+    person's body, not a place: ``office_before_body``); and the ``staff_before_place`` rule."""
     context = rules.rules(CONTEXT)
     bodies = [rule for rule in context if rule.meta.get("role") == "visited_body"]
     offices = [rule for rule in context if rule.meta.get("role") == "office_before_body"]
-    return frozenset(
+    visited = frozenset(
         mention.start
         for org in entities.organizations if any(rule.regex.match(org.name) for rule in bodies)
         for mention in org.mentions
         if not any(rule.regex.search(text[max(0, mention.start - _TARGET_WINDOW):mention.start]) for rule in offices)
     )
+    staff = next((rule.regex for rule in context if rule.meta.get("role") == "staff_before_place"), None)
+    return PlaceCues(visited, staff)
 
 
-def visit_target(
-    hit: TriggerHit, spans: list[EntitySpan], text: str, visited: frozenset[int] = frozenset(),
-    staff: Optional[re.Pattern[str]] = None,
-) -> Optional[str]:
+def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: PlaceCues = PlaceCues()) -> Optional[str]:
     """The place or person a visit trigger names: right after it, or later in
     its clause after "tại"/"với" ("đã kiểm tra công tác … tại Trung tâm Y tế …").
-    Of the organizations, only the mentions in ``visited`` (their starts) are places. ``staff``
-    matches the people greeted between the verb and their workplace, however many are listed."""
+    Of the organizations, only those ``cues`` marks as visited are places; the staff greeted
+    before their workplace may stand between the verb and the place, however many are listed."""
     clause_end = _clause_end(text, hit.end, hit.sentence.end)
     for span in spans:
-        other_body = span.kind == "organization" and span.start not in visited
+        other_body = span.kind == "organization" and span.start not in cues.visited
         if not other_body and hit.start < span.start and span.end <= hit.end:
             return span.ref  # named inside the trigger: "gửi đến Trung tâm Y tế huyện phần quà"
         if other_body or not hit.end <= span.start < clause_end:
@@ -120,7 +128,7 @@ def visit_target(
             continue  # "đoàn kiểm tra chấm điểm chất lượng Bệnh viện": a bare head further on names no place
         if span.start <= hit.end + _TARGET_WINDOW and not (span.kind == "person" and "," in text[hit.end:span.start]):
             return span.ref  # not "Phát biểu tại buổi làm việc, đồng chí …": the speaker, not the visited
-        if span.kind != "person" and staff is not None and staff.fullmatch(text, hit.end, span.start):
+        if span.kind != "person" and cues.staff is not None and cues.staff.fullmatch(text, hit.end, span.start):
             return span.ref  # "đến thăm Ban Giám đốc, công chức, nhân viên Sở Y tế"
     return None
 

@@ -31,7 +31,6 @@ else none. Participants come from ``event_participants.py``, attributes from
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -39,12 +38,12 @@ from ..document import AnnotatedArticle, Entities
 from ..models import DateMention, Event, Evidence, EventType, Facility, Participant, PartOfDay
 from ..textnorm import name_key
 from .event_attributes import event_attributes, event_location, event_name
-from .event_participants import (ATTACH, EntitySpan, award_recipient, entity_spans, participants, visit_target,
-                                 visited_bodies)
+from .event_participants import (ATTACH, EntitySpan, PlaceCues, award_recipient, entity_spans, participants,
+                                 place_cues, visit_target)
 from .event_occasion import share_occasion, with_opened_facility
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, long_before_publication, years_before_publication
 from .event_tours import one_visit_per_place
-from .event_triggers import CONTEXT, SentenceDate, TriggerHit, find_triggers, lead_date
+from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
 
 # Types an anaphoric "buổi lễ" refers back to (an award is given at a ceremony).
@@ -83,9 +82,8 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         lead = None  # "ôn lại … ngày 27-2-1955" in the lead of an article of 2019
     lead_paragraph = sentences[0].paragraph if sentences else 0
     parents = _department_parents(entities)
-    visited = visited_bodies(entities, ann.rules, ann.text)
-    staff = next((r.regex for r in ann.rules.rules(CONTEXT) if r.meta.get("role") == "staff_before_place"), None)
-    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann, parents, visited, staff)
+    cues = place_cues(entities, ann.rules, ann.text)
+    drafts = _group(hits, spans, sentences, lead_paragraph, lead, dates, ann, parents, cues)
     events = [
         _event(number, draft, lead, sentences, spans, entities, parents, ann)
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
@@ -103,15 +101,14 @@ def _group(
     dates: list[DateMention],
     ann: AnnotatedArticle,
     parents: dict[str, str],
-    visited: frozenset[int],
-    staff: Optional[re.Pattern[str]],
+    cues: PlaceCues,
 ) -> list[_Draft]:
     text, body_length, published = ann.text, ann.body_length, ann.published
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
     historical = history_starts(sentences, dates)
     for hit in hits:
-        target = visit_target(hit, spans, text, visited, staff) if hit.type == "visit" else (
+        target = visit_target(hit, spans, text, cues) if hit.type == "visit" else (
             award_recipient(hit, spans) if hit.type == "award" else None)
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None

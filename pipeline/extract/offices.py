@@ -53,7 +53,8 @@ _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
-_CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+|\s+[-–—]\s+")  # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …", "Bí thư Đảng ủy - Giám đốc …"
+# "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …", "Bí thư Đảng ủy - Giám đốc …": offices chained before a name.
+_CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+|\s+[-–—]\s+")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
