@@ -72,13 +72,13 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
                 kept.pop()
             break
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if prose_seen and nxt is not None and nxt.text == text and is_headline(text) and block.role is not Role.IMAGE \
-                and not text.endswith((".", "!", "?")) and not _prose_after(blocks, i + 2, rules):
-            # List layouts print each link twice (thumbnail title, then title); a sentence printed
-            # twice, or a line printed twice with the article going on under it, is a photo's
-            # caption (its alt text, then the caption), not a link.
-            break
         if nxt is not None and nxt.text == text and is_headline(text):
+            if prose_seen and block.role is not Role.IMAGE and not text.endswith((".", "!", "?")) \
+                    and not _prose_after(blocks, i + 2, rules):
+                # List layouts print each link twice (thumbnail title, then title); a sentence printed
+                # twice, or a line printed twice with the article going on under it, is a photo's
+                # caption (its alt text, then the caption), not a link.
+                break
             i += 1  # a caption printed twice is kept once
         if prose_seen >= TEASER_AFTER_PROSE and _bulleted_headline(text) \
                 and sum(_bulleted_headline(b.text) for b in blocks[i + 1:i + 1 + BULLET_WINDOW]) >= BULLET_RUN - 1:

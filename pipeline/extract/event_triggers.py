@@ -247,9 +247,11 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     if _DAY_MONTH.search(text, start, end):
         return None  # the lead's own day, whose year the article does not give
     # A summary without a date, then the report opens with its day ("Ngày 17/6, Chủ tịch nước …").
-    openings = [s.start for s in sentences
-                if first_paragraph < s.paragraph <= first_paragraph + LEAD_PARAGRAPHS and len(s.text) >= MIN_OPENING_CHARS
-                and s.start == min(t.start for t in sentences if t.paragraph == s.paragraph)]
+    opening_sentences: dict[int, Sentence] = {}
+    for sentence in sentences:
+        opening_sentences.setdefault(sentence.paragraph, sentence)  # sentences come in text order
+    openings = [s.start for paragraph, s in opening_sentences.items()
+                if first_paragraph < paragraph <= first_paragraph + LEAD_PARAGRAPHS and len(s.text) >= MIN_OPENING_CHARS]
     for date in usable:
         if any(0 <= date.start - opening <= DATE_OPENING_CHARS for opening in openings):
             return date
