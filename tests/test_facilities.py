@@ -3,6 +3,11 @@ the article, generic phrases left out, and one canonical key per facility."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from pipeline.document import AnnotatedArticle, CleanedArticle
@@ -415,3 +420,18 @@ def test_spellings_of_one_hospital_are_one_entry(text, expected, rules):
 )
 def test_institutes_that_treat_and_bodies_that_do_not(text, expected, rules):
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
+def test_short_forms_are_added_in_the_same_order_in_every_run():
+    # A set's iteration order follows the interpreter's hash seed: the aliases must not.
+    script = (
+        "import sys; from tests.test_facilities import facilities_of; from pipeline.rules import RuleSet; "
+        "text = 'Trung tâm Y tế thị xã Đông Triều (TTYT TX ĐT) phối hợp. TTYTTXĐT và TTYT ĐT cùng thực hiện.'; "
+        "print([f.aliases for f in facilities_of(text, RuleSet.load())])"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}, cwd=Path(__file__).resolve().parent.parent).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(runs) == 1 and "TTYTTXĐT" in runs.pop()
