@@ -164,6 +164,21 @@ def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
         ("1 bệnh nhân đang được điều trị tại Trung tâm Nhi khoa.", [("Trung tâm Nhi khoa", "other")]),
         ("Bé được chuyển lên Bệnh viện Đa khoa vùng Tây Nguyên điều trị.",
          [("Bệnh viện Đa khoa vùng Tây Nguyên", "hospital")]),
+        # a person after a hospital and "và" is no second hospital of the same head
+        ("nguyên Giám đốc Bệnh viện Đa khoa Cà Mau và BS Võ Anh Hoang, Thầy thuốc Nhân dân, nguyên Giám đốc Sở Y tế",
+         [("Bệnh viện Đa khoa Cà Mau", "hospital")]),
+        # a listed word that runs on in lowercase begins another phrase, not a sibling hospital
+        ("Bệnh viện Quân y 110; Bệnh viện Quân y 91; Phòng Quân y, Trung tâm Y học dự phòng và Bệnh xá 43",
+         [("Bệnh viện Quân y 110", "hospital"), ("Bệnh viện Quân y 91", "hospital"), ("Bệnh xá 43", "other")]),
+        ("Chúc mừng Bệnh viện Xanh Pôn, Thanh Nhàn và Hòe Nhai đã hoàn thành nhiệm vụ.",
+         [("Bệnh viện Xanh Pôn", "hospital"), ("Bệnh viện Thanh Nhàn", "hospital"), ("Bệnh viện Hòe Nhai", "hospital")]),
+        # a capitalised syllable and the lowercase one completing its word
+        ("trao tặng trang thiết bị cho các bác sĩ và điều dưỡng của Viện Y học Hải quân.",
+         [("Viện Y học Hải quân", "other")]),
+        ("các quân nhân của bệnh viện Dã chiến cấp 2 số 1.", [("Bệnh viện Dã chiến", "hospital")]),
+        # the words after a hospital's kind name it, even when they look like a person's name
+        ("ngành y tế Bến Tre nói chung và Bệnh viện Đa khoa khu vực Cù Lao Minh nói riêng.",
+         [("Bệnh viện Đa khoa khu vực Cù Lao Minh", "hospital")]),
     ],
 )
 def test_facilities_in_held_out_sentences(text, expected, rules):

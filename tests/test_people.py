@@ -161,6 +161,11 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         # a foreign company is no person; "Dr." is a form of address, not a name
         ("Hoa hậu Hà Kiều Anh và Imperial Group theo đuổi dự án này gần một thập kỷ.", ["Hà Kiều Anh"]),
         ("Phát biểu tại buổi khai trương, ông Dr. Joo Kwoon - Chủ tịch JK Plastic Surgery Korea, cho biết.", ["Joo Kwoon"]),
+        # the words after a hospital's kind name the hospital; "phường Bà Rịa" is a place
+        ("ngành y tế Bến Tre nói chung và Bệnh viện Đa khoa khu vực Cù Lao Minh nói riêng.", []),
+        ("Sáng 19-9, tại phường Bà Rịa (TPHCM), Bệnh viện Mắt tổ chức lễ kỷ niệm 20 năm thành lập.", []),
+        # the Pentagon is no person
+        ("Lầu Năm Góc công bố gói viện trợ mới.", []),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

@@ -281,7 +281,8 @@ def _parse_tail(
             real = real or not lexicon.match_at(lexicon.generic_modifiers, lower, nxt)
             if proper_start is None:
                 proper_start = nxt
-            span_end = max(word.end, (final.end if final else 0), (inner.end if inner else 0))
+            compound = lexicon.match_at(lexicon.name_compounds, text, nxt)
+            span_end = max([word.end, *(hit.end for hit in (final, inner, compound) if hit is not None)])
             proper_end = end = named_end = span_end
             if final is not None and final.end > word.end and not department:
                 capitals_in_row = 2  # "Bộ Y tế", "Viện … Quốc gia": a closing word ends a phrase name

@@ -278,8 +278,9 @@ def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int
         or lexicon.match_at(lexicon.org_heads, text, pos)
         or lexicon.match_at(lexicon.admin_units, text, pos)
         or lexicon.match_at(lexicon.offices, text, pos)
+        or lexicon.match_at(lexicon.titles, text, pos)
     ):
-        return None
+        return None  # "… Cà Mau và BS Võ Anh Hoang": a person, not a second hospital
     lower = text.lower()
     end = pos
     count = 0
@@ -302,9 +303,21 @@ def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int
         if text[end:end + 1] != " ":
             break
         cursor = end + 1
-    if end == pos or not text[pos:pos + 1].isupper():
+    if end == pos or not text[pos:pos + 1].isupper() or _runs_on(text, end, lexicon):
         return None
     return (pos, end)
+
+
+def _runs_on(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Heuristic: a listed name ends at punctuation, a line's end or a function word (``… và Thanh
+    Nhàn đã``). Capitalised words that run on into a lowercase word begin some other phrase
+    (``Phòng Quân y, Trung tâm Y học dự phòng``, ``Thầy thuốc Nhân dân``)."""
+    if text[end:end + 1] != " ":
+        return False
+    following = word_at(text, end + 1)
+    if following is None or not following.text[:1].islower():
+        return False
+    return lexicon.match_at(lexicon.name_stops, text.lower(), end + 1) is None
 
 
 def _display_head(mention: BodyMention) -> str:

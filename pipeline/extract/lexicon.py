@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..rules import Rule, RuleSet
+from .words import skip_spaces
 
 TITLES = "titles"
 OFFICES = "offices"
@@ -73,6 +74,7 @@ class Lexicon:
     facility_heads: tuple[Rule, ...]
     name_inner: tuple[Rule, ...]
     name_final: tuple[Rule, ...]
+    name_compounds: tuple[Rule, ...]  # Hải quân, Hậu cần: a capitalised syllable and the one completing it
     generic_modifiers: tuple[Rule, ...]
     quantifiers: tuple[Rule, ...]
     admin_units: tuple[Rule, ...]
@@ -138,6 +140,7 @@ class Lexicon:
             facility_heads=role(FACILITY_TYPES, "head"),
             name_inner=role(FACILITY_TYPES, "name_inner"),
             name_final=role(FACILITY_TYPES, "name_final"),
+            name_compounds=role(FACILITY_TYPES, "name_compound"),
             generic_modifiers=role(FACILITY_TYPES, "generic_modifier"),
             quantifiers=role(FACILITY_TYPES, "quantifier"),
             admin_units=tuple(rule for rule in rules.rules(ADMIN_UNITS) if "level" in rule.meta),
@@ -222,6 +225,23 @@ class Lexicon:
     def after_facility_head(self, text: str, pos: int) -> bool:
         """Whether a facility's head word (Bệnh viện, TTYT) ends right before ``pos``."""
         return self.ends_at(self.facility_heads, text, pos, window=HEAD_WINDOW) is not None
+
+    def after_facility_kind(self, text: str, pos: int) -> bool:
+        """Whether a facility's head and words that only say its kind end right before ``pos``
+        (``Bệnh viện Đa khoa khu vực`` before ``Cù Lao Minh``): the words at ``pos`` name it."""
+        start = max(0, pos - 2 * HEAD_WINDOW)
+        lower = text.lower()
+        heads = self.find(self.facility_heads, text[start:pos])
+        if not heads:
+            return False
+        cursor = start + heads[-1].end
+        kinds = 0
+        while (cursor := skip_spaces(text, cursor)) < pos:
+            kind = self.match_at(self.name_inner, lower, cursor) or self.match_at(self.name_final, lower, cursor)
+            if kind is None or kind.end > pos or lower[cursor:kind.end] == "và":
+                return False
+            cursor, kinds = kind.end, kinds + 1
+        return kinds > 0
 
     def without_acting(self, office: str) -> str:
         """The office without its acting prefix (Quyền Bộ trưởng → Bộ trưởng)."""

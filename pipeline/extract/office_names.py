@@ -39,10 +39,18 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     if lexicon.after_facility_head(text, run.start) \
             and lexicon.match_at(lexicon.name_inner, text.lower(), run.start) is not None:
         return None  # "Giám đốc Bệnh viện Ung Bướu Hà Nội": a kind of facility, not a surname
+    # "Giám đốc BVĐK Tây Ninh Liêu Chí Hùng": a province named first is never cut in two.
+    province = lexicon.match_at(lexicon.province_names, text, run.start)
+    province_end = province.end if province is not None else run.start
+    # "Giám đốc Bệnh viện Đa khoa khu vực Cù Lao Minh": after the words of a facility's kind the
+    # first words name the facility (Bệnh viện Đa khoa Nguyễn Đình Chiểu), never its head.
+    named_facility = lexicon.after_facility_kind(text, run.start)
     best: Optional[tuple[float, Run, str]] = None
     for first in range(len(run.words)):
         candidate = run.part(first)
         size = len(candidate.words)
+        if run.start < candidate.start < province_end or first == 0 and named_facility:
+            continue
         if size > 5 or first == 0 and needs_place and size < 3 or province_words and first < province_words:
             continue
         shape = name_shape(candidate, lexicon)

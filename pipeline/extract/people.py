@@ -213,9 +213,10 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if lexicon.city_before(text, name_run.start) and (
             office is None or lexicon.is_province_name(text, name_run.start, name_run.end)):
         return None  # "TP Hồ Chí Minh" names a city; "Phó Chủ tịch HĐND TP Phạm Đức Hải" a person
-    if office is None and any(lexicon.ends_at(heads, text, start, window=40)
-                              for heads in (lexicon.facility_heads, lexicon.org_heads)):
-        return None  # "BV Bạch Mai, Bộ trưởng …": the words right after a head name the body
+    if office is None and (any(lexicon.ends_at(heads, text, start, window=40)
+                               for heads in (lexicon.facility_heads, lexicon.org_heads))
+                           or lexicon.after_facility_kind(text, start)):
+        return None  # "BV Bạch Mai, Bộ trưởng …", "Bệnh viện Đa khoa khu vực Cù Lao Minh": the body's name
     if _starts_compound(text, name_run, lexicon):
         return None  # "Trung" of "Trung ương", "Đoàn Trường Cao" of "… Cao đẳng": a body's name, not a person
     if lexicon.match_at(lexicon.common_words, text, name_run.start):
