@@ -123,6 +123,16 @@ def test_position_links_its_facility(rules):
         # the party committee of a facility, and the same office written with Đảng bộ: one position
         ("đồng chí Nguyễn Kiến Dụ- Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.",
          "Nguyễn Kiến Dụ", [("Bí thư", "Đảng ủy Trung tâm Y tế huyện")]),
+        # a province named after an abbreviated head is never cut in two by a name after it
+        ("Tại buổi lễ, Giám đốc BVĐK Tây Ninh Liêu Chí Hùng trân trọng cảm ơn các nhà hảo tâm.",
+         "Liêu Chí Hùng", [("Giám đốc", "Bệnh viện Đa khoa Tây Ninh")]),
+        # after a hospital's kind the words name the hospital; the person follows them
+        ("Ông Trần Văn Ba, Giám đốc Bệnh viện Đa khoa khu vực Cù Lao Minh cho biết bệnh viện đã sẵn sàng.",
+         "Trần Văn Ba", [("Giám đốc", "Bệnh viện Đa khoa khu vực Cù Lao Minh")]),
+        # the board of directors is a body, not the office of the person speaking for it
+        ("Thay mặt Đảng ủy, Ban Giám đốc Bệnh viện, đồng chí Lê Anh Tuấn – Phó Giám đốc Bệnh viện phát biểu.",
+         "Lê Anh Tuấn", [("Phó Giám đốc", "Bệnh viện")]),
+        ("Thay mặt Ban Giám đốc, ông Nguyễn Văn An phát biểu cảm ơn.", "Nguyễn Văn An", []),
     ],
 )
 def test_positions_in_held_out_sentences(text, name, positions, rules):
