@@ -263,6 +263,9 @@ def test_captions_found_by_spacing(rules: RuleSet) -> None:
         ("POWERED BY ONECMS - A PRODUCT OF NEKO", LineKind.FOOTER),
         ("![]() |", LineKind.IMAGE),
         ("Xem", LineKind.DROP),
+        ("201 lượt xem", LineKind.DROP),
+        ("Lượt xem: 4252", LineKind.DROP),
+        ("Bài viết đã có 201 lượt xem chỉ sau một giờ.", None),
         (PROSE, None),
     ],
 )
