@@ -938,3 +938,16 @@ def test_visits_inspections_and_their_meetings(text: str, facility: str, expecte
     events = run(ann, entities)
     assert [(e.type, e.date) for e in events] == expected
     assert facility.lower() in _facility_names(events[0], entities)
+
+
+def test_a_visitor_hearing_reports_at_named_facilities_visits_each(rules: RuleSet) -> None:
+    text = ("Đồng chí Nguyễn Thị Lĩnh - Phó Chủ tịch UBND tỉnh cùng lãnh đạo Sở Y tế đi kiểm tra công tác ứng trực cấp "
+            "cứu, chuẩn bị cho Tết Nguyên đán tại một số đơn vị y tế.\n\nTại Bệnh viện Phụ sản Thái Bình và Trung tâm "
+            "Cấp cứu 115, đồng chí Phó Chủ tịch UBND tỉnh đã nghe lãnh đạo các đơn vị báo cáo nhanh tình hình khám "
+            "chữa bệnh dịp giáp Tết Nguyên đán.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Phụ sản Thái Bình", "kind": "hospital"},
+                                                 {"name": "Trung tâm Cấp cứu 115", "kind": "other"}])
+    events = run(ann, entities)
+    assert [e.type for e in events] == ["visit", "visit"]
+    assert [_facility_names(e, entities) for e in events] == [{"bệnh viện phụ sản thái bình"}, {"trung tâm cấp cứu 115"}]
