@@ -166,6 +166,10 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("Sáng 19-9, tại phường Bà Rịa (TPHCM), Bệnh viện Mắt tổ chức lễ kỷ niệm 20 năm thành lập.", []),
         # the Pentagon is no person
         ("Lầu Năm Góc công bố gói viện trợ mới.", []),
+        # a name ends before a common word written capitalised; a province's name ends a place's name
+        ("Đồng chí Trần Văn Hậu Đảng viên Bệnh viện Bệnh Nhiệt đới vinh dự được nhận huy hiệu.", ["Trần Văn Hậu"]),
+        ("Bệnh viện Đại học Y Dược - Hoàng Anh Gia Lai không chỉ làm tốt công tác khám chữa bệnh.", []),
+        ("Phó Thủ tướng Thường trực Trương Hòa Bình đến thăm bệnh viện.", ["Trương Hòa Bình"]),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

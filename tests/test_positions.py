@@ -133,6 +133,12 @@ def test_position_links_its_facility(rules):
         ("Thay mặt Đảng ủy, Ban Giám đốc Bệnh viện, đồng chí Lê Anh Tuấn – Phó Giám đốc Bệnh viện phát biểu.",
          "Lê Anh Tuấn", [("Phó Giám đốc", "Bệnh viện")]),
         ("Thay mặt Ban Giám đốc, ông Nguyễn Văn An phát biểu cảm ơn.", "Nguyễn Văn An", []),
+        # a company named after a province is no person, and the office after a name is that name's
+        ("đề nghị ông Đoàn Nguyên Đức, Chủ tịch Tập đoàn Hoàng Anh Gia Lai nên phối hợp với Bệnh viện.",
+         "Đoàn Nguyên Đức", [("Chủ tịch", "Tập đoàn Hoàng Anh Gia Lai")]),
+        # a disease-control centre named without its place is the article's own
+        ("Sáng ngày 27/11, Trung tâm Kiểm soát bệnh tật tổ chức hội nghị. Dự có đồng chí Lê Hoàng Nam, Giám đốc "
+         "Trung tâm cùng các cán bộ.", "Lê Hoàng Nam", [("Giám đốc", "Trung tâm Kiểm soát bệnh tật")]),
     ],
 )
 def test_positions_in_held_out_sentences(text, name, positions, rules):

@@ -49,8 +49,9 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     for first in range(len(run.words)):
         candidate = run.part(first)
         size = len(candidate.words)
-        if run.start < candidate.start < province_end or first == 0 and named_facility:
-            continue
+        if run.start < candidate.start < province_end or first == 0 and named_facility \
+                or lexicon.ends_in_province_name(text, candidate.start, candidate.end):
+            continue  # "Chủ tịch Tập đoàn Hoàng Anh Gia Lai": the company's name, not a person
         if size > 5 or first == 0 and needs_place and size < 3 or province_words and first < province_words:
             continue
         shape = name_shape(candidate, lexicon)

@@ -139,9 +139,11 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         run = run.part(rest[0])
     if _starts_body(text, run.start, lexicon):
         return None  # "Chủ tịch Hiệp hội …", "Giám đốc Trung tâm …"
-    office_inside = next((i for i, w in enumerate(run.words) if i and lexicon.match_at(lexicon.offices, text, w.start)), None)
+    office_inside = next((i for i, w in enumerate(run.words) if i and any(
+        lexicon.match_at(words, text, w.start) for words in (lexicon.offices, lexicon.common_words))), None)
     if office_inside is not None:
-        run = run.part(0, office_inside)  # "Sômphone Chănthanasouk Giám đốc …": the name ends before the office
+        # "Sômphone Chănthanasouk Giám đốc …", "Trần Văn Hậu Đảng viên …": the name ends before the office
+        run = run.part(0, office_inside)
     addressed = False
     first = run.words[0].text
     if len(run.words) > 1 and any(lexicon.regex(rule).fullmatch(first) for rule in lexicon.addresses):
@@ -197,7 +199,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         cued = not _byline(text, name_run) and not _place_before(text, name_run.start, lexicon)
         addressed = addressed or cued and len(name_run.words) == 1
     if not cued:
-        if shape != VIETNAMESE or not 3 <= len(name_run.words) <= 4 or _place_before(text, name_run.start, lexicon):
+        if shape != VIETNAMESE or not 3 <= len(name_run.words) <= 4 or _place_before(text, name_run.start, lexicon) \
+                or lexicon.ends_in_province_name(text, name_run.start, name_run.end):
             return None
         if _byline(text, name_run) or _in_place_list(text, name_run, lexicon):
             return None
