@@ -179,6 +179,13 @@ def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
         # the words after a hospital's kind name it, even when they look like a person's name
         ("ngành y tế Bến Tre nói chung và Bệnh viện Đa khoa khu vực Cù Lao Minh nói riêng.",
          [("Bệnh viện Đa khoa khu vực Cù Lao Minh", "hospital")]),
+        # care centres named by what they do, in lowercase and over fixed phrases
+        ("trao thiết bị y tế cho bà Nguyễn Thị Bạch Tuyết, Trung tâm chăm sóc người cao tuổi Tuyết Thái.",
+         [("Trung tâm chăm sóc người cao tuổi Tuyết Thái", "other")]),
+        ("Đoàn đến thăm Trung tâm phục hồi chức năng trẻ khuyết tật huyện Quảng Ninh và Trung tâm Điều dưỡng "
+         "thương binh và bảo trợ xã hội tỉnh Quảng Trị.",
+         [("Trung tâm phục hồi chức năng trẻ khuyết tật huyện Quảng Ninh", "other"),
+          ("Trung tâm Điều dưỡng thương binh và bảo trợ xã hội tỉnh Quảng Trị", "other")]),
     ],
 )
 def test_facilities_in_held_out_sentences(text, expected, rules):

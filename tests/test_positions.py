@@ -136,6 +136,11 @@ def test_position_links_its_facility(rules):
         # a company named after a province is no person, and the office after a name is that name's
         ("đề nghị ông Đoàn Nguyên Đức, Chủ tịch Tập đoàn Hoàng Anh Gia Lai nên phối hợp với Bệnh viện.",
          "Đoàn Nguyên Đức", [("Chủ tịch", "Tập đoàn Hoàng Anh Gia Lai")]),
+        # a capitalised syllable and the lowercase one completing its word stay in the organization
+        ("Ông Trần Văn Bình, Trưởng phòng Hậu cần Bệnh viện Quân y 4 cho biết.",
+         "Trần Văn Bình", [("Trưởng phòng", "Phòng Hậu cần Bệnh viện Quân y 4")]),
+        ("Ông Kenji Inoue, Bí thư Ban Kinh tế, đại diện Đại sứ quán Nhật Bản tới dự buổi lễ.",
+         "Kenji Inoue", [("Bí thư", "Ban Kinh tế")]),
         # a disease-control centre named without its place is the article's own
         ("Sáng ngày 27/11, Trung tâm Kiểm soát bệnh tật tổ chức hội nghị. Dự có đồng chí Lê Hoàng Nam, Giám đốc "
          "Trung tâm cùng các cán bộ.", "Lê Hoàng Nam", [("Giám đốc", "Trung tâm Kiểm soát bệnh tật")]),

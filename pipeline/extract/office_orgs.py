@@ -99,6 +99,11 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
             end = phrase_end = phrase.end  # "Trưởng phòng Dân số - truyền thông": a fixed phrase of the name
             capitals_in_row = 0
             continue
+        compound = lexicon.match_at(lexicon.name_compounds, text, at)
+        if compound is not None:
+            end = phrase_end = compound.end  # "Phó Chủ nhiệm Hậu cần - Kỹ thuật": one word in two syllables
+            capitals_in_row += 1
+            continue
         lowercase = match.group(0)[:1].islower()
         joined = match.group(0) == "và" and _joins_name(text, skip_spaces(text, at + 2), lexicon)
         if lowercase and not joined and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):

@@ -15,12 +15,11 @@ from .places import Places
 from .registry import Registry
 
 # The unit a party committee belongs to, by the first word of its head.
-# Heuristic: a head of this many words is a whole name (Trung tâm Kiểm soát bệnh tật), not a kind.
-MIN_WHOLE_NAME_WORDS = 3
 _COMMITTEE_UNITS = {"quận": "quận", "huyện": "huyện", "thành": "thành phố", "tỉnh": "tỉnh", "thị": "thị xã"}
 
 
-def build_organizations(mentions: list[BodyMention], places: Places) -> Registry:
+def build_organizations(mentions: list[BodyMention], places: Places, whole_names: frozenset[str] = frozenset()) -> Registry:
+    """``whole_names`` are the heads that name an agency on their own (Trung tâm Kiểm soát bệnh tật)."""
     registry = Registry(ORGANIZATION)
     for mention in mentions:
         if mention.category != ORGANIZATION or mention.generic:
@@ -38,17 +37,16 @@ def build_organizations(mentions: list[BodyMention], places: Places) -> Registry
             continue
         entry = registry.add(completed[:1].upper() + completed[1:], mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(mention.text)
-    _register_unnamed_agency(registry)
+    _register_unnamed_agency(registry, whole_names)
     return registry
 
 
-def _register_unnamed_agency(registry: Registry) -> None:
+def _register_unnamed_agency(registry: Registry, whole_names: frozenset[str]) -> None:
     """An agency whose head is a whole name (``Trung tâm Kiểm soát bệnh tật tổ chức hội nghị``)
     in an article that names no such agency with its place: the one the article is about, an
     organization of its own. Its later mentions stay references to it."""
     for mention in list(registry.references):
-        if mention.text != mention.head_text or not mention.head_text[:1].isupper() \
-                or len(mention.head.split()) < MIN_WHOLE_NAME_WORDS or mention.kind != "government":
+        if mention.head not in whole_names or mention.text != mention.head_text or not mention.head_text[:1].isupper():
             continue
         if any(entry.head == mention.head for entry in registry.entries):
             continue
