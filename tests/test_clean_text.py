@@ -265,6 +265,7 @@ def test_captions_found_by_spacing(rules: RuleSet) -> None:
         ("Xem", LineKind.DROP),
         ("201 lượt xem", LineKind.DROP),
         ("Lượt xem: 4252", LineKind.DROP),
+        ("Bấm vào hình để xem kích thước thật", LineKind.DROP),
         ("Bài viết đã có 201 lượt xem chỉ sau một giờ.", None),
         (PROSE, None),
     ],
