@@ -951,3 +951,19 @@ def test_a_visitor_hearing_reports_at_named_facilities_visits_each(rules: RuleSe
     events = run(ann, entities)
     assert [e.type for e in events] == ["visit", "visit"]
     assert [_facility_names(e, entities) for e in events] == [{"bệnh viện phụ sản thái bình"}, {"trung tâm cấp cứu 115"}]
+
+
+def test_an_occasion_in_the_line_above_does_not_make_the_day_an_occasion_s(rules: RuleSet) -> None:
+    text = ("Lễ kỷ niệm ngày Điều dưỡng thế giới\n\nChiều ngày 09/5, Bệnh viện Nhi đồng 2 đã tổ chức lễ kỷ niệm ngày "
+            "Điều dưỡng thế giới (12/5) nhằm tôn vinh những đóng góp của đội ngũ Điều dưỡng.")
+    ann = annotated(text, rules, "2019-05-10")
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Nhi đồng 2", "kind": "hospital"}])
+    assert ("ceremony", "2019-05-09") in [(e.type, e.date) for e in run(ann, entities)]
+
+
+def test_staff_working_at_a_hospital_is_no_visit(rules: RuleSet) -> None:
+    text = ("Chiều ngày 09/5, Bệnh viện Nhi đồng 2 tổ chức lễ kỷ niệm. Các thế hệ Điều dưỡng đã và đang làm việc tại "
+            "Bệnh viện Nhi đồng 2 chia sẻ kinh nghiệm.")
+    ann = annotated(text, rules, "2019-05-10")
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Nhi đồng 2", "kind": "hospital"}])
+    assert [e.type for e in run(ann, entities)] == ["ceremony"]

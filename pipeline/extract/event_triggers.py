@@ -201,20 +201,23 @@ def _sentence_dates(text: str, dates: list[DateMention], rules: RuleSet) -> list
             in_parentheses = open_before > close_before and text.find(")", mention.end) != -1
             if in_parentheses and _DAY_WORD_BEFORE_PARENTHESIS.search(text[max(0, open_before - 20):open_before + 1]):
                 in_parentheses = False
-            # "hưởng ứng Ngày Dân số Việt Nam 26/12/2024": the day of the occasion, not of the event.
-            in_parentheses = in_parentheses or bool(_OCCASION_DAY_BEFORE.search(text, max(0, mention.start - 60), mention.start)) \
-                or _occasion_day(text, mention.start, mention.end, rules)
+            # "hưởng ứng Ngày Dân số Việt Nam 26/12/2024": the day of the occasion, not of the event;
+            # the occasion is written in the date's own paragraph (not a headline above "Chiều ngày 09/5").
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            in_parentheses = in_parentheses \
+                or bool(_OCCASION_DAY_BEFORE.search(text, max(line_start, mention.start - 60), mention.start)) \
+                or _occasion_day(text, mention.start, mention.end, rules, line_start)
             found.append(SentenceDate(mention.start, mention.end, date.value, date.part_of_day, in_parentheses))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _occasion_day(text: str, start: int, end: int, rules: RuleSet) -> bool:
+def _occasion_day(text: str, start: int, end: int, rules: RuleSet, line_start: int = 0) -> bool:
     """Whether the date at ``start``–``end`` is written as an occasion's day by a date rule
-    (``ngày thầy thuốc Việt Nam 27/2``)."""
+    (``ngày thầy thuốc Việt Nam 27/2``), within its own paragraph."""
     for rule in rules.rules(DATES):
         if rule.meta.get("occasion"):
-            for match in rule.regex.finditer(text, max(0, start - 80), min(len(text), end + 8)):
+            for match in rule.regex.finditer(text, max(line_start, start - 80), min(len(text), end + 8)):
                 if "date" in match.re.groupindex and match.end("date") == end:
                     return True
     return False
