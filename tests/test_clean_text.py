@@ -103,6 +103,7 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("Thứ bảy, 24/12/2022 - 08:43", "2022-12-24T08:43:00+07:00", None),
         ("Thứ Bảy, 28/01/2017 10:00  | Hoàng Sơn", "2017-01-28T10:00:00+07:00", "Hoàng Sơn"),
         ("Ngày 19/04/2024", "2024-04-19", "Ngày"),
+        ("Ngày 29 tháng 8 năm 2012", "2012-08-29", None),
         # English date lines, as blog software prints them
         ("17 August 2016 | 5:14 pm", "2016-08-17T17:14:00+07:00", None),
         ("August 17, 2016", "2016-08-17", None),
