@@ -101,7 +101,7 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
             continue
         compound = lexicon.match_at(lexicon.name_compounds, text, at)
         if compound is not None:
-            end = phrase_end = compound.end  # "Phó Chủ nhiệm Hậu cần - Kỹ thuật": one word in two syllables
+            end = phrase_end = compound.end  # "Trưởng phòng Hậu cần …", "Ban Kinh tế": one word in two syllables
             capitals_in_row += 1
             continue
         lowercase = match.group(0)[:1].islower()
