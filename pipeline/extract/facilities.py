@@ -303,12 +303,12 @@ def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int
         if text[end:end + 1] != " ":
             break
         cursor = end + 1
-    if end == pos or not text[pos:pos + 1].isupper() or _runs_on(text, end, lexicon):
+    if end == pos or not text[pos:pos + 1].isupper() or _runs_on(text, lower, end, lexicon):
         return None
     return (pos, end)
 
 
-def _runs_on(text: str, end: int, lexicon: Lexicon) -> bool:
+def _runs_on(text: str, lower: str, end: int, lexicon: Lexicon) -> bool:
     """Heuristic: a listed name ends at punctuation, a line's end or a function word (``… và Thanh
     Nhàn đã``). Capitalised words that run on into a lowercase word begin some other phrase
     (``Phòng Quân y, Trung tâm Y học dự phòng``, ``Thầy thuốc Nhân dân``)."""
@@ -317,7 +317,7 @@ def _runs_on(text: str, end: int, lexicon: Lexicon) -> bool:
     following = word_at(text, end + 1)
     if following is None or not following.text[:1].islower():
         return False
-    return lexicon.match_at(lexicon.name_stops, text.lower(), end + 1) is None
+    return lexicon.match_at(lexicon.name_stops, lower, end + 1) is None
 
 
 def _display_head(mention: BodyMention) -> str:

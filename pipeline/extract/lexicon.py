@@ -71,6 +71,7 @@ class Lexicon:
     offices: tuple[Rule, ...]
     facility_offices: frozenset[str]  # offices held in a facility (Giám đốc): canonical forms
     ministry_offices: frozenset[str]  # offices held in a ministry (Thứ trưởng): canonical forms
+    whole_name_heads: frozenset[str]  # heads that name an agency on their own (Trung tâm Kiểm soát bệnh tật)
     facility_heads: tuple[Rule, ...]
     name_inner: tuple[Rule, ...]
     name_final: tuple[Rule, ...]
@@ -137,6 +138,8 @@ class Lexicon:
             offices=offices,
             facility_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("facility_office")),
             ministry_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("ministry_office")),
+            whole_name_heads=frozenset(
+                str(r.meta["head"]) for r in rules.rules(ORGANIZATIONS) if "kind" in r.meta and r.meta.get("whole_name")),
             facility_heads=role(FACILITY_TYPES, "head"),
             name_inner=role(FACILITY_TYPES, "name_inner"),
             name_final=role(FACILITY_TYPES, "name_final"),
@@ -238,15 +241,18 @@ class Lexicon:
         """Whether a facility's head and words that only say its kind end right before ``pos``
         (``Bệnh viện Đa khoa khu vực`` before ``Cù Lao Minh``): the words at ``pos`` name it."""
         start = max(0, pos - 2 * HEAD_WINDOW)
-        lower = text.lower()
         heads = self.find(self.facility_heads, text[start:pos])
         if not heads:
             return False
-        cursor = start + heads[-1].end
+        # Only the words around ``pos`` are lowercased (not the article, once per name); the slice
+        # reaches past ``pos`` so that a kind word running over it is still seen as running over.
+        window = text[start:pos + HEAD_WINDOW].lower()
+        limit = pos - start
+        cursor = heads[-1].end
         kinds = 0
-        while (cursor := skip_spaces(text, cursor)) < pos:
-            kind = self.match_at(self.name_inner, lower, cursor) or self.match_at(self.name_final, lower, cursor)
-            if kind is None or kind.end > pos or lower[cursor:kind.end] == "và":
+        while (cursor := skip_spaces(window, cursor)) < limit:
+            kind = self.match_at(self.name_inner, window, cursor) or self.match_at(self.name_final, window, cursor)
+            if kind is None or kind.end > limit or window[cursor:kind.end] == "và":
                 return False
             cursor, kinds = kind.end, kinds + 1
         return kinds > 0

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from .lexicon import Hit, Lexicon
+from .lexicon import HEAD_WINDOW, Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
 from .office_orgs import PositionMention, board_of, org_start_of
 from .offices import (
@@ -216,9 +216,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if lexicon.city_before(text, name_run.start) and (
             office is None or lexicon.is_province_name(text, name_run.start, name_run.end)):
         return None  # "TP Hồ Chí Minh" names a city; "Phó Chủ tịch HĐND TP Phạm Đức Hải" a person
-    if office is None and (any(lexicon.ends_at(heads, text, start, window=40)
-                               for heads in (lexicon.facility_heads, lexicon.org_heads))
-                           or lexicon.after_facility_kind(text, start)):
+    if office is None and (lexicon.after_facility_head(text, start) or lexicon.after_facility_kind(text, start)
+                           or lexicon.ends_at(lexicon.org_heads, text, start, window=HEAD_WINDOW)):
         return None  # "BV Bạch Mai, Bộ trưởng …", "Bệnh viện Đa khoa khu vực Cù Lao Minh": the body's name
     if _starts_compound(text, name_run, lexicon):
         return None  # "Trung" of "Trung ương", "Đoàn Trường Cao" of "… Cao đẳng": a body's name, not a person
