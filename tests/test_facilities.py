@@ -265,6 +265,15 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
          [("Bệnh viện Nhi Hà Nội", ["Bệnh viện Nhi thành phố Hà Nội"])]),
         ("Bệnh viện TNH Việt Yên tại thị xã Việt Yên kỷ niệm 5 năm; Bệnh viện TNH tiếp nhận 300 bệnh nhân.",
          [("Bệnh viện TNH Việt Yên", ["Bệnh viện TNH"])]),
+        # a bare unit mention beside the one facility of its kind named by its place alone
+        ("Bác sĩ Vi Thị Hương được giao chức vụ Giám đốc Trung tâm Y tế Con Cuông. Đồng thời, Bác sĩ La Văn Liệu - "
+         "Giám đốc Trung tâm Y tế huyện được bổ nhiệm Phó Giám đốc Bệnh viện Đa khoa khu vực Tây Nam Nghệ An.",
+         [("Trung tâm Y tế Con Cuông", ["Trung tâm Y tế huyện"]), ("Bệnh viện Đa khoa khu vực Tây Nam Nghệ An", [])]),
+        ("Ông Liêu Chí Hùng, Giám đốc Bệnh viện Đa khoa Tây Ninh cho biết. Xe được giao cho Bệnh viện Đa khoa tỉnh.",
+         [("Bệnh viện Đa khoa Tây Ninh", ["Bệnh viện Đa khoa tỉnh"])]),
+        # a private hospital is not the province's own
+        ("Bệnh viện Đa khoa Hồng Ngọc và Bệnh viện Đa khoa tỉnh cùng tham gia.",
+         [("Bệnh viện Đa khoa Hồng Ngọc", []), ("Bệnh viện Đa khoa tỉnh", [])]),
     ],
 )
 def test_numbers_ampersands_and_one_facility_under_two_names(text, expected, rules):

@@ -36,6 +36,8 @@ MAX_LIST_ITEM_WORDS = 7
 # many characters after it in the same sentence (Trung tâm Chống độc và …, Bệnh viện Bạch Mai).
 MAX_PART_OF_GAP = 100
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Units a health centre serves: "Trung tâm Y tế huyện" means the district's own centre.
+_DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã"})
 
 
 def build_facilities(
@@ -72,7 +74,7 @@ def build_facilities(
                 entry.add_form(mention.acronym)
             continue
         registry.references.append(mention)
-    _complete_units(registry, text, places)
+    _complete_units(registry, text, places, lexicon)
     _spell_out_heads(registry, lexicon)
     _merge_parent_suffixed(registry, text)
     _merge_place_suffixed(registry, lexicon, places)
@@ -199,7 +201,7 @@ def _named_after(text: str, unit: BodyEntry, parent: BodyEntry) -> bool:
     return False
 
 
-def _complete_units(registry: Registry, text: str, places: Places) -> None:
+def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexicon) -> None:
     """Give ``Trung tâm Y tế quận`` the quận's name; other bare mentions stay references."""
     kept: list[BodyMention] = []
     for mention in registry.references:
@@ -214,6 +216,11 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
             existing.add_mention(mention.start, mention.end)
             continue
         place = places.name_for(mention.admin, mention.start)
+        named = _named_without_unit(mention, registry, lexicon) if place is None else None
+        if named is not None:
+            named.add_form(_display_name(mention))
+            named.add_mention(mention.start, mention.end)
+            continue
         if place is None and _modified_head(mention):
             # "Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế huyện" with no unit named: the province's
             # or district's own, a facility of its own, not whichever one the article named last.
@@ -226,6 +233,28 @@ def _complete_units(registry: Registry, text: str, places: Places) -> None:
         entry = registry.add(f"{short} {place}", mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(short)
     registry.references = kept
+
+
+def _named_without_unit(mention: BodyMention, registry: Registry, lexicon: Lexicon) -> Optional[BodyEntry]:
+    """The one facility a bare unit mention means when the article names it by its place alone:
+    ``Trung tâm Y tế huyện`` beside ``Trung tâm Y tế Con Cuông`` (a health centre is a district's),
+    ``Bệnh viện Đa khoa tỉnh`` beside ``Bệnh viện Đa khoa Tây Ninh`` (a province's name)."""
+    written = _display_name(mention)
+    if mention.admin is None or not written.lower().endswith(" " + mention.admin):
+        return None
+    prefix = written[: -len(mention.admin)].strip().lower() + " "
+    found = []
+    for entry in registry.entries:
+        if entry.head != mention.head or entry.kind != mention.kind or not entry.name.lower().startswith(prefix):
+            continue
+        rest = entry.name[len(prefix):]
+        if not rest[:1].isupper() or lexicon.match_at(lexicon.admin_units, rest, 0) is not None:
+            continue
+        province = mention.admin == "tỉnh" and lexicon.is_province_name(rest)
+        district = mention.admin in _DISTRICT_UNITS and entry.kind == "health_center"
+        if province or district:
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
 
 
 def _fits_modifier(mention: BodyMention, entry: BodyEntry) -> bool:
