@@ -271,6 +271,9 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
          [("Trung tâm Y tế Con Cuông", ["Trung tâm Y tế huyện"]), ("Bệnh viện Đa khoa khu vực Tây Nam Nghệ An", [])]),
         ("Ông Liêu Chí Hùng, Giám đốc Bệnh viện Đa khoa Tây Ninh cho biết. Xe được giao cho Bệnh viện Đa khoa tỉnh.",
          [("Bệnh viện Đa khoa Tây Ninh", ["Bệnh viện Đa khoa tỉnh"])]),
+        # a university that runs a hospital names it
+        ("Bệnh viện Trường Đại học Y-Dược Huế phối hợp. Bệnh viện Trường ĐH Y Dược Huế đã tiếp nhận.",
+         [("Bệnh viện Trường Đại học Y-Dược Huế", ["Bệnh viện Trường ĐH Y Dược Huế"])]),
         # a private hospital is not the province's own
         ("Bệnh viện Đa khoa Hồng Ngọc và Bệnh viện Đa khoa tỉnh cùng tham gia.",
          [("Bệnh viện Đa khoa Hồng Ngọc", []), ("Bệnh viện Đa khoa tỉnh", [])]),

@@ -35,6 +35,13 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         ("Về phía phường Long Biên có ThS.BS Nguyễn Khắc Thúy - Trưởng Trạm Y tế phường cùng đại diện lãnh đạo. "
          "Trạm Y tế phường Long Biên phát triển toàn diện.",
          "Nguyễn Khắc Thúy", [("Trưởng Trạm", "Trạm Y tế phường Long Biên")]),
+        # the side named once covers every item of a list set off by semicolons
+        ("Về phía trường ĐH Cửu Long có Nhà giáo ưu tú, PGS.TS Lương Minh Cừ – Bí thư Đảng uỷ, Hiệu trưởng; "
+         "TS. Nguyễn Thanh Dũng – Phó Hiệu trưởng; lãnh đạo các đơn vị trực thuộc.",
+         "Nguyễn Thanh Dũng", [("Phó Hiệu trưởng", "Trường ĐH Cửu Long")]),
+        # a lowercase "quyền" after a comma: the acting office of the name before it
+        ("Dự lễ khánh thành có ông Nguyễn Thanh Long, quyền Bộ trưởng Bộ y tế, ông Nguyễn Hữu Đông, Bí thư Tỉnh ủy Sơn La.",
+         "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Bộ y tế")]),
         # an office inside a delegation: the delegation's hospital
         ("Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) do TTND.BSCKII Lê Ngọc Dũng - Giám đốc Bệnh viện làm trưởng đoàn đã có buổi làm việc "
          "với Trung tâm Y tế thị xã Đông Triều.\n\nTham gia đoàn còn có đồng chí BSCKI Hoàng Đình Thành - Phó giám đốc cùng 11 đồng chí "

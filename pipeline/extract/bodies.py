@@ -225,9 +225,11 @@ def _parse_tail(
             break
         if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not (
             proper_start is None and not phrase_names and lexicon.match_at(lexicon.name_inner, lower, nxt)
-        ) and not (nxt == _skip(text, pos) and phrase_names and _only_org_head(text, nxt, lexicon)):
-            # but "Bệnh xá Công an tỉnh", "Bệnh viện Quân đội 108": the owner names the facility;
-            # "Bộ Công an": a body's name may open with a word that heads other bodies
+        ) and not (nxt == _skip(text, pos) and phrase_names and _only_org_head(text, nxt, lexicon)) \
+                and not (nxt == _skip(text, pos) and proper_start is None and _owner_names(text, nxt, lexicon)):
+            # but "Bệnh xá Công an tỉnh", "Bệnh viện Quân đội 108", "Bệnh viện Trường Đại học Y Dược
+            # Huế": the owner names the facility; "Bộ Công an": a body's name may open with a word
+            # that heads other bodies
             break
         bracket = _BRACKETED_ACRONYM.match(text, nxt)
         if bracket and acronym is None:
@@ -359,6 +361,11 @@ def _parse_tail(
 def _only_org_head(text: str, pos: int, lexicon: Lexicon) -> bool:
     return bool(lexicon.match_at(lexicon.org_heads, text, pos)) and not (
         lexicon.match_at(lexicon.facility_heads, text, pos) or lexicon.match_at(lexicon.offices, text, pos))
+
+
+def _owner_names(text: str, pos: int, lexicon: Lexicon) -> bool:
+    owner = lexicon.match_at(lexicon.org_heads, text, pos)
+    return owner is not None and bool(owner.meta("owner_name", False))
 
 
 def _unit_alone(text: str, pos: int) -> bool:

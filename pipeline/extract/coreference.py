@@ -28,6 +28,9 @@ from .words import fold_marks
 _ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+")
 _DELEGATION = re.compile(r"[Đđ]oàn(?: công tác)?(?: của)?\s+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+# "Về phía <body> có A – Hiệu trưởng; TS. B – Phó Hiệu trưởng": the side named once covers a
+# list whose items a semicolon separates; a full stop after capitals closes a title, not the list.
+_LIST_SENTENCE_END = re.compile(r"(?<![A-ZĐ])[.!?](?=\s)|\n")
 # A body written by the first word or two of its name ("Sở", "Trung tâm") in an office.
 SHORT_FORM_WORDS = 2
 
@@ -164,14 +167,14 @@ def _entry_at(start: int, end: int, facilities: Registry, organizations: Registr
 
 
 def _from_sentence(pos: int, text: str, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
+    side_start, side_end = _sentence_bounds(text, pos, _LIST_SENTENCE_END)
+    sides = [side_start + m.end() for m in _ON_THE_SIDE_OF.finditer(text[side_start:side_end])]
+    for at in reversed([at for at in sides if at < pos]):
+        entry = _entry_starting(at, facilities, organizations)
+        if entry is not None:
+            return entry
     start, end = _sentence_bounds(text, pos)
     sentence = text[start:end]
-    for match in _ON_THE_SIDE_OF.finditer(sentence):
-        at = start + match.end()
-        if at < pos:
-            entry = _entry_starting(at, facilities, organizations)
-            if entry is not None:
-                return entry
     later: list[BodyMention] = [r for r in facilities.references if pos < r.start < end]
     if later:
         entry = facilities.resolve(later[0].head, later[0].start)
@@ -196,8 +199,8 @@ def _entry_starting(pos: int, facilities: Registry, organizations: Registry) -> 
     return None
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+def _sentence_bounds(text: str, pos: int, ends: re.Pattern[str] = _SENTENCE_END) -> tuple[int, int]:
+    before = [m.end() for m in ends.finditer(text, 0, pos)]
     start = before[-1] if before else 0
-    after = _SENTENCE_END.search(text, pos)
+    after = ends.search(text, pos)
     return start, after.start() if after else len(text)
