@@ -21,7 +21,8 @@ Role = Literal["party", "signatory", "visitor", "host", "giver", "recipient", "o
 SourceFormat = Literal["text", "html", "jsonl"]
 
 _DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$")
+# A month alone (2021-11) is ISO 8601 too: some crawlers store only the month a page was published.
+_PUBLISHED = re.compile(r"^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?)?$")
 
 
 class Strict(BaseModel):

@@ -94,7 +94,7 @@ class ArticleProcessor:
             id=document_id(raw),
             source=raw.source,
             title=cleaned.title,
-            published=cleaned.published,
+            published=cleaned.published or cleaned.published_month,
             authors=list(cleaned.authors),
             outlet=cleaned.outlet,
             category=cleaned.category,

@@ -497,7 +497,7 @@ def test_a_stored_date_before_the_text_is_the_publication_date(rules: RuleSet) -
     assert "date 2026" not in article.body and "Ngày 15/2 (28 tháng Chạp)" in (article.title or "") + article.body
 
 
-def test_a_stored_month_gives_days_their_year_but_is_not_the_publication_date(rules: RuleSet) -> None:
+def test_a_stored_month_gives_days_their_year_and_is_the_month_of_publication(rules: RuleSet) -> None:
     from pipeline.extract.dates import find_dates
 
     text = (" date 2025-06 Thừa ủy quyền của Bộ trưởng Bộ Công an, Công an tỉnh Đắk Lắk đã trao tặng Bằng khen cho tập thể "
@@ -507,6 +507,10 @@ def test_a_stored_month_gives_days_their_year_but_is_not_the_publication_date(ru
     assert article.published is None and article.published_month == "2025-06"
     values = {found.value for found in find_dates(article.body, rules, article.published, article.published_month)}
     assert "2025-06-02" in values and "2024-06-02" not in values
+    from pipeline.process import ArticleProcessor
+
+    record = ArticleProcessor().process(raw_text(text))
+    assert record.published == "2025-06"
 
 
 def test_the_page_clock_above_the_headline_is_not_the_publication_date(rules: RuleSet) -> None:
