@@ -274,6 +274,11 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         # a university that runs a hospital names it
         ("Bệnh viện Trường Đại học Y-Dược Huế phối hợp. Bệnh viện Trường ĐH Y Dược Huế đã tiếp nhận.",
          [("Bệnh viện Trường Đại học Y-Dược Huế", ["Bệnh viện Trường ĐH Y Dược Huế"])]),
+        # one hospital written with and without its province's name
+        ("Đơn vị thụ hưởng xe là Bệnh viện Lao và bệnh phổi Tây Ninh. Bà trao chìa khoá xe cho lãnh đạo Bệnh viện Lao và bệnh phổi.",
+         [("Bệnh viện Lao và bệnh phổi Tây Ninh", ["Bệnh viện Lao và bệnh phổi"])]),
+        ("trao Quyết định nghỉ hưu đối với đồng chí Dương Văn Tuấn - Giám đốc Bệnh viện Bảo vệ sức khỏe tâm thần Quảng Ninh.",
+         [("Bệnh viện Bảo vệ sức khỏe tâm thần Quảng Ninh", [])]),
         # a private hospital is not the province's own
         ("Bệnh viện Đa khoa Hồng Ngọc và Bệnh viện Đa khoa tỉnh cùng tham gia.",
          [("Bệnh viện Đa khoa Hồng Ngọc", []), ("Bệnh viện Đa khoa tỉnh", [])]),

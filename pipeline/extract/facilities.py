@@ -141,7 +141,8 @@ def _absorb(into: BodyEntry, other: BodyEntry) -> None:
 
 def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) -> None:
     """``Bệnh viện Bệnh Nhiệt đới`` and ``Bệnh viện Bệnh Nhiệt đới TP HCM``, ``Bệnh viện TNH`` and
-    ``Bệnh viện TNH Việt Yên`` (a place the article names): the same facility, once with the
+    ``Bệnh viện TNH Việt Yên`` (a place the article names), ``Bệnh viện Lao và bệnh phổi`` and
+    ``Bệnh viện Lao và bệnh phổi Tây Ninh`` (a province): the same facility, once with the
     place it is in; one entry under the fuller name, the short one an alias."""
     place_names = {place.name for place in places.places}
     for short in list(registry.entries):
@@ -151,7 +152,8 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
                 continue
             if full.name.startswith(short.name + " "):
                 rest = full.name[len(short.name) + 1:]
-                if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None and rest not in place_names:
+                if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None \
+                        and rest not in place_names and not lexicon.is_province_name(rest):
                     continue
             elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
                 continue
