@@ -186,6 +186,12 @@ YEAR_FROM_THE_ARTICLE = [
         [("2017-11-13", "morning"), ("2017", None)],
     ),
     # A month-year of the same month.
+    # the occasion the paragraph opens with gives the day its year; a year written after the day does not
+    (
+        "Để động viên các cháu thiếu niên nhi đồng nhân dịp Tết Trung thu 2022. Chiều ngày 10/9, đồng chí Phạm Văn Hoài "
+        "đã đi thăm và tặng quà các cháu đang điều trị tại Trung tâm Y tế Tiên Yên.",
+        [("2022", None), ("2022-09-10", "afternoon")],
+    ),
     (
         "Sáng 1/6, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Thông tin và Truyền thông tổ chức Hội nghị Giao ban "
         "báo chí tháng 6 năm 2023.",

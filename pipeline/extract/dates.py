@@ -3,8 +3,9 @@
 Expressions come from ``rules/dates.yaml`` (kind ``dates``). A value is as
 precise as the text (``2025-10-23``, ``2025-02``, ``2025``). A day written
 without a year takes the year of the article: its publication date first,
-else the year its own sentence states for it (``Sáng 1/6 … tháng 6 năm
-2023``, ``Sáng 13/11 … lần thứ nhất năm 2017``), else the latest full date
+else the year its own sentence, or failing that its paragraph, states for it
+(``Sáng 1/6 … tháng 6 năm 2023``, ``Sáng 13/11 … lần thứ nhất năm 2017``;
+``date_years``), else the latest full date
 the article writes out (an anniversary range such as ``27/2/1955 –
 27/2/2025`` ends in the current year; a cited document's issue date is a
 lower bound, as it was issued before the article); with none, the mention is
@@ -22,26 +23,20 @@ from typing import Optional
 
 from ..document import AnnotatedArticle
 from ..models import DateMention, Mention, PartOfDay
-from ..rules import Rule, RuleSet
+from ..rules import RuleSet
+from .date_years import KIND, Expression, is_document_date, latest_full_year, stated_year
 
-KIND = "dates"
+__all__ = ["KIND", "DateFound", "extract_dates", "find_dates", "group_dates", "is_document_date"]
 # A day-month more than this many days after publication is taken to be in the
 # year before (a report in January about 28/12), never in a later year.
 _FUTURE_TOLERANCE_DAYS = 120
 # How far before a date a part-of-day word may stand ("Chiều ngày 17/4").
 _PART_OF_DAY_WINDOW = 20
-# A cited document's number stands at most this far before its issue date.
-_DOCUMENT_WINDOW = 90
 _BETWEEN_PART_AND_DATE = re.compile(
     r"^[\s,]*(?:ngày|hôm|nay|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)?[\s,(]*(?:ngày)?[\s,]*$", re.IGNORECASE
 )
 _RELATIVE_OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1}
 _RELATIVE_YEARS = {"năm nay": 0, "năm ngoái": -1}
-# Where a sentence ends, for the year a sentence states for its own day-month.
-_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
-# How far before "năm YYYY" a word may say the year is not the event's
-# ("đến năm 2030", "tổng kết công tác năm 2024").
-_YEAR_CONTEXT_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -54,19 +49,6 @@ class DateFound:
     value: str
     part_of_day: Optional[PartOfDay]
     rule_id: str
-
-
-@dataclass(frozen=True)
-class _Expression:
-    """A rule match; ``start``/``end`` are the mention (the group ``date`` when
-    the rule has one, e.g. only "27/2" of "Ngày Thầy thuốc Việt Nam 27/2")."""
-
-    start: int
-    end: int
-    match_start: int
-    match_end: int
-    rule: Rule
-    groups: dict[str, Optional[str]]
 
 
 _FOUR_DIGIT_YEAR = re.compile(r"^[1-9]\d{3}(?:-|$)")
@@ -86,13 +68,13 @@ def find_dates(
     published_day = _published_day(published)
     # Days without a year take it from the publication day, else from the end of the month of publication.
     reference_day = published_day or _month_end(published_month)
-    article_year = _latest_full_year(expressions, text, rules)
+    article_year = latest_full_year(expressions, text, rules)
     parts = _part_of_day_matches(text, rules)
     found: list[DateFound] = []
     for expression in expressions:
         context_year = article_year
         if reference_day is None:
-            context_year = _sentence_year(expression, expressions, text, rules) or article_year
+            context_year = stated_year(expression, expressions, text, rules) or article_year
         found.extend(_resolve(expression, text, parts, published_day, reference_day, context_year))
     # A value is a four-digit year first (the contract's YYYY[-MM[-DD]]): an
     # inferred year that falls outside 1000-9999 (a publication date of year
@@ -110,7 +92,7 @@ def group_dates(found: list[DateFound]) -> list[DateMention]:
     return list(grouped.values())
 
 
-def _expressions(text: str, rules: RuleSet) -> list[_Expression]:
+def _expressions(text: str, rules: RuleSet) -> list[Expression]:
     """Expression and relative-day matches, overlaps resolved longest first;
     a written date wins over a relative word it overlaps ("chiều nay (7/10)"),
     and nothing inside a range of counts ("từ 2- 3 đợt") is a date."""
@@ -123,9 +105,9 @@ def _expressions(text: str, rules: RuleSet) -> list[_Expression]:
             if any(match.start() < count_end and match.end() > count_start for count_start, count_end in counts):
                 continue
             start, end = match.span("date") if "date" in rule.regex.groupindex and match.group("date") else match.span()
-            candidates.append(_Expression(start, end, match.start(), match.end(), rule, match.groupdict()))
+            candidates.append(Expression(start, end, match.start(), match.end(), rule, match.groupdict()))
     candidates.sort(key=lambda c: (c.rule.meta.get("role") == "relative", -(c.match_end - c.match_start), c.match_start))
-    kept: list[_Expression] = []
+    kept: list[Expression] = []
     for candidate in candidates:
         if all(candidate.match_end <= k.match_start or candidate.match_start >= k.match_end for k in kept):
             kept.append(candidate)
@@ -134,7 +116,7 @@ def _expressions(text: str, rules: RuleSet) -> list[_Expression]:
 
 
 def _resolve(
-    expression: _Expression,
+    expression: Expression,
     text: str,
     parts: list[tuple[int, int, PartOfDay]],
     published_day: Optional[dt.date],
@@ -192,7 +174,7 @@ def _infer_year(day: int, month: int, published_day: Optional[dt.date], context_
 
 
 def _relative(
-    expression: _Expression,
+    expression: Expression,
     text: str,
     start: int,
     end: int,
@@ -246,127 +228,6 @@ def _part_of_day_before(text: str, start: int, parts: list[tuple[int, int, PartO
             if _BETWEEN_PART_AND_DATE.match(text[start:part_start]) or part_start == start:
                 return (start, part_end, part[2])
     return best
-
-
-def _latest_full_year(expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
-    """The latest year of a date written out in full (day, month and year).
-
-    Founding dates ("Được thành lập ngày 28-3-1958") say nothing of the article's year and
-    are left out. Issue dates of cited documents are left out too (often years older). They are
-    a lower bound of the article's year (a document is issued before the
-    article citing it), so the latest of them is taken only when the article
-    has no other full date and itself states that year ("năm 2021") and no
-    later one.
-    """
-    own, issued = [], []
-    for e in expressions:
-        if e.rule.meta.get("precision") == "day" and e.groups.get("year") and not _founding_date(text, e.start, rules):
-            (issued if is_document_date(text, e.start, rules, e.end) else own).append(int(e.groups["year"]))
-    if own:
-        return max(own)
-    if not issued:
-        return None
-    stated = {
-        int(e.groups["year"])
-        for e in expressions
-        if e.rule.meta.get("precision") == "year"
-        and e.groups.get("year")
-        and not e.groups.get("year_from")
-        and not _is_not_event_year(text, e.match_start, rules)
-    }
-    latest = max(issued)
-    return latest if latest in stated and max(stated) == latest else None
-
-
-# A month-year this many months from a day's month, in the same sentence, gives the day's year.
-NEAR_MONTHS = 2
-
-
-def _sentence_year(expression: _Expression, expressions: list[_Expression], text: str, rules: RuleSet) -> Optional[int]:
-    """The year a sentence states for its own day or month without a year.
-
-    A month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023") settles it;
-    else a single "năm YYYY" of the sentence that is not a target, a period
-    or the year of reviewed work ("lần thứ nhất năm 2017" but not "đến năm
-    2030", "tổng kết công tác năm 2024"). Two different candidate years give
-    nothing: the year is never guessed.
-    """
-    if expression.groups.get("year") or expression.rule.meta.get("precision") not in ("day", "month"):
-        return None
-    month = expression.groups.get("month")
-    if not month:
-        return None
-    start, end = _sentence_bounds(text, expression.match_start, expression.match_end)
-    same_month: set[int] = set()
-    plain: set[int] = set()
-    near_month: set[int] = set()
-    for other in expressions:
-        if other is expression or not (start <= other.match_start and other.match_end <= end):
-            continue
-        year = other.groups.get("year")
-        if not year or other.groups.get("year_from") or other.groups.get("day"):
-            continue
-        if other.rule.meta.get("precision") == "month" and other.groups.get("month") and int(other.groups["month"]) == int(month):
-            same_month.add(int(year))
-        elif other.rule.meta.get("precision") == "month" and other.groups.get("month"):
-            # "Ngày 1/7, Chính phủ họp phiên thường kỳ tháng 6/2021": a month of the same
-            # sentence a few months away gives the year
-            if abs(int(other.groups["month"]) - int(month)) <= NEAR_MONTHS:
-                near_month.add(int(year))
-        elif other.rule.meta.get("precision") == "year" and (
-                not _is_not_event_year(text, other.match_start, rules)
-                or _in_same_brackets(text, expression.match_end, other.match_start)):
-            plain.add(int(year))  # "Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021)": the day's own year
-    for years in (same_month, plain, near_month):
-        if years:
-            return years.pop() if len(years) == 1 else None
-    return None
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
-    after = _SENTENCE_BREAK.search(text, end)
-    return (before[-1] if before else 0, after.start() if after else len(text))
-
-
-def _founding_date(text: str, start: int, rules: RuleSet) -> bool:
-    """Whether a full date is written as the day something was founded or started being built."""
-    return _said_before(text, start, rules, "founding")
-
-
-def _said_before(text: str, start: int, rules: RuleSet, role: str) -> bool:
-    """Whether a rule of ``role`` matches the words right before ``start``."""
-    before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
-    return any(rule.meta.get("role") == role and rule.regex.search(before) for rule in rules.rules(KIND))
-
-
-def _in_same_brackets(text: str, first_end: int, second_start: int) -> bool:
-    """Whether two stretches stand inside one pair of brackets, the first before the second."""
-    return second_start >= first_end and text.rfind("(", 0, first_end) > text.rfind(")", 0, first_end) \
-        and ")" not in text[first_end:second_start] and "(" not in text[first_end:second_start]
-
-
-def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:
-    """Whether the words before "năm YYYY" make it a target, a period or the
-    year of the work reviewed rather than the year of the sentence's day."""
-    before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
-    open_parenthesis = before.rfind("(") > before.rfind(")")
-    return open_parenthesis or _said_before(text, start, rules, "not_event_year")
-
-
-def is_document_date(text: str, start: int, rules: RuleSet, end: Optional[int] = None) -> bool:
-    """Whether the date at ``start`` is the issue date of a cited document
-    ("Nghị quyết số 20-NQ/TW ngày 25/10/2017"), or, given its ``end``, the day
-    a document was issued ("Ngày 3/12/2020, UBND tỉnh đã ban hành Kế hoạch số …")."""
-    before = text[max(0, start - _DOCUMENT_WINDOW):start]
-    after = text[end:end + _DOCUMENT_WINDOW] if end is not None else None
-    for rule in rules.rules(KIND):
-        role = rule.meta.get("role")
-        if role == "document_issue" and rule.regex.search(before):
-            return True
-        if role == "document_issued_on" and after is not None and rule.regex.search(after):
-            return True
-    return False
 
 
 def _month_end(month: Optional[str]) -> Optional[dt.date]:

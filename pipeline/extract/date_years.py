@@ -1,0 +1,173 @@
+"""The year a day written without one takes from the article.
+
+The latest full date the article writes out (founding dates and cited
+documents' issue dates aside), and the year a day's own sentence states for it
+(``Sáng 1/6 … tháng 6 năm 2023``) or, failing that, the sentences of its
+paragraph before it (``… nhân dịp Tết Trung thu 2022. Chiều ngày 10/9, …``). Two different
+candidate years give nothing: the year is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..rules import Rule, RuleSet
+
+KIND = "dates"
+# A cited document's number stands at most this far before its issue date.
+_DOCUMENT_WINDOW = 90
+# Where a sentence ends, for the year a sentence states for its own day-month.
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
+# How far before "năm YYYY" a word may say the year is not the event's
+# ("đến năm 2030", "tổng kết công tác năm 2024").
+_YEAR_CONTEXT_WINDOW = 40
+# Where a paragraph ends: the next scope a day's year is looked for in.
+_PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A rule match; ``start``/``end`` are the mention (the group ``date`` when
+    the rule has one, e.g. only "27/2" of "Ngày Thầy thuốc Việt Nam 27/2")."""
+
+    start: int
+    end: int
+    match_start: int
+    match_end: int
+    rule: Rule
+    groups: dict[str, Optional[str]]
+
+
+def latest_full_year(expressions: list[Expression], text: str, rules: RuleSet) -> Optional[int]:
+    """The latest year of a date written out in full (day, month and year).
+
+    Founding dates ("Được thành lập ngày 28-3-1958") say nothing of the article's year and
+    are left out. Issue dates of cited documents are left out too (often years older). They are
+    a lower bound of the article's year (a document is issued before the
+    article citing it), so the latest of them is taken only when the article
+    has no other full date and itself states that year ("năm 2021") and no
+    later one.
+    """
+    own, issued = [], []
+    for e in expressions:
+        if e.rule.meta.get("precision") == "day" and e.groups.get("year") and not _founding_date(text, e.start, rules):
+            (issued if is_document_date(text, e.start, rules, e.end) else own).append(int(e.groups["year"]))
+    if own:
+        return max(own)
+    if not issued:
+        return None
+    stated = {
+        int(e.groups["year"])
+        for e in expressions
+        if e.rule.meta.get("precision") == "year"
+        and e.groups.get("year")
+        and not e.groups.get("year_from")
+        and not _is_not_event_year(text, e.match_start, rules)
+    }
+    latest = max(issued)
+    return latest if latest in stated and max(stated) == latest else None
+
+
+# A month-year this many months from a day's month, in the same sentence, gives the day's year.
+NEAR_MONTHS = 2
+
+
+def stated_year(expression: Expression, expressions: list[Expression], text: str, rules: RuleSet) -> Optional[int]:
+    """The year a sentence states for its own day or month without a year, else its paragraph.
+
+    A month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023") settles it;
+    else a single year of the sentence that is not a target, a period or the
+    year of reviewed work ("lần thứ nhất năm 2017", "Tết Trung thu 2022" but not
+    "đến năm 2030", "tổng kết công tác năm 2024"). Two different candidate
+    years give nothing: the year is never guessed. The paragraph before the
+    sentence is read only when the sentence states no year at all.
+    """
+    if expression.groups.get("year") or expression.rule.meta.get("precision") not in ("day", "month"):
+        return None
+    month = expression.groups.get("month")
+    if not month:
+        return None
+    sentence = _bounds(text, expression.match_start, expression.match_end, _SENTENCE_BREAK)
+    # The paragraph before the sentence: the occasion it opens with ("nhân dịp Tết Trung thu 2022.").
+    before = (_bounds(text, expression.match_start, expression.match_end, _PARAGRAPH_BREAK)[0], sentence[0])
+    for scope in (sentence, before):
+        years = _candidate_years(expression, expressions, text, rules, scope, int(month))
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
+
+
+def _candidate_years(
+    expression: Expression, expressions: list[Expression], text: str, rules: RuleSet, scope: tuple[int, int], month: int
+) -> set[int]:
+    """The years a stretch of text states that may be the day's, the most telling kind first."""
+    start, end = scope
+    same_month: set[int] = set()
+    plain: set[int] = set()
+    near_month: set[int] = set()
+    for other in expressions:
+        if other is expression or not (start <= other.match_start and other.match_end <= end):
+            continue
+        year = other.groups.get("year")
+        if not year or other.groups.get("year_from") or other.groups.get("day"):
+            continue
+        if other.rule.meta.get("precision") == "month" and other.groups.get("month") and int(other.groups["month"]) == month:
+            same_month.add(int(year))
+        elif other.rule.meta.get("precision") == "month" and other.groups.get("month"):
+            # "Ngày 1/7, Chính phủ họp phiên thường kỳ tháng 6/2021": a month of the same
+            # sentence a few months away gives the year
+            if abs(int(other.groups["month"]) - month) <= NEAR_MONTHS:
+                near_month.add(int(year))
+        elif other.rule.meta.get("precision") == "year" and (
+                not _is_not_event_year(text, other.match_start, rules)
+                or _in_same_brackets(text, expression.match_end, other.match_start)):
+            plain.add(int(year))  # "Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021)": the day's own year
+    return next((years for years in (same_month, plain, near_month) if years), set())
+
+
+def _bounds(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    before = [m.end() for m in breaks.finditer(text, 0, start)]
+    after = breaks.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
+
+
+def _founding_date(text: str, start: int, rules: RuleSet) -> bool:
+    """Whether a full date is written as the day something was founded or started being built."""
+    return _said_before(text, start, rules, "founding")
+
+
+def _said_before(text: str, start: int, rules: RuleSet, role: str) -> bool:
+    """Whether a rule of ``role`` matches the words right before ``start``."""
+    before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
+    return any(rule.meta.get("role") == role and rule.regex.search(before) for rule in rules.rules(KIND))
+
+
+def _in_same_brackets(text: str, first_end: int, second_start: int) -> bool:
+    """Whether two stretches stand inside one pair of brackets, the first before the second."""
+    return second_start >= first_end and text.rfind("(", 0, first_end) > text.rfind(")", 0, first_end) \
+        and ")" not in text[first_end:second_start] and "(" not in text[first_end:second_start]
+
+
+def _is_not_event_year(text: str, start: int, rules: RuleSet) -> bool:
+    """Whether the words before "năm YYYY" make it a target, a period or the
+    year of the work reviewed rather than the year of the sentence's day."""
+    before = text[max(0, start - _YEAR_CONTEXT_WINDOW):start]
+    open_parenthesis = before.rfind("(") > before.rfind(")")
+    return open_parenthesis or _said_before(text, start, rules, "not_event_year")
+
+
+def is_document_date(text: str, start: int, rules: RuleSet, end: Optional[int] = None) -> bool:
+    """Whether the date at ``start`` is the issue date of a cited document
+    ("Nghị quyết số 20-NQ/TW ngày 25/10/2017"), or, given its ``end``, the day
+    a document was issued ("Ngày 3/12/2020, UBND tỉnh đã ban hành Kế hoạch số …")."""
+    before = text[max(0, start - _DOCUMENT_WINDOW):start]
+    after = text[end:end + _DOCUMENT_WINDOW] if end is not None else None
+    for rule in rules.rules(KIND):
+        role = rule.meta.get("role")
+        if role == "document_issue" and rule.regex.search(before):
+            return True
+        if role == "document_issued_on" and after is not None and rule.regex.search(after):
+            return True
+    return False
