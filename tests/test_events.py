@@ -549,6 +549,15 @@ TOURS = [
         ["Trạm Y tế Mỹ Lộc", "Trạm Y tế Đồng Lộc"],
         [("visit", None, {"trạm y tế mỹ lộc", "trạm y tế đồng lộc"})],
     ),
+    # bodies received at the subject's place: one meeting, however many are listed; attendees named
+    # after "Tham dự buổi làm việc" do not make it another
+    (
+        "Chiều ngày 09/10, Trường ĐH Cửu Long có buổi tiếp và làm việc với lãnh đạo Sở Y tế Vĩnh Long, Bệnh viện Đa khoa "
+        "Vĩnh Long, Bệnh viện Xuyên Á Vĩnh Long.\n\nTham dự buổi làm việc có Bác sĩ CK2 Nguyễn Thanh Truyền – Giám đốc "
+        "Bệnh viện Đa khoa Vĩnh Long.\n\nQuang cảnh buổi làm việc",
+        ["Bệnh viện Đa khoa Vĩnh Long", "Bệnh viện Xuyên Á Vĩnh Long"],
+        [("visit", None, {"bệnh viện đa khoa vĩnh long", "bệnh viện xuyên á vĩnh long"})],
+    ),
 ]
 
 

@@ -19,6 +19,9 @@ from ..models import Event, Participant
 from .event_participants import EntitySpan, is_facility_ref
 from .event_triggers import TriggerHit
 
+# "Trường … có buổi tiếp và làm việc với Sở Y tế, Bệnh viện A, Bệnh viện B": the bodies listed
+# came to the subject; one meeting at its place, not a tour of theirs.
+_RECEIVED_BEFORE = re.compile(r"(?:tiếp|đón tiếp)\s+và\s+$", re.IGNORECASE)
 # A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …").
 _NAMED_RIGHT_AFTER = 3
 # What separates two places in a list: a comma, a semicolon, "và", or ", và", maybe with other
@@ -103,7 +106,8 @@ def _listed_places(
     sentences = {(e.start, e.end) for e in event.evidence}
     best: list[str] = []
     for act in acts:
-        if (act.sentence.start, act.sentence.end) not in sentences:
+        if (act.sentence.start, act.sentence.end) not in sentences \
+                or _RECEIVED_BEFORE.search(text, max(0, act.start - 16), act.start):
             continue
         after = [s for s in spans if s.ref in hosts and act.end <= s.start and s.end <= act.sentence.end]
         if act.strength == "head" and not (after and after[0].start - act.end <= _NAMED_RIGHT_AFTER):

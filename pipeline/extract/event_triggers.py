@@ -82,6 +82,9 @@ class TriggerHit:
     # The sentence opens by pointing at the occasion ("Tại buổi lễ", "Nhân dịp
     # này"): what it reports happened at the article's ceremony.
     at_occasion: bool = False
+    # The event's name follows a word that points back at it ("Tham dự buổi làm việc có …",
+    # "Quang cảnh buổi làm việc"): the meeting already reported, not another one.
+    refers_back: bool = False
 
     @property
     def rule_id(self) -> str:
@@ -130,6 +133,7 @@ def find_triggers(
                 sentence_index=index,
                 date=_date_for(start, sentence, sentence_dates),
                 at_occasion=at_occasion,
+                refers_back=strength == "head" and _refers_back(sentence.text, match.start, rules),
             )
             hits.append(hit)
             # "Lễ trao tặng Huân chương": a ceremony at which honours are handed out is also an award.
@@ -155,6 +159,11 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
         close = text.find("”", opening.end())
         spans.append((opening.end(), close if close >= 0 else len(text)))
     return spans
+
+
+def _refers_back(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
+    before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
+    return any(rule.meta.get("role") == "refers_back" and rule.regex.search(before) for rule in rules.rules(CONTEXT))
 
 
 def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:
