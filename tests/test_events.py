@@ -592,6 +592,19 @@ def test_handovers_and_prizes_at_conferences(text: str, expected: list, rules: R
     assert sorted((e.type, e.date) for e in run(ann, Entities())) == sorted(expected)
 
 
+def test_bodies_after_the_last_listed_place_are_its_owners(rules: RuleSet) -> None:
+    # "và" joins the last place: the bodies a comma adds after it are that hospital's owners
+    text = ("Sáng 26/2, đoàn công tác của Bộ Chỉ huy Quân sự tỉnh đã đến thăm, tặng hoa chúc mừng Sở Y tế Nghệ An; Bệnh "
+            "viện Hữu nghị Đa khoa Nghệ An và Bệnh viện Quân y 4, Cục Hậu cần, Quân khu 4.")
+    ann = annotated(text, rules, "2025-02-26")
+    facilities = [{"name": "Bệnh viện Hữu nghị Đa khoa Nghệ An", "kind": "hospital"},
+                  {"name": "Bệnh viện Quân y 4", "kind": "hospital"}]
+    entities = entities_from_gold(ann.text, [], facilities, ("Sở Y tế Nghệ An", "Cục Hậu cần", "Quân khu 4"))
+    events = run(ann, entities)
+    assert [(e.type, _facility_names(e, entities)) for e in events] == [
+        ("visit", set()), ("visit", {"bệnh viện hữu nghị đa khoa nghệ an"}), ("visit", {"bệnh viện quân y 4"})]
+
+
 def test_every_place_of_two_tours_is_a_visit(rules: RuleSet) -> None:
     text = ("Đoàn do đồng chí Nguyễn Thành Tâm làm Trưởng đoàn đã đến thăm các đơn vị: Bệnh viện Đa khoa tỉnh, Bệnh "
             "viện Y học cổ truyền.\n\nĐoàn do đồng chí Phạm Văn Tân làm Trưởng đoàn đã đến thăm các đơn vị: Bệnh xá "

@@ -133,14 +133,20 @@ def _listed_places(
 
 
 def _first_run(spans: list[EntitySpan], text: str) -> list[str]:
-    """The longest run of the spans written as one list (``A, B và C``)."""
+    """The longest run of the spans written as one list (``A, B và C``). "và" joins the last
+    item: what a comma adds after it describes that item (``… và Bệnh viện Quân y 4, Cục Hậu
+    cần, Quân khu 4``: the hospital's owners), it is no further item."""
     best: list[str] = []
     run: list[EntitySpan] = []
+    closed = False
     for span in spans:
-        if run and span.start >= run[-1].end and _LIST_GAP.fullmatch(text, run[-1].end, span.start):
+        gap = text[run[-1].end:span.start] if run else ""
+        joined = "và" in gap.lower().split()
+        if run and span.start >= run[-1].end and _LIST_GAP.fullmatch(gap) and not (closed and not joined):
             run.append(span)
+            closed = closed or joined
         elif not run or span.start >= run[-1].end:
-            run = [span]
+            run, closed = [span], False
         places = list(dict.fromkeys(s.ref for s in run))
         if len(places) > len(best):
             best = places
