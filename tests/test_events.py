@@ -277,6 +277,14 @@ ARTICLE_EVENTS = [
         "báo chí tháng 6 năm 2023. Dự hội nghị có đồng chí Trưởng Ban Tuyên giáo Tỉnh ủy.",
         [("ceremony", "2023-06-01")],
     ),
+    # A meeting held to sign is the signing, however often the article comes back to it.
+    (
+        "Chiều 12/1/2026, Bộ CHQS tỉnh và Sở Y tế Thanh Hóa tổ chức hội nghị ký kết quy chế phối hợp công tác giữa 2 cơ "
+        "quan. Đại tá Vũ Văn Tùng, Chỉ huy trưởng Bộ CHQS tỉnh và bác sĩ Lê Văn Cường, Giám đốc Sở Y tế đồng chủ trì "
+        "hội nghị.\n\nTại hội nghị, các đại biểu đã nghe báo cáo dự thảo Quy chế phối hợp.\n\nPhát biểu tại hội nghị, "
+        "lãnh đạo hai cơ quan thống nhất đánh giá việc ký kết Quy chế là cơ sở quan trọng.",
+        [("signing", "2026-01-12")],
+    ),
     # Prize-giving is an award, dated by the lead.
     (
         "Sáng ngày 13/11, TTYT huyện đã tổ chức vòng chung khảo hội thi điều dưỡng giỏi lần thứ nhất năm 2017.\n\n"

@@ -31,6 +31,7 @@ else none. Participants come from ``event_participants.py``, attributes from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -52,6 +53,8 @@ _CEREMONIAL = ("ceremony", "signing")
 PARENT_WINDOW = 120
 # Heuristic: a meeting mentioned in this many sentences is what the article reports.
 REPEATED_MENTIONS = 2
+# "tổ chức hội nghị ký kết quy chế": the meeting is the signing (matched on the text before a signing trigger).
+_SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
 _TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
 
@@ -129,7 +132,18 @@ def _group(
     for hit in sorted(pending, key=lambda h: h.strength == ATTACH):
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
-    return _merge_untargeted_visits(drafts)
+    return _merge_untargeted_visits(_without_signing_meeting(drafts, text))
+
+
+def _without_signing_meeting(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """A meeting held to sign ("tổ chức hội nghị ký kết quy chế …", later "chủ trì hội nghị",
+    "Phát biểu tại hội nghị") is the signing, not a ceremony of its own."""
+    signing_meeting = any(
+        d.type == "signing" and any(_SIGNING_MEETING.search(text, max(0, h.start - 20), h.start) for h in d.hits)
+        for d in drafts)
+    if not signing_meeting:
+        return drafts
+    return [d for d in drafts if not (d.type == "ceremony" and all(h.rule.meta.get("meeting") for h in d.hits))]
 
 
 def _repeated_meeting(drafts: list[_Draft], pending: list[TriggerHit], body_length: int) -> None:
