@@ -93,11 +93,14 @@ def test_one_person_one_entry_with_all_mentions(rules):
         ("Trao đổi với chúng tôi, bà Phan Thị Tuyết Mai, Phó Chủ tịch Hiệp hội cho biết. Theo bà Mai, dầu gội là mỹ phẩm.",
          "Phan Thị Tuyết Mai", 2),
         ("Theo ông Đỗ Duy Phi, Chủ tịch Hiệp hội, năm 2014. Ông Phí cho biết thêm.", "Đỗ Duy Phi", 2),
+        # two given names that could pass for a full name (Kim is also a surname)
+        ("Bộ trưởng Y tế Nguyễn Thị Kim Tiến vừa trao quyết định. Bộ trưởng Kim Tiến cho biết PGS Cường có năng lực.",
+         "Nguyễn Thị Kim Tiến", 2),
     ],
 )
 def test_short_mentions_join_the_full_name(text, name, mentions, rules):
     people = {p.name: p for p in entities_of(text, rules).people}
-    assert name in people
+    assert name in people and "Kim Tiến" not in people
     assert len(people[name].mentions) == mentions
 
 

@@ -67,6 +67,7 @@ def group_people(mentions: list[PersonMention]) -> list[PersonEntry]:
         if owner is None:
             owner = entries.setdefault(name_key(mention.name), PersonEntry(mention.name))
         owner.mentions.append(mention)
+    _join_given_names(entries)
     people = sorted(entries.values(), key=lambda entry: min(m.start for m in entry.mentions))
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
@@ -76,6 +77,21 @@ def group_people(mentions: list[PersonMention]) -> list[PersonEntry]:
                     person.titles.append(atom)
             person.positions.extend(mention.positions)
     return people
+
+
+def _join_given_names(entries: dict[str, PersonEntry]) -> None:
+    """A two-word name that ends exactly one longer name of the article is that person called
+    by the given names (``Bộ trưởng Kim Tiến`` after ``Nguyễn Thị Kim Tiến``), even when its
+    first word is also a surname."""
+    for key, entry in list(entries.items()):
+        words = [fold_marks(w) for w in entry.name.split()]
+        if len(words) != 2:
+            continue
+        owners = [other for other in entries.values() if other is not entry and len(other.name.split()) > 2
+                  and [fold_marks(w) for w in other.name.split()][-2:] == words]
+        if len(owners) == 1:
+            owners[0].mentions.extend(entry.mentions)
+            del entries[key]
 
 
 def _owner_of_short(mention: PersonMention, people: list[PersonEntry]) -> Optional[PersonEntry]:
