@@ -474,7 +474,7 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
          "Cao Việt Tùng", [("Phó Bí thư", "Đảng ủy")]),
         # the body's name ends before "và" and a title
         ("Sở Y tế bổ nhiệm TS Dương Đức Hùng làm Chủ tịch Hội đồng quản lý Bệnh viện Bạch Mai và PGS.TS Đào Xuân Cơ "
-         "làm Giám đốc bệnh viện.", "Dương Đức Hùng", [("Chủ tịch", "Hội đồng quản lý Bệnh viện Bạch Mai")]),
+         "làm Giám đốc bệnh viện.", "Dương Đức Hùng", [("Chủ tịch Hội đồng quản lý", "Bệnh viện Bạch Mai")]),
     ],
 )
 def test_offices_taken_up(text, name, positions, rules):
@@ -537,8 +537,11 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # a fixed phrase in lowercase right after the head word; a verb of speech ends the organization
         ("Chiều 17/8 tại BV Việt Đức ông Phạm Văn Tác, Vụ trưởng Vụ tổ chức cán bộ (Bộ Y tế) đã đọc quyết định.",
          "Phạm Văn Tác", [("Vụ trưởng", "Vụ tổ chức cán bộ")]),
+        # the chair of a governing board holds one office, the board's whole name
         ("Bà Ma Thị Hiền, Chủ tịch Hội đồng quản trị chia sẻ về kế hoạch hợp tác.", "Ma Thị Hiền",
-         [("Chủ tịch", "Hội đồng quản trị")]),
+         [("Chủ tịch Hội đồng quản trị", None)]),
+        ("Về phía Trường Đại học Nam Cần Thơ có GS.TS Nguyễn Tiến Dũng - Chủ tịch Hội đồng Trường Đại học Nam Cần Thơ.",
+         "Nguyễn Tiến Dũng", [("Chủ tịch Hội đồng trường", "Trường Đại học Nam Cần Thơ")]),
         # a facility named after a person in a list of directors; a kind of facility that looks like a surname
         ("Đó là: BS Nguyễn Phi Hùng - Giám đốc Bệnh viện Nguyễn Tri Phương, BS Nguyễn Huy Dũng - Giám đốc Bệnh viện "
          "Phạm Ngọc Thạch, BS Trần Sơn Thạch - Giám đốc Bệnh viện Phụ sản Hùng Vương.", "Nguyễn Phi Hùng",
