@@ -262,6 +262,13 @@ def test_years_before_a_trigger_make_history(text: str, expected: list, rules: R
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == expected
 
 
+def test_a_signing_months_before_an_undated_review_is_background(rules: RuleSet) -> None:
+    text = ("Vừa qua, Phó Chủ tịch UBND tỉnh đã có cuộc làm việc với Trường Đại học Y Dược Cần Thơ sơ kết sau gần 8 "
+            "tháng ký Bản ghi nhớ Thiết lập hợp tác toàn diện.\n\nBản ghi nhớ hợp tác được ký kết ngày 16-8-2022 và có "
+            "thời hạn 5 năm.")
+    assert [(e.type, e.date) for e in run(annotated(text, rules, "2023-04-25"), Entities())] == [("visit", None)]
+
+
 # Held-out sentences: the article's own event, with its type and date (no publication date given).
 ARTICLE_EVENTS = [
     # A meeting is a ceremony; its date is written in parentheses after "chiều nay".

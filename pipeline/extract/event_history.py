@@ -22,16 +22,26 @@ IN_A_YEAR = re.compile(r"[^,.;:!?]{0,60}?(?<!\w)(?:vào|hồi|từ)\s+(?:năm|th
 HISTORY_DAYS = 30
 # Heuristic: an act dated this many days before publication is history, even in the lead.
 HISTORY_YEARS_DAYS = 365
+# Heuristic: with a lead that gives no day ("Vừa qua, …"), an act after it dated this many days
+# before publication is background ("Bản ghi nhớ … được ký kết ngày 16-8-2022" in April 2023).
+UNDATED_LEAD_HISTORY_DAYS = 90
 
 
-def long_before_lead(hit: TriggerHit, lead: Optional[SentenceDate], lead_paragraph: int) -> bool:
+def long_before_lead(
+    hit: TriggerHit, lead: Optional[SentenceDate], lead_paragraph: int, published: Optional[str] = None
+) -> bool:
     """A trigger after the lead dated more than ``HISTORY_DAYS`` before the lead's date
     reports background ("Ngày 27/2/2019, Thủ tướng … đã phát động Chương trình …" in an
-    article about 7/4/2019)."""
-    if hit.date is None or lead is None or hit.sentence.paragraph == lead_paragraph:
+    article about 7/4/2019); with an undated lead, more than ``UNDATED_LEAD_HISTORY_DAYS``
+    before publication."""
+    if hit.date is None or hit.sentence.paragraph == lead_paragraph:
+        return False
+    reference, days = (lead.value, HISTORY_DAYS) if lead is not None else (
+        (published[:10], UNDATED_LEAD_HISTORY_DAYS) if published else (None, 0))
+    if reference is None:
         return False
     try:
-        return (date.fromisoformat(lead.value) - date.fromisoformat(hit.date.value)).days > HISTORY_DAYS
+        return (date.fromisoformat(reference) - date.fromisoformat(hit.date.value)).days > days
     except ValueError:
         return False
 

@@ -116,7 +116,8 @@ def _group(
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None
         long_ago = years_before_publication(hit, published)
-        in_history = (hit.start > historical.get(hit.sentence_index, len(text)) or long_before_lead(hit, lead, lead_paragraph)
+        in_history = (hit.start > historical.get(hit.sentence_index, len(text))
+                      or long_before_lead(hit, lead, lead_paragraph, published)
                       or long_ago or bool(IN_A_YEAR.match(text, hit.end)))
         at_ceremony = bool(hit.rule.meta.get("gift")) and _at_ceremony(hit, hits, drafts)
         visit = _visit_met_at(hit, drafts)
