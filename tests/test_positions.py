@@ -537,6 +537,9 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # a fixed phrase in lowercase right after the head word; a verb of speech ends the organization
         ("Chiều 17/8 tại BV Việt Đức ông Phạm Văn Tác, Vụ trưởng Vụ tổ chức cán bộ (Bộ Y tế) đã đọc quyết định.",
          "Phạm Văn Tác", [("Vụ trưởng", "Vụ tổ chức cán bộ")]),
+        # a deputy head of a department written short keeps the short form
+        ("Chị Trương Thị Thu, Phó phòng Công tác xã hội Bệnh viện đa khoa tỉnh Bình Định cho biết.", "Trương Thị Thu",
+         [("Phó phòng", "Phòng Công tác xã hội Bệnh viện đa khoa tỉnh Bình Định")]),
         # the chair of a governing board holds one office, the board's whole name
         ("Bà Ma Thị Hiền, Chủ tịch Hội đồng quản trị chia sẻ về kế hoạch hợp tác.", "Ma Thị Hiền",
          [("Chủ tịch Hội đồng quản trị", None)]),

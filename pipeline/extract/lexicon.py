@@ -55,9 +55,13 @@ class Hit:
         return self.rule.meta.get(key, default)
 
     def canonical(self) -> str:
-        """The office as the record writes it (``meta.canonical``), with its acting prefix and
-        its qualifier (Quyền Giám đốc, Thứ trưởng Thường trực, Tổng Giám đốc điều hành)."""
+        """The office as the record writes it (``meta.canonical``, or the text itself for offices
+        marked ``canonical_as_written``), with its acting prefix and its qualifier (Quyền Giám
+        đốc, Thứ trưởng Thường trực, Tổng Giám đốc điều hành)."""
         office = str(self.meta("canonical"))
+        if self.meta("canonical_as_written"):
+            written = " ".join(self.text.split())
+            office = written[:1].upper() + written[1:]  # "Phó phòng", "Phó khoa": the short form the text uses
         if self.qualifier and not office.endswith(self.qualifier):
             office = f"{office} {self.qualifier}"
         return f"{self.acting} {office}" if self.acting else office
