@@ -51,6 +51,10 @@ def people_of(text: str, rules: RuleSet) -> dict:
         ("GS.TS.Bác Sĩ Trần Quán Anh khám cho bệnh nhân.", "Trần Quán Anh", ["GS", "TS", "BS"]),
         ("Thầy thuốc ưu tú BSCC.TS.BSCKII Nguyễn Văn Dũng, Phó viện trưởng Viện sức khỏe tâm thần cho biết.",
          "Nguyễn Văn Dũng", ["TTƯT", "BSCC", "TS", "BSCKII"]),
+        # titles written after the name, set off by a comma; not those of a next name
+        ("Sau lời chào mừng, ông Trần Minh Điển, Phó giáo sư Tiến sĩ – Giám đốc bệnh viện, đã trình bày chương trình.",
+         "Trần Minh Điển", ["PGS", "TS"]),
+        ("Dự có ông Lê Văn Hùng, TS Nguyễn Văn Nam và bà Trần Thị Hoa.", "Lê Văn Hùng", []),
     ],
 )
 def test_titles_of_a_person(sentence, name, titles, rules):

@@ -30,7 +30,7 @@ from .offices import (
     positions_after,
 )
 from .office_names import split_after_office
-from .titles import TitleChain, chain_before, find_title_chains
+from .titles import TitleChain, chain_after, chain_before, find_title_chains
 from .words import TextSpan
 
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
@@ -189,8 +189,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
             return None
         shape = found_shape
 
-    after = positions_after(text, name_run.end, lexicon, before_names)
-    cued = bool(chain or addressed or profession or office or after)
+    later = chain_after(chains, text, name_run.end)  # "ông A, Phó giáo sư Tiến sĩ – Giám đốc …"
+    after = positions_after(text, later.end if later else name_run.end, lexicon, before_names)
+    cued = bool(chain or later or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
     cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
     if not cued and TextSpan(name_run.start, name_run.end) in article.recognised and _apostrophe(name_run):
@@ -232,7 +233,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     elif apposed is not None and cue_start is not None and apposed.start not in after_names | before_names:
         positions.append(_position_before(text, apposed, cue_start))
     positions.extend(after)
-    titles = chain.atoms if chain else ()
+    titles = (chain.atoms if chain else ()) + (later.atoms if later else ())
     name = _QU_TONE.sub(_move_qu_tone, name_run.text()).replace("'", "’")  # one apostrophe: H'Chua = H’Chua
     if shape != SHORT and len(name_run.words) == 1:
         shape = SHORT

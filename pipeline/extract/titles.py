@@ -1,4 +1,4 @@
-"""Title chains before a name (``PGS.TS``, ``TTND.BSCKII``, ``Bác sĩ CKII``) in canonical atomic form."""
+"""Title chains around a name (``PGS.TS``, ``TTND.BSCKII``, ``Bác sĩ CKII``) in canonical atomic form."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from .lexicon import Lexicon
 _CHAIN_GAP = re.compile(r"^[\s.\-–,]{0,3}$")
 # Between a chain and the name it belongs to.
 _NAME_GAP = re.compile(r"^[ \t.\-–]{0,3}$")
+# Between a name and titles written after it, set off by a comma.
+_AFTER_NAME_GAP = re.compile(r"\s*,\s*")
+# What may follow titles written after a name: a separator or the end of the sentence, not another name.
+_CLOSED_AFTER = re.compile(r"\s*(?:[,;:.)–—-]|$)")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,16 @@ def chain_before(chains: list[TitleChain], text: str, pos: int) -> Optional[Titl
     """The chain that ends right before ``pos`` (a name's start), if any."""
     for chain in chains:
         if chain.end <= pos and _NAME_GAP.match(text[chain.end:pos]) and not _sentence_ends(text, chain, pos):
+            return chain
+    return None
+
+
+def chain_after(chains: list[TitleChain], text: str, pos: int) -> Optional[TitleChain]:
+    """The chain set off by a comma right after a name (``ông Trần Minh Điển, Phó giáo sư Tiến
+    sĩ – Giám đốc …``): the name's own titles, when no other name follows them."""
+    for chain in chains:
+        if chain.start >= pos and _AFTER_NAME_GAP.fullmatch(text, pos, chain.start) \
+                and _CLOSED_AFTER.match(text, chain.end):
             return chain
     return None
 
