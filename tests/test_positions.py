@@ -537,6 +537,17 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # a fixed phrase in lowercase right after the head word; a verb of speech ends the organization
         ("Chiều 17/8 tại BV Việt Đức ông Phạm Văn Tác, Vụ trưởng Vụ tổ chức cán bộ (Bộ Y tế) đã đọc quyết định.",
          "Phạm Văn Tác", [("Vụ trưởng", "Vụ tổ chức cán bộ")]),
+        # a semicolon opens the next item when that item's offices end before the next name
+        ("Cùng đi với đoàn có Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Bình Định Nguyễn Tuấn Thanh; Trưởng ban Ban "
+         "Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Phong Vũ; lãnh đạo Sở Lao động.",
+         "Nguyễn Tuấn Thanh", [("Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Bình Định")]),
+        ("Cùng đi với đoàn có Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Bình Định Nguyễn Tuấn Thanh; Trưởng ban Ban "
+         "Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Phong Vũ; lãnh đạo Sở Lao động.",
+         "Nguyễn Thị Phong Vũ", [("Trưởng Ban", "Ban Dân vận Tỉnh ủy Bình Định"),
+                                 ("Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh Bình Định")]),
+        # but a speaker's offices may be listed with semicolons
+        ("BS.CKII. Đỗ Thị Ngọc Diệp - Phó Chủ tịch Hội Dinh dưỡng Việt Nam; Nguyên Giám đốc Trung tâm Dinh dưỡng TP.HCM",
+         "Đỗ Thị Ngọc Diệp", [("Phó Chủ tịch", "Hội Dinh dưỡng Việt Nam"), ("Giám đốc", "Trung tâm Dinh dưỡng TP.HCM")]),
         # a deputy head of a department written short keeps the short form
         ("Chị Trương Thị Thu, Phó phòng Công tác xã hội Bệnh viện đa khoa tỉnh Bình Định cho biết.", "Trương Thị Thu",
          [("Phó phòng", "Phòng Công tác xã hội Bệnh viện đa khoa tỉnh Bình Định")]),

@@ -36,6 +36,7 @@ _APPOINTED = re.compile(
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
 MAX_TITLES_BEFORE_OFFICE = 3
+_ITEM_END = re.compile(r"[;\n]|\.\s")
 _KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+vụ)?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
 _SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
@@ -233,12 +234,20 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
         if sep is None:
             break
         office = lexicon.match_at(lexicon.offices, text, sep.end()) or _office_after_titles(text, sep.end(), lexicon)
-        if office is None or office.start in taken:
+        if office is None or office.start in taken or ";" in sep.group(0) and _item_of_next_name(text, sep.end(), taken):
             break
         position, pos = organization_after(text, office, lexicon)
         positions.append(position)
         offices.append(office)
     return _committee_from_next(text, positions, offices, lexicon)
+
+
+def _item_of_next_name(text: str, start: int, taken: frozenset[int]) -> bool:
+    """Whether the list item a semicolon opens ends in an office held by the name after it
+    ("A; Trưởng ban Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh B"): the item is B's."""
+    end = _ITEM_END.search(text, start)
+    stop = end.start() if end else len(text)
+    return any(start <= office < stop for office in taken)
 
 
 def _office_after_titles(text: str, pos: int, lexicon: Lexicon) -> Optional[Hit]:
