@@ -274,6 +274,9 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         # a university that runs a hospital names it
         ("Bệnh viện Trường Đại học Y-Dược Huế phối hợp. Bệnh viện Trường ĐH Y Dược Huế đã tiếp nhận.",
          [("Bệnh viện Trường Đại học Y-Dược Huế", ["Bệnh viện Trường ĐH Y Dược Huế"])]),
+        # a date naming a hospital, written with a slash or a hyphen
+        ("Bệnh viện 30/4 (Bộ Công an) tổ chức lễ kỷ niệm. Tập thể Bệnh viện 30-4 đón nhận Huân chương.",
+         [("Bệnh viện 30/4", ["Bệnh viện 30-4"])]),
         # the number of a site is not a count of hospitals
         ("Phó Thủ tướng đã về kiểm tra tiến độ Dự án đầu tư xây dựng cơ sở 2 Bệnh viện Bạch Mai và Bệnh viện Việt Đức.",
          [("Bệnh viện Bạch Mai", []), ("Bệnh viện Việt Đức", [])]),

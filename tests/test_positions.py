@@ -548,6 +548,11 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # but a speaker's offices may be listed with semicolons
         ("BS.CKII. Đỗ Thị Ngọc Diệp - Phó Chủ tịch Hội Dinh dưỡng Việt Nam; Nguyên Giám đốc Trung tâm Dinh dưỡng TP.HCM",
          "Đỗ Thị Ngọc Diệp", [("Phó Chủ tịch", "Hội Dinh dưỡng Việt Nam"), ("Giám đốc", "Trung tâm Dinh dưỡng TP.HCM")]),
+        # a military region's number is part of its name
+        ("Thiếu tướng Võ Văn Việt, Chính ủy Bộ Tư lệnh Quân khu 4 đã đến dự.", "Võ Văn Việt",
+         [("Chính ủy", "Bộ Tư lệnh Quân khu 4")]),
+        ("Tham dự có ông Lê Hồng Anh, nguyên Ủy viên Bộ Chính trị, nguyên Thường trực Ban Bí thư, nguyên Bộ trưởng Bộ Công an.",
+         "Lê Hồng Anh", [("Ủy viên Bộ Chính trị", None), ("Thường trực Ban Bí thư", None), ("Bộ trưởng", "Bộ Công an")]),
         # a deputy head of a department written short keeps the short form
         ("Chị Trương Thị Thu, Phó phòng Công tác xã hội Bệnh viện đa khoa tỉnh Bình Định cho biết.", "Trương Thị Thu",
          [("Phó phòng", "Phòng Công tác xã hội Bệnh viện đa khoa tỉnh Bình Định")]),

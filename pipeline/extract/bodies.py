@@ -28,8 +28,8 @@ MAX_DEPARTMENT_LOWERCASE_RUN = 6
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
 _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
-# "Bệnh viện 19-8" (a date naming the hospital), "dịch Covid-19": a number glued by a hyphen.
-_NUMBER_DASH_NUMBER = re.compile(r"[^\W_]-\d{1,2}(?!\d)")
+# "Bệnh viện 19-8", "Bệnh viện 30/4" (a date naming the hospital), "dịch Covid-19": a number glued by a hyphen or a slash.
+_NUMBER_DASH_NUMBER = re.compile(r"[^\W_][-/]\d{1,2}(?!\d)")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
 _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
 _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
@@ -205,7 +205,7 @@ def _parse_tail(
             # "Sở TT&TT", "Khoa Phẫu thuật lồng ngực & Mạch máu": an ampersand joins one name
             cursor = nxt + 1
             continue
-        if text[nxt] == "-" and proper_start is not None and _NUMBER_DASH_NUMBER.match(text, nxt - 1):
+        if text[nxt] in "-/" and proper_start is not None and _NUMBER_DASH_NUMBER.match(text, nxt - 1):
             cursor = nxt + 1
             continue
         if text[nxt] in "-–" and proper_start is not None:
