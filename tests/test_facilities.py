@@ -274,6 +274,11 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         # a university that runs a hospital names it
         ("Bệnh viện Trường Đại học Y-Dược Huế phối hợp. Bệnh viện Trường ĐH Y Dược Huế đã tiếp nhận.",
          [("Bệnh viện Trường Đại học Y-Dược Huế", ["Bệnh viện Trường ĐH Y Dược Huế"])]),
+        # care centres and care areas, their kind of care written in either case; "ở" ends a name
+        ("Đoàn thăm Trung tâm Điều dưỡng thương binh và Khu điều dưỡng thương binh tâm thần kinh ở Nghệ An.",
+         [("Trung tâm Điều dưỡng thương binh", []), ("Khu điều dưỡng thương binh tâm thần kinh", [])]),
+        ("Đoàn đã đến thăm Trung tâm Chăm sóc và Điều dưỡng Người có công Bình Định.",
+         [("Trung tâm Chăm sóc và Điều dưỡng Người có công Bình Định", [])]),
         # a date naming a hospital, written with a slash or a hyphen
         ("Bệnh viện 30/4 (Bộ Công an) tổ chức lễ kỷ niệm. Tập thể Bệnh viện 30-4 đón nhận Huân chương.",
          [("Bệnh viện 30/4", ["Bệnh viện 30-4"])]),

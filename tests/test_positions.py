@@ -548,6 +548,9 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # but a speaker's offices may be listed with semicolons
         ("BS.CKII. Đỗ Thị Ngọc Diệp - Phó Chủ tịch Hội Dinh dưỡng Việt Nam; Nguyên Giám đốc Trung tâm Dinh dưỡng TP.HCM",
          "Đỗ Thị Ngọc Diệp", [("Phó Chủ tịch", "Hội Dinh dưỡng Việt Nam"), ("Giám đốc", "Trung tâm Dinh dưỡng TP.HCM")]),
+        # a year of birth in brackets between the name and its office
+        ("Bà Nguyễn Thùy Phong (SN 1986), Trưởng phòng Kế hoạch-Dân số và Truyền thông GDSK vừa được bổ nhiệm.",
+         "Nguyễn Thùy Phong", [("Trưởng phòng", "Phòng Kế hoạch-Dân số và Truyền thông GDSK")]),
         # a military region's number is part of its name
         ("Thiếu tướng Võ Văn Việt, Chính ủy Bộ Tư lệnh Quân khu 4 đã đến dự.", "Võ Văn Việt",
          [("Chính ủy", "Bộ Tư lệnh Quân khu 4")]),

@@ -36,7 +36,7 @@ _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
 # "… Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, …": a dash before a day starts the report, not a name's part.
 _DAY_AFTER_DASH = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
 # "và" before the head of another body ends a name, even when that head is written in lowercase.
-_AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục)\s", re.IGNORECASE)
+_AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục|Khu)\s", re.IGNORECASE)
 # Labels of photo and video credits, run into the caption before them.
 _CREDIT_WORDS = frozenset({"ẢNH", "Ảnh", "VIDEO", "Video", "CLIP", "Clip"})
 # Saint in foreign hospitals' names (St. Mary's, ST. Paul).

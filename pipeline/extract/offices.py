@@ -36,6 +36,8 @@ _APPOINTED = re.compile(
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
 MAX_TITLES_BEFORE_OFFICE = 3
+# A year of birth or an age in brackets right after a name, before its offices.
+_BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)", re.IGNORECASE)
 _ITEM_END = re.compile(r"[;\n]|\.\s")
 _KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+vụ)?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
 _SPACES = re.compile(r"[ \t]+")
@@ -222,6 +224,8 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
     """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
     positions: list[PositionMention] = []
     offices: list[Hit] = []
+    note = _BIRTH_NOTE.match(text, pos)
+    pos = note.end() if note else pos  # "Bà Nguyễn Thùy Phong (SN 1986), Trưởng phòng …"
     while True:
         sep = _AFTER_SEPARATOR.match(text, pos) or _APPOINTED.match(text, pos) or (
             _KIEM.match(text, pos) if positions else None)
