@@ -145,11 +145,13 @@ def find_triggers(
 
 
 
+def _context_says(role: str, text: str, rules: RuleSet) -> bool:
+    """Whether a context rule of ``role`` matches somewhere in ``text``."""
+    return any(rule.meta.get("role") == role and rule.regex.search(text) for rule in rules.rules(CONTEXT))
+
+
 def _is_background(sentence_text: str, rules: RuleSet) -> bool:
-    return any(
-        rule.meta.get("role") == "background" and rule.regex.search(sentence_text)
-        for rule in rules.rules(CONTEXT)
-    )
+    return _context_says("background", sentence_text, rules)
 
 
 def _reported_speech(text: str) -> list[tuple[int, int]]:
@@ -162,15 +164,11 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
 
 
 def _refers_back(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
-    before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
-    return any(rule.meta.get("role") == "refers_back" and rule.regex.search(before) for rule in rules.rules(CONTEXT))
+    return _context_says("refers_back", sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start], rules)
 
 
 def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:
-    return any(
-        rule.meta.get("role") == "occasion" and rule.regex.search(sentence_text)
-        for rule in rules.rules(CONTEXT)
-    )
+    return _context_says("occasion", sentence_text, rules)
 
 
 def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: RuleSet) -> bool:
@@ -179,13 +177,8 @@ def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: Ru
     before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
     clause = _CLAUSE_BREAK.split(before)[-1]
     after = _CLAUSE_BREAK.split(sentence_text[trigger_end:trigger_end + _BLOCKING_WINDOW])[0]
-    for rule in rules.rules(CONTEXT):
-        role = rule.meta.get("role")
-        if role in ("plan", "negation") and rule.regex.search(clause):
-            return True
-        if role == "plan_after" and rule.regex.search(after):
-            return True
-    return False
+    return _context_says("plan", clause, rules) or _context_says("negation", clause, rules) \
+        or _context_says("plan_after", after, rules)
 
 
 def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
@@ -193,7 +186,7 @@ def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> 
     ("chuỗi hoạt động do Bộ Y tế phát động"): a relative clause about
     something else the article mentions."""
     clause = _CLAUSE_BREAK.split(sentence_text[max(0, trigger_start - _AGENT_WINDOW):trigger_start])[-1]
-    return any(rule.meta.get("role") == "agent_clause" and rule.regex.search(clause) for rule in rules.rules(CONTEXT))
+    return _context_says("agent_clause", clause, rules)
 
 
 def _sentence_dates(text: str, dates: list[DateMention], rules: RuleSet) -> list[SentenceDate]:
