@@ -45,6 +45,7 @@ def build_facilities(
 ) -> Registry:
     """Facility entries of the article, with references kept for later resolution."""
     registry = Registry(FACILITY)
+    lower = text.lower()  # the name words are read on lowercased text, lowercased once
     for mention in mentions:
         if mention.category != FACILITY:
             continue
@@ -54,22 +55,22 @@ def build_facilities(
             # one facility per unit listed
             unit = units.group("unit").lower()
             prefix = f"{_display_head(mention)} {unit} " if unit not in _NOT_UNITS else f"{_display_head(mention)} "
-            for item_start, item_end in _list_items(text, units.end(), lexicon, first=True):
+            for item_start, item_end in _list_items(text, lower, units.end(), lexicon, first=True):
                 registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
             continue
         if mention.generic:
             if mention.quantified and _LIST_INTRO.match(text, mention.end):
                 prefix = _display_name(mention) + " "  # "các phòng khám đa khoa khu vực như A, B"
                 start = _LIST_INTRO.match(text, mention.end).end()
-                for item_start, item_end in _list_items(text, start, lexicon, first=True):
+                for item_start, item_end in _list_items(text, lower, start, lexicon, first=True):
                     registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
-            elif mention.quantified and mention.proper and _siblings(text, mention, lexicon):
+            elif mention.quantified and mention.proper and (siblings := _siblings(text, lower, mention, lexicon)):
                 # "các trung tâm Y tế khu vực Lập Thạch, Tam Dương và Vĩnh Tường": a plural head before
                 # a list of names is each of them
-                _add_with_siblings(registry, mention, text, lexicon)
+                _add_with_siblings(registry, mention, text, siblings)
             continue
         if mention.named:
-            entry = _add_with_siblings(registry, mention, text, lexicon)
+            entry = _add_with_siblings(registry, mention, text, _siblings(text, lower, mention, lexicon))
             if mention.acronym:
                 entry.add_form(mention.acronym)
             continue
@@ -82,15 +83,17 @@ def build_facilities(
     return registry
 
 
-def _add_with_siblings(registry: Registry, mention: BodyMention, text: str, lexicon: Lexicon) -> BodyEntry:
-    """The mention's facility, and one for each name listed after it with the same head and
-    modifiers (``Bệnh viện Đa khoa Xanh Pôn, Hòe Nhai`` → ``Bệnh viện Đa khoa Hòe Nhai``)."""
+def _add_with_siblings(
+    registry: Registry, mention: BodyMention, text: str, siblings: list[tuple[int, int]]
+) -> BodyEntry:
+    """The mention's facility, and one for each name listed after it (``siblings``) with the same
+    head and modifiers (``Bệnh viện Đa khoa Xanh Pôn, Hòe Nhai`` → ``Bệnh viện Đa khoa Hòe Nhai``)."""
     name = _display_name(mention)
     entry = registry.add(name, mention.kind, mention.head, mention.start, mention.end, mention.text)
     prefix = name[: len(name) - len(_own_name(mention.proper))].rstrip() + " "
     if prefix.strip() == name.strip():
         return entry
-    for item_start, item_end in _siblings(text, mention, lexicon):
+    for item_start, item_end in siblings:
         registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
     return entry
 
@@ -274,9 +277,9 @@ def _modified_head(mention: BodyMention) -> bool:
     return mention.head_text[:1].isupper() and not mention.quantified
 
 
-def _siblings(text: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[int, int]]:
+def _siblings(text: str, lower: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Names listed after a named facility that share its head (``…Xanh Pôn, Hòe Nhai và …``)."""
-    items = _list_items(text, mention.end, lexicon, first=False)
+    items = _list_items(text, lower, mention.end, lexicon, first=False)
     if len(items) >= 2 or items and re.match(r"\s+và\s", text[items[-1][0] - 5:items[-1][0]]):
         return items
     after = _AND_NEXT_HEAD.match(text, items[-1][1]) if items else None
@@ -285,7 +288,7 @@ def _siblings(text: str, mention: BodyMention, lexicon: Lexicon) -> list[tuple[i
     return []
 
 
-def _list_items(text: str, pos: int, lexicon: Lexicon, first: bool) -> list[tuple[int, int]]:
+def _list_items(text: str, lower: str, pos: int, lexicon: Lexicon, first: bool) -> list[tuple[int, int]]:
     """Capitalised names separated by commas or ``và``, each not starting a head or office."""
     items: list[tuple[int, int]] = []
     while True:
@@ -294,7 +297,7 @@ def _list_items(text: str, pos: int, lexicon: Lexicon, first: bool) -> list[tupl
             if sep is None:
                 break
             pos = sep.end()
-        item = _list_item(text, pos, lexicon)
+        item = _list_item(text, lower, pos, lexicon)
         if item is None:
             break
         items.append(item)
@@ -302,7 +305,7 @@ def _list_items(text: str, pos: int, lexicon: Lexicon, first: bool) -> list[tupl
     return items
 
 
-def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int]]:
+def _list_item(text: str, lower: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int]]:
     pos = skip_spaces(text, pos)
     if (
         lexicon.match_at(lexicon.facility_heads, text, pos)
@@ -312,7 +315,6 @@ def _list_item(text: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int
         or lexicon.match_at(lexicon.titles, text, pos)
     ):
         return None  # "… Cà Mau và BS Võ Anh Hoang": a person, not a second hospital
-    lower = text.lower()
     end = pos
     count = 0
     cursor = pos

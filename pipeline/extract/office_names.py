@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .lexicon import Hit, Lexicon
+from .lexicon import HEAD_WINDOW, Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, name_shape, short_shape
 from .words import is_vietnamese_syllable
 
@@ -36,8 +36,9 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     unnamed_province = province_words == 0
     if unnamed_province:
         needs_place = False
+    # Only the words at the run are lowercased, not the article once per run.
     if lexicon.after_facility_head(text, run.start) \
-            and lexicon.match_at(lexicon.name_inner, text.lower(), run.start) is not None:
+            and lexicon.match_at(lexicon.name_inner, text[run.start:run.start + HEAD_WINDOW].lower(), 0) is not None:
         return None  # "Giám đốc Bệnh viện Ung Bướu Hà Nội": a kind of facility, not a surname
     # "Giám đốc BVĐK Tây Ninh Liêu Chí Hùng": a province named first is never cut in two.
     province = lexicon.match_at(lexicon.province_names, text, run.start)
