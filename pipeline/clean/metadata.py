@@ -63,7 +63,7 @@ class Header:
     authors: tuple[str, ...]
     body_start: int
     # The month of publication when the source gives no day (a stored "date 2025-06"): it
-    # gives days without a year their year, but it is not the publication date.
+    # gives days without a year their year; the record writes it as ``published`` (2025-06).
     published_month: Optional[str] = None
 
 
