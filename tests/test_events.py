@@ -805,6 +805,22 @@ def test_a_delegation_at_named_facilities_visits_each(rules: RuleSet) -> None:
         ("visit", "2025-07-27", ("trung tâm y tế tương dương",)), ("visit", "2025-07-27", ("trạm y tế mỹ lý",))]
 
 
+@pytest.mark.parametrize("joining", [
+    "Tham gia cùng đoàn có lãnh đạo Bệnh viện Ung bướu Nghệ An và Bệnh viện Chấn thương Chỉnh hình Nghệ An.",
+    "Cùng đi có các đồng chí lãnh đạo Bệnh viện Ung bướu Nghệ An, Bệnh viện Chấn thương Chỉnh hình Nghệ An.",
+])
+def test_units_joining_a_delegation_visit_with_it(joining: str, rules: RuleSet) -> None:
+    text = ("Ngày 27/7/2025, Đoàn công tác của Sở Y tế Nghệ An do đồng chí Lê Thị Hoài Chung – Giám đốc Sở Y tế Nghệ An "
+            "dẫn đầu đã trực tiếp chỉ đạo, hỗ trợ công tác khắc phục hậu quả lũ lụt tại Trung tâm Y tế Tương Dương. "
+            + joining)
+    ann = annotated(text, rules, None)
+    names = ["Trung tâm Y tế Tương Dương", "Bệnh viện Ung bướu Nghệ An", "Bệnh viện Chấn thương Chỉnh hình Nghệ An"]
+    entities = entities_from_gold(ann.text, [], [{"name": name, "kind": "hospital"} for name in names])
+    [visit] = run(ann, entities)
+    assert _facility_names(visit, entities) == {name.lower() for name in names}
+    assert {p.role for p in visit.participants if p.ref == entities.facilities[0].id} == {"host"}
+
+
 def test_a_delegation_s_own_hospital_is_not_the_place_it_visits(rules: RuleSet) -> None:
     text = ("Chiều 25/4/2025, đoàn công tác Bệnh viện Hữu nghị Việt Nam Cuba Hà Nội đã có chuyến thăm và làm việc tại "
             "Bệnh viện Hữu nghị Việt Nam Cuba Đồng Hới (Quảng Bình).")

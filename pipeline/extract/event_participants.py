@@ -156,9 +156,11 @@ def participants(
     """Participants of one event from the sentences of its triggers."""
     roles: dict[str, Role] = {}
     event_type = hits[0].type
+    joining: dict[str, Role] = {}
     if event_type == "visit":
-        for ref, role in _delegation_roles(hits, sentences, spans, rules).items():
-            roles.setdefault(ref, role)
+        delegation = _delegation_roles(hits, sentences, spans, rules)
+        roles.update(delegation.sides)
+        joining = delegation.joining
     seen_sentences: set[int] = set()
     # A sentence's roles come from its acting trigger ("đến thăm"), not from a word that only
     # names the delegation ("đoàn công tác") written before it.
@@ -179,6 +181,8 @@ def participants(
             role = _role_by_position(hit, span, speaking, attending)
             if role is not None:
                 roles.setdefault(span.ref, role)
+    for ref, role in joining.items():
+        roles.setdefault(ref, role)
     return [Participant(ref=ref, role=role) for ref, role in roles.items()]
 
 
@@ -234,13 +238,24 @@ def _in_sentence(spans: list[EntitySpan], sentence: Sentence) -> list[EntitySpan
     return [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
 
 
+@dataclass(frozen=True)
+class DelegationRoles:
+    """The roles a visit's delegation sentences give: the two sides, and the units joining."""
+
+    sides: dict[str, Role]
+    joining: dict[str, Role]
+
+
 def _delegation_roles(
     hits: list[TriggerHit],
     sentences: list[Sentence],
     spans: list[EntitySpan],
     rules: RuleSet,
-) -> dict[str, Role]:
-    """Visitors from the delegation and its members; hosts from the receiving side.
+) -> "DelegationRoles":
+    """Visitors from the delegation and its members; hosts from the receiving side; and,
+    apart, the units that join the delegation ("Tham gia cùng đoàn có lãnh đạo Bệnh viện
+    A, B"), visitors unless the event's own sentences give them a role (a place visited may
+    also send its leaders along).
 
     Only the paragraphs of the event are searched, so that a delegation of
     another visit in the same article is not mixed in.
@@ -249,6 +264,7 @@ def _delegation_roles(
     first_paragraph = min(paragraphs)
     last_paragraph = max(paragraphs)
     roles: dict[str, Role] = {}
+    joining: dict[str, Role] = {}
     context = rules.rules(CONTEXT)
     for sentence in sentences:
         if not first_paragraph <= sentence.paragraph <= last_paragraph + 1:
@@ -273,7 +289,9 @@ def _delegation_roles(
                 for span in in_sentence:
                     if span.kind == "person":
                         roles.setdefault(span.ref, "visitor")
+                    else:
+                        joining.setdefault(span.ref, "visitor")
             elif role_kind == "host_side" and rule.regex.search(sentence.text):
                 for span in in_sentence:
                     roles.setdefault(span.ref, "host")
-    return roles
+    return DelegationRoles(roles, joining)
