@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from .bodies import FACILITY, BodyMention
-from .keys import canonical_key, unit_free_key
+from .facility_merges import merge_forms_of_one_facility
 from .lexicon import Lexicon
 from .places import Places
 from .registry import BodyEntry, Registry
@@ -32,10 +32,6 @@ _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
 _LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|;|\svà)\s+")  # "Nhi đồng I (TP.HCM), …": where an item is
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
-# Heuristic: a unit is said to be part of a facility when the facility is named within this
-# many characters after it in the same sentence (Trung tâm Chống độc và …, Bệnh viện Bạch Mai).
-MAX_PART_OF_GAP = 100
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Units a health centre serves: "Trung tâm Y tế huyện" means the district's own centre.
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã"})
 
@@ -77,9 +73,7 @@ def build_facilities(
         registry.references.append(mention)
     _complete_units(registry, text, places, lexicon)
     _spell_out_heads(registry, lexicon)
-    _merge_parent_suffixed(registry, text)
-    _merge_place_suffixed(registry, lexicon, places)
-    _merge_same_key(registry)
+    merge_forms_of_one_facility(registry, text, lexicon, places)
     return registry
 
 
@@ -118,92 +112,6 @@ def _spell_out_heads(registry: Registry, lexicon: Lexicon) -> None:
         written, entry.name = entry.name, f"{spelled} {rest}"
         entry.aliases = [alias for alias in entry.aliases if alias != entry.name]
         entry.add_form(written)
-
-
-def _merge_same_key(registry: Registry) -> None:
-    """Forms that differ only by a unit word or an abbreviation (``Trung tâm Kiểm soát bệnh tật
-    Hà Nội``, ``… thành phố Hà Nội``) are one facility of the article: one entry."""
-    kept: dict[tuple[str, str], BodyEntry] = {}
-    for entry in registry.entries:
-        key = (entry.kind, unit_free_key(entry.name, entry.kind))
-        if key in kept:
-            _absorb(kept[key], entry)
-        else:
-            kept[key] = entry
-    registry.entries = list(kept.values())
-
-
-def _absorb(into: BodyEntry, other: BodyEntry) -> None:
-    """``other``'s forms and mentions become ``into``'s."""
-    into.add_form(other.name)
-    for form in other.aliases:
-        into.add_form(form)
-    for span in other.mentions:
-        into.add_mention(span.start, span.end)
-
-
-def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) -> None:
-    """``Bệnh viện Bệnh Nhiệt đới`` and ``Bệnh viện Bệnh Nhiệt đới TP HCM``, ``Bệnh viện TNH`` and
-    ``Bệnh viện TNH Việt Yên`` (a place the article names), ``Bệnh viện Lao và bệnh phổi`` and
-    ``Bệnh viện Lao và bệnh phổi Tây Ninh`` (a province): the same facility, once with the
-    place it is in; one entry under the fuller name, the short one an alias."""
-    place_names = {place.name for place in places.places}
-    for short in list(registry.entries):
-        short_key = canonical_key(short.name, short.kind)
-        for full in registry.entries:
-            if full is short or full.head != short.head:
-                continue
-            if full.name.startswith(short.name + " "):
-                rest = full.name[len(short.name) + 1:]
-                if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None \
-                        and rest not in place_names and not lexicon.is_province_name(rest):
-                    continue
-            elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
-                continue
-            _absorb(full, short)
-            registry.entries = [e for e in registry.entries if e is not short]
-            break
-
-
-def _province_suffixed(full_key: str, short_key: str, full_name: str, lexicon: Lexicon) -> bool:
-    """``Bệnh viện Chấn thương, chỉnh hình Nghệ An`` and ``Bệnh viện Chấn thương Chỉnh hình``:
-    the same words once followed by a province's name."""
-    if not full_key.startswith(short_key + " "):
-        return False
-    words = len(full_key[len(short_key) + 1:].split())
-    tail = " ".join(full_name.split()[-words:])
-    return lexicon.is_province_name(tail)
-
-
-def _merge_parent_suffixed(registry: Registry, text: str) -> None:
-    """``Trung tâm Chống độc Bạch Mai`` is ``Trung tâm Chống độc`` when the article says that unit is
-    part of ``Bệnh viện Bạch Mai`` (``Trung tâm Chống độc …, Bệnh viện Bạch Mai``): one entry, the
-    suffixed form an alias."""
-    for suffixed in list(registry.entries):
-        for unit in registry.entries:
-            if unit is suffixed or unit.head != suffixed.head or not suffixed.name.startswith(unit.name + " "):
-                continue
-            proper = suffixed.name[len(unit.name):].strip()
-            parents = [e for e in registry.entries
-                       if e not in (unit, suffixed) and e.head != unit.head and e.name.endswith(" " + proper)]
-            if any(_named_after(text, unit, parent) for parent in parents):
-                unit.add_form(suffixed.name)
-                for form in suffixed.aliases:
-                    unit.add_form(form)
-                for span in suffixed.mentions:
-                    unit.add_mention(span.start, span.end)
-                registry.entries = [e for e in registry.entries if e is not suffixed]
-                break
-
-
-def _named_after(text: str, unit: BodyEntry, parent: BodyEntry) -> bool:
-    """True when ``parent`` is named shortly after a mention of ``unit`` in the same sentence."""
-    for span in unit.mentions:
-        for other in parent.mentions:
-            gap = text[span.end:other.start]
-            if 0 <= other.start - span.end <= MAX_PART_OF_GAP and not _SENTENCE_END.search(gap):
-                return True
-    return False
 
 
 def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexicon) -> None:
