@@ -472,6 +472,25 @@ def test_institutes_that_treat_and_bodies_that_do_not(text, expected, rules):
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a word of the name lowercased by the writer
+        ("Sáng 26/2, Sở Y tế tổ chức lễ khánh thành Bệnh viện đa khoa vùng Tây Nguyên (đường Trần Quý Cáp). Bệnh "
+         "viện đa khoa vùng Tây nguyên được đầu tư hơn 1.100 tỷ đồng.", ["Bệnh viện đa khoa vùng Tây Nguyên"]),
+        ("Điều động ông Bùi Văn Việt, Giám đốc Trung tâm Y tế huyện Thủy Nguyên. Trung tâm Y tế huyện Thủy nguyên "
+         "đã có nhiều nỗ lực.", ["Trung tâm Y tế huyện Thủy Nguyên"]),
+        # a page cut off in the middle of the name's last word
+        ("Các bác sĩ được cử đến tăng cường cho Trung tâm Y tế Quân dân y Côn Đảo.\n\nChương trình luân phiên "
+         "bác sĩ công tác tại Trung tâm Y tế Quân dân y C", ["Trung tâm Y tế Quân dân y Côn Đảo"]),
+        # a shorter name that goes on with other words is another facility
+        ("Bệnh viện Nhi Trung ương và Bệnh viện Nhi đã ký kết.", ["Bệnh viện Nhi Trung ương", "Bệnh viện Nhi"]),
+    ],
+)
+def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
 def test_short_forms_are_added_in_the_same_order_in_every_run():
     # A set's iteration order follows the interpreter's hash seed: the aliases must not.
     script = (

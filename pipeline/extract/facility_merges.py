@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon, places: Places) -> None:
     """Merge the entries that are one facility; the fuller name stays, the others become aliases."""
     _merge_parent_suffixed(registry, text)
+    _merge_cut_short(registry, text)
     _merge_place_suffixed(registry, lexicon, places)
     _merge_same_key(registry)
 
@@ -113,3 +114,30 @@ def _named_after(text: str, unit: BodyEntry, parent: BodyEntry) -> bool:
             if 0 <= other.start - span.end <= MAX_PART_OF_GAP and not _SENTENCE_END.search(gap):
                 return True
     return False
+
+
+def _merge_cut_short(registry: Registry, text: str) -> None:
+    """``Trung tâm Y tế huyện Thủy nguyên`` beside ``Trung tâm Y tế huyện Thủy Nguyên``: a name read
+    up to a word the writer lowercased (or up to the end of a cut-off line, ``… tỉnh B``) is the
+    fuller name of the article when the text goes on with the rest of it at every mention."""
+    for short in list(registry.entries):
+        folded = short.name.casefold()
+        for full in registry.entries:
+            if full is short or full.kind != short.kind or not full.name.casefold().startswith(folded):
+                continue
+            rest = full.name.casefold()[len(folded):]
+            if short.mentions and all(_goes_on_with(text, span.end, rest) for span in short.mentions):
+                for span in short.mentions:
+                    full.add_mention(span.start, span.end)
+                registry.entries = [e for e in registry.entries if e is not short]
+                break
+
+
+def _goes_on_with(text: str, end: int, rest: str) -> bool:
+    """Whether the text after a mention ending at ``end`` is ``rest`` (case aside) followed by no
+    more of a word, or is cut off in the middle of the word ``rest`` completes."""
+    if rest.startswith(" "):
+        written = text[end:end + len(rest)]
+        after = text[end + len(rest):end + len(rest) + 1]
+        return written.casefold() == rest and not after.isalnum()
+    return text[end:end + 1] in ("", "\n")  # "… tỉnh B" at the end of a cut-off line
