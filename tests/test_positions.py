@@ -475,6 +475,16 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
         # the body's name ends before "và" and a title
         ("Sở Y tế bổ nhiệm TS Dương Đức Hùng làm Chủ tịch Hội đồng quản lý Bệnh viện Bạch Mai và PGS.TS Đào Xuân Cơ "
          "làm Giám đốc bệnh viện.", "Dương Đức Hùng", [("Chủ tịch Hội đồng quản lý", "Bệnh viện Bạch Mai")]),
+        # "được giao chức vụ", "tiếp tục giữ chức vụ", a shared office after ", giữ chức vụ" and ", đều là"
+        ("Bác sĩ chuyên khoa 1 Vi Thị Hương – Phó Giám đốc Bệnh viện Đa khoa khu vực Tây Nam Nghệ An được giao chức vụ "
+         "Giám đốc Trung tâm Y tế Con Cuông.", "Vi Thị Hương",
+         [("Phó Giám đốc", "Bệnh viện Đa khoa khu vực Tây Nam Nghệ An"), ("Giám đốc", "Trung tâm Y tế Con Cuông")]),
+        ("Theo đó, PGS.TS Trịnh Hồng Sơn tiếp tục giữ chức vụ Phó Giám đốc Bệnh viện Hữu nghị Việt Đức.",
+         "Trịnh Hồng Sơn", [("Phó Giám đốc", "Bệnh viện Hữu nghị Việt Đức")]),
+        ("Sở Y tế cũng trao Quyết định bổ nhiệm lại ông Võ Chí Đại và ông Lê Văn Chúc, giữ chức vụ Phó Giám đốc CDC "
+         "Hậu Giang, có thời hạn 5 năm.", "Lê Văn Chúc", [("Phó Giám đốc", "CDC Hậu Giang")]),
+        ("Tham dự có ông Võ Chí Đại và ông Lê Văn Chúc, đều là Phó Giám đốc Bệnh viện Đa khoa Hậu Giang.",
+         "Võ Chí Đại", [("Phó Giám đốc", "Bệnh viện Đa khoa Hậu Giang")]),
     ],
 )
 def test_offices_taken_up(text, name, positions, rules):

@@ -24,15 +24,19 @@ MAX_ORG_GAP = 90
 MAX_GAP_LOWERCASE = 6
 _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
+# "…, giữ chức vụ Phó Giám đốc", "…, đều là Phó Giám đốc": the office of the names before the comma.
 _AFTER_SEPARATOR = re.compile(
-    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên )?(?:đang )?là\s+)?|\s(?:hiện |nguyên )?(?:đang )?là\s+)"
+    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên |đều )?(?:đang )?là\s+|giữ\s+chức(?:\s+vụ)?\s+)?"
+    r"|\s(?:hiện |nguyên |đều )?(?:đang )?là\s+)"
     r"(?:[Nn]guyên\s+|kiêm\s+)?"
 )
 # "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
-# Giám đốc Bệnh viện …": an office taken up.
+# Giám đốc Bệnh viện …", "… được giao chức vụ Giám đốc …", "… tiếp tục giữ chức vụ …": an office
+# taken up or kept.
 _APPOINTED = re.compile(
     r"\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
-    r"(?:(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)?|(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)"
+    r"(?:(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)?|(?:(?:tiếp tục|vẫn)\s+)?(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+    r"|giao\s+chức\s+vụ\s+)"
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
 MAX_TITLES_BEFORE_OFFICE = 3
