@@ -71,3 +71,11 @@ def test_short_names_completed_by_the_ward(rules):
 def test_party_committee_completed_by_its_district(rules):
     text = "Phó Bí thư Thường trực Quận ủy Nguyễn Tiến Thành và lãnh đạo quận tặng hoa chúc mừng ngành Y tế quận Bắc Từ Liêm."
     assert [o.name for o in organizations_of(text, rules)] == ["Quận ủy Bắc Từ Liêm"]
+
+
+def test_an_acronym_before_another_place_is_another_body(rules):
+    text = ("Sở Y tế bổ nhiệm lại ông A, giữ chức vụ Giám đốc Trung tâm Kiểm soát bệnh tật (CDC) TP Cần Thơ. Sau khi "
+            "hợp nhất, CDC Cần Thơ, CDC Hậu Giang, CDC Sóc Trăng là 3 đơn vị trực thuộc Sở Y tế.")
+    names = {o.name: o.aliases for o in organizations_of(text, rules)}
+    assert "CDC Hậu Giang" in names and "CDC Sóc Trăng" in names
+    assert "CDC Cần Thơ" in names["Trung tâm Kiểm soát bệnh tật TP Cần Thơ"]

@@ -44,6 +44,8 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
             for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
                 other = registry.at(match.start(), match.end())
                 if other is not None and other is not entry:
+                    if _names_another_place(other, match, text, entry):
+                        continue  # "CDC Hậu Giang" beside "Trung tâm Kiểm soát bệnh tật (CDC) TP Cần Thơ"
                     _merge(registry, other, entry)
                 entry.add_form(form)
                 entry.add_mention(match.start(), match.end())
@@ -84,6 +86,17 @@ def _merge(registry: Registry, source: BodyEntry, target: BodyEntry) -> None:
     for span in source.mentions:
         target.add_mention(span.start, span.end)
     registry.entries = [e for e in registry.entries if e is not source]
+
+
+def _names_another_place(other: BodyEntry, match: re.Match[str], text: str, entry: BodyEntry) -> bool:
+    """Whether the mention an acronym opens goes on with words that are not in the entry's name:
+    ``CDC Hậu Giang`` is not the ``CDC`` of ``Trung tâm Kiểm soát bệnh tật (CDC) TP Cần Thơ``, while
+    ``CDC Cần Thơ`` is."""
+    span = next((s for s in other.mentions if s.start <= match.start() and match.end() <= s.end), None)
+    if span is None:
+        return False
+    rest = text[match.end():span.end].strip().casefold()
+    return bool(rest) and rest not in " ".join(entry.name.split()).casefold()
 
 
 def _is_acronym(form: str) -> bool:
