@@ -491,6 +491,31 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
     assert [f.name for f in facilities_of(text, rules)] == expected
 
 
+@pytest.fixture(scope="module")
+def processor():
+    from pipeline.process import ArticleProcessor
+    return ArticleProcessor(layers=())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the segmenter's words (Tổng hợp, Cán bộ, Sức khỏe, Phong-Da liễu) are read whole
+        ("Tập thể Khoa Nội Tổng hợp và Khoa Nội Cán bộ – Lão khoa được tặng Bằng khen.",
+         ["Khoa Nội Tổng hợp", "Khoa Nội Cán bộ – Lão khoa"]),
+        ("Ông là Phó Viện trưởng Viện Sức khỏe Tâm thần, Bệnh viện Bạch Mai.",
+         ["Viện Sức khỏe Tâm thần", "Bệnh viện Bạch Mai"]),
+        ("Đoàn đã thăm Bệnh viện Phong-Da liễu Trung ương Quy Hòa.", ["Bệnh viện Phong-Da liễu Trung ương Quy Hòa"]),
+        # not a word the rules already read, nor a letter or an acronym before a verb
+        ("Bệnh viện Đa khoa huyện Đắk Hà được phân bổ 3 tỷ đồng.", ["Bệnh viện Đa khoa huyện Đắk Hà"]),
+        ("Phòng Kế hoạch - Nghiệp vụ Y chịu trách nhiệm tổng hợp.", ["Phòng Kế hoạch - Nghiệp vụ Y"]),
+    ],
+)
+def test_a_name_is_read_to_the_end_of_the_segmenters_word(text, expected, processor):
+    ann = processor.annotate(CleanedArticle(body=normalize_text(text)))
+    assert [f.name for f in extract_entities(ann).facilities] == expected
+
+
 def test_short_forms_are_added_in_the_same_order_in_every_run():
     # A set's iteration order follows the interpreter's hash seed: the aliases must not.
     script = (

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .compounds import WordCompounds
 from .lexicon import Hit, Lexicon
 from .words import word_at
 
@@ -81,10 +82,13 @@ class _Tail:
     acronym: Optional[str] = None
 
 
-def find_bodies(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()) -> list[BodyMention]:
+def find_bodies(
+    text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset(), compounds: WordCompounds = WordCompounds()
+) -> list[BodyMention]:
     """Every facility and organization mention, in text order, without overlaps.
 
-    ``stops`` are offsets where a name must end (where a person's name starts).
+    ``stops`` are offsets where a name must end (where a person's name starts); ``compounds``
+    the segmenter's words a name that reaches their first syllable reads to the end.
     """
     lower = text.lower()
     heads = [(hit, FACILITY) for hit in lexicon.find(lexicon.facility_heads, text)]
@@ -94,7 +98,7 @@ def find_bodies(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()
     for hit, category in heads:
         if found and hit.start < found[-1].end:
             continue
-        found.append(parse_body(text, lower, hit, category, lexicon, stops))
+        found.append(parse_body(text, lower, hit, category, lexicon, stops, compounds))
     return found
 
 
@@ -111,7 +115,8 @@ def body_at(text: str, pos: int, lexicon: Lexicon, stops: frozenset[int] = froze
 
 
 def parse_body(
-    text: str, lower: str, hit: Hit, category: str, lexicon: Lexicon, stops: frozenset[int]
+    text: str, lower: str, hit: Hit, category: str, lexicon: Lexicon, stops: frozenset[int],
+    compounds: WordCompounds = WordCompounds(),
 ) -> BodyMention:
     head_text = hit.text.strip()
     head_end = hit.start + len(hit.text.rstrip())
@@ -136,7 +141,7 @@ def parse_body(
         # Trung tâm Chăm sóc sức khỏe sinh sản): longer lowercase runs.
         long_names = department or care_centre
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
-                           department, MAX_DEPARTMENT_LOWERCASE_RUN if long_names else MAX_LOWERCASE_RUN)
+                           department, MAX_DEPARTMENT_LOWERCASE_RUN if long_names else MAX_LOWERCASE_RUN, compounds)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
@@ -180,6 +185,7 @@ def _parse_tail(
     lowercase_start: bool,
     department: bool = False,
     max_lowercase: int = MAX_LOWERCASE_RUN,
+    compounds: WordCompounds = WordCompounds(),
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -284,7 +290,14 @@ def _parse_tail(
             if proper_start is None:
                 proper_start = nxt
             compound = lexicon.match_at(lexicon.name_compounds, text, nxt)
-            span_end = max([word.end, *(hit.end for hit in (final, inner, compound) if hit is not None)])
+            segmented = compounds.end_at(nxt)
+            if segmented is not None and (len(word.text) < 2 or word.text.isupper()
+                                          or _known_after(text, lower, word.end, lexicon)):
+                segmented = None  # "Nghiệp vụ Y chịu", "Mắt TƯ đạt"; "Đa khoa" is read by the rules
+            if segmented is not None and segmented > word.end:
+                capitals_in_row -= 1  # "Quản lý", "Khám chữa": a word of a phrase, not of a proper name
+            span_end = max([word.end, segmented or 0,
+                            *(hit.end for hit in (final, inner, compound) if hit is not None)])
             proper_end = end = named_end = span_end
             if final is not None and final.end > word.end and not department:
                 capitals_in_row = 2  # "Bộ Y tế", "Viện … Quốc gia": a closing word ends a phrase name
@@ -356,6 +369,14 @@ def _parse_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return _Tail(end, admin, proper_start, proper_end, acronym)
+
+
+def _known_after(text: str, lower: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether the rules already say what the lowercase word after ``end`` is: a name word
+    (``khoa`` of ``Đa khoa``), a phrase, or a word that ends a name (``chịu``)."""
+    following = _skip(text, end)
+    return any(lexicon.match_at(words, lower, following) for words in (
+        lexicon.name_inner, lexicon.name_final, lexicon.name_phrases, lexicon.name_stops))
 
 
 def _only_org_head(text: str, pos: int, lexicon: Lexicon) -> bool:

@@ -11,7 +11,9 @@ facility types, administrative units, organizations, person names):
 4. positions resolved to the bodies they are held in, ids assigned in order of
    first mention (``P1…``, ``F1…``, ``O1…``).
 
-The spaCy doc in ``ann.doc`` is not needed; everything here is rules over text.
+Everything here is rules over text; of the spaCy doc in ``ann.doc``, only the
+annotator's person names and the segmenter's compound words are read, and
+without a doc the rules alone decide.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..models import Facility, Mention, Organization, Person, Position
 from ..textnorm import name_key
 from .abbreviations import resolve_short_forms
 from .bodies import find_bodies
+from .compounds import word_compounds
 from .coreference import PersonEntry, ResolvedPosition, group_people, resolve_position
 from .facilities import build_facilities
 from .keys import canonical_key
@@ -46,7 +49,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     lexicon = Lexicon.from_rules(ann.rules)
     person_mentions = find_people(text, lexicon, _recognised_people(ann))
     stops = _name_starts(person_mentions)
-    bodies = find_bodies(text, lexicon, stops)
+    bodies = find_bodies(text, lexicon, stops, word_compounds(ann.doc, text))
     # A name inside a body's name (BVĐK tư nhân Cao Văn Chí) is the body's, not a person's.
     person_mentions = [m for m in person_mentions if not any(b.start < m.start and m.end <= b.end for b in bodies)]
     places = _with_headline_places(find_places(text, lexicon, stops), ann.article.title, lexicon)
