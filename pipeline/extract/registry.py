@@ -106,18 +106,11 @@ def _has_unit(entry: BodyEntry, unit: str) -> bool:
 
 
 def _better_name(candidate: str, current: str) -> bool:
-    """Prefer a spelled-out head (Trung tâm Y tế over TTYT), then the longer name, then the one
-    with more capitalised words."""
+    """Prefer a spelled-out head (Trung tâm Y tế over TTYT), then the longer name."""
     def spelled(name: str) -> bool:
         first = name.split()[0] if name.split() else ""
         return not (len(first) > 1 and first.isupper())
 
-    def capitals(name: str) -> int:
-        return sum(word[:1].isupper() for word in name.split())
-
     if spelled(candidate) != spelled(current):
         return spelled(candidate)
-    if len(candidate.split()) != len(current.split()):
-        return len(candidate.split()) > len(current.split())
-    # "Hương Khê" over a misspelt "Hương khê"
-    return candidate.casefold() == current.casefold() and capitals(candidate) > capitals(current)
+    return len(candidate.split()) > len(current.split())
