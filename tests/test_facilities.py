@@ -491,6 +491,12 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
     assert [f.name for f in facilities_of(text, rules)] == expected
 
 
+def test_a_university_listed_after_a_plural_head_is_its_hospital(rules):
+    text = ("Chương trình kiểm soát nhiễm khuẩn tại 6 bệnh viện là: Bạch Mai, Chợ Rẫy, Trung ương Huế, Đại học Y Dược "
+            "TP Hồ Chí Minh và Bệnh viện Nhi đồng 1.")
+    assert "Bệnh viện Đại học Y Dược TP Hồ Chí Minh" in [f.name for f in facilities_of(text, rules)]
+
+
 @pytest.fixture(scope="module")
 def processor():
     from pipeline.process import ArticleProcessor

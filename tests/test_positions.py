@@ -461,6 +461,26 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
 @pytest.mark.parametrize(
     "text, name, positions",
     [
+        # a university's teaching department, held in the university written after it
+        ("Phó Chủ tịch nước trao danh hiệu cho Phó Giáo sư, Tiến sỹ Trần Hữu Bình, nguyên Trưởng Bộ môn Tâm thần Đại học "
+         "Y Hà Nội, nguyên Viện trưởng Viện Sức khỏe Tâm thần, Bệnh viện Bạch Mai.", "Trần Hữu Bình",
+         [("Trưởng Bộ môn", "Bộ môn Tâm thần"), ("Viện trưởng", "Viện Sức")]),
+        ("Phó Giáo sư, Tiến sỹ Nguyễn Hữu Ước (nguyên Phó trưởng Bộ môn Ngoại Đại học Y Hà Nội.", "Nguyễn Hữu Ước",
+         [("Phó Trưởng Bộ môn", "Bộ môn Ngoại")]),
+        ("Tham dự có bà Misako Koizumi, Hiệu phó Đại học Điều dưỡng Niigata.", "Misako Koizumi",
+         [("Hiệu phó", "Đại học Điều dưỡng Niigata")]),
+        # a member university after a dash is part of the school's name
+        ("PGS.TS Đào Thanh Trường, Phó Giám đốc Trường Đại học Y Dược - Đại học Quốc gia Hà Nội phát biểu.",
+         "Đào Thanh Trường", [("Phó Giám đốc", "Trường Đại học Y Dược - Đại học Quốc gia Hà Nội")]),
+    ],
+)
+def test_university_departments_and_their_universities(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
         # an office taken up: "được bổ nhiệm giữ chức", "được điều động, giữ chức", "làm"
         ("Theo đó, TS.BS. Lương Ngọc Khuê - Phó Cục trưởng Cục Quản lý Khám chữa bệnh được bổ nhiệm giữ chức Cục trưởng "
          "Cục Quản lý Khám chữa bệnh - Bộ Y tế.", "Lương Ngọc Khuê",

@@ -215,9 +215,10 @@ def _list_items(text: str, lower: str, pos: int, lexicon: Lexicon, first: bool) 
 
 def _list_item(text: str, lower: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int]]:
     pos = skip_spaces(text, pos)
+    owner = lexicon.match_at(lexicon.org_heads, text, pos)
     if (
         lexicon.match_at(lexicon.facility_heads, text, pos)
-        or lexicon.match_at(lexicon.org_heads, text, pos)
+        or owner is not None and not owner.meta("listed_hospital", False)  # "…, Đại học Y Dược TP HCM"
         or lexicon.match_at(lexicon.admin_units, text, pos)
         or lexicon.match_at(lexicon.offices, text, pos)
         or lexicon.match_at(lexicon.titles, text, pos)

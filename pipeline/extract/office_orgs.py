@@ -71,9 +71,12 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
         end = body.end
+        head = lexicon.match_at(lexicon.org_heads, text, body.start)
         if body.kind == "department" or body.kind == "party" and body.bare:
             # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
             end = _facility_after(text, end, lexicon)
+        elif head is not None and head.meta("part_of_next"):
+            end = _body_after(text, end, lexicon)  # "Trưởng Bộ môn Ngoại Đại học Y Hà Nội": the university's
         end = _with_term(text, end)
         return PositionMention(title, body.start, end, text[body.start:end], board_of(office)), end
     first = word_at(text, org_start)
@@ -158,6 +161,12 @@ def _lowercase_organization(
         return PositionMention(title, None, None, None, board_of(office)), office.end
     end = start + len(phrase.rstrip())
     return PositionMention(title, start, end, text[start:end], board_of(office)), end
+
+
+def _body_after(text: str, pos: int, lexicon: Lexicon) -> int:
+    """End of the named body a unit belongs to when it follows (``Bộ môn Ngoại Đại học Y``), else ``pos``."""
+    body = body_at(text, _DEPARTMENT_OF.match(text, pos).end(), lexicon)
+    return body.end if body is not None and not body.generic and not body.bare else pos
 
 
 def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:
