@@ -491,6 +491,19 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
     assert [f.name for f in facilities_of(text, rules)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đoàn đến thăm Trung tâm nuôi dưỡng và phục hồi chức năng người tâm thần Vĩnh Phúc.",
+         ["Trung tâm nuôi dưỡng và phục hồi chức năng người tâm thần Vĩnh Phúc"]),
+        # a department's name is shorter: a clause after it is not read into it
+        ("Bệnh nhân được chuyển về khoa Nội hô hấp nhờ sức khỏe tiến triển tốt.", ["Khoa Nội hô hấp"]),
+    ],
+)
+def test_care_centres_named_by_their_care(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
 def test_a_university_listed_after_a_plural_head_is_its_hospital(rules):
     text = ("Chương trình kiểm soát nhiễm khuẩn tại 6 bệnh viện là: Bạch Mai, Chợ Rẫy, Trung ương Huế, Đại học Y Dược "
             "TP Hồ Chí Minh và Bệnh viện Nhi đồng 1.")

@@ -24,8 +24,10 @@ ORGANIZATION = "organization"
 # Heuristic: at most this many lowercase words in a row inside an
 # organization's name (Cục Công nghệ thông tin), so a clause is not swallowed.
 MAX_LOWERCASE_RUN = 4
-# Departments and care centres are named by what they do: longer lowercase runs.
+# Departments and care centres are named by what they do: longer lowercase runs; a care centre's
+# the longest (Trung tâm nuôi dưỡng và phục hồi chức năng người tâm thần).
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
+MAX_CARE_CENTRE_LOWERCASE_RUN = 8
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
 _BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
@@ -140,8 +142,9 @@ def parse_body(
         # Departments and care centres are named by what they do (khoa Chăm sóc sức khỏe sinh sản,
         # Trung tâm Chăm sóc sức khỏe sinh sản): longer lowercase runs.
         long_names = department or care_centre
+        longest = MAX_CARE_CENTRE_LOWERCASE_RUN if care_centre else MAX_DEPARTMENT_LOWERCASE_RUN
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
-                           department, MAX_DEPARTMENT_LOWERCASE_RUN if long_names else MAX_LOWERCASE_RUN, compounds)
+                           department, longest if long_names else MAX_LOWERCASE_RUN, compounds)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
