@@ -367,6 +367,15 @@ def test_the_headline_names_the_unit_of_a_bare_facility(rules):
         ("Bệnh viện Đa khoa tỉnh Vĩnh Phúc", ["Bệnh viện Đa khoa tỉnh"])]
 
 
+def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
+    text = normalize_text("Chiều 10/2, đồng chí Bùi Đức Hinh - Phó Bí thư Tỉnh uỷ, Chủ tịch HĐND tỉnh đến thăm, chúc Tết "
+                          "cán bộ, y, bác sĩ, nhân viên y tế Bệnh viện đa khoa tỉnh.")
+    article = CleanedArticle(body=text, title="Phó Bí thư Tỉnh uỷ, Chủ tịch HĐND tỉnh Bùi Đức Hinh thăm, chúc Tết Bệnh "
+                                              "viện đa khoa tỉnh")
+    ann = AnnotatedArticle(article=article, text=text, body_length=len(text), doc=None, rules=rules)
+    assert [f.name for f in extract_entities(ann).facilities] == ["Bệnh viện đa khoa tỉnh"]
+
+
 def test_a_head_before_listed_communes_names_one_station_each(rules):
     found = facilities_of("Đồng chí Phó Bí thư đã đến thăm các đơn vị Y tế gồm: phòng Y tế, trạm Y tế các xã Nghĩa Lâm, "
                           "Nghĩa Sơn.", rules)

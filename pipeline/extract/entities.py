@@ -81,7 +81,9 @@ def _with_headline_places(places: Places, title: Optional[str], lexicon: Lexicon
     article headed "… Bệnh viện Đa khoa tỉnh Vĩnh Phúc …" is that province's."""
     if not title:
         return places
-    headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon).places)
+    # "… Chủ tịch HĐND tỉnh Bùi Đức Hinh thăm …": a place's name stops where a person's starts
+    stops = _name_starts(find_people(title, lexicon, frozenset()))
+    headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon, stops).places)
     return Places(headline + places.places)
 
 
