@@ -447,6 +447,8 @@ def test_standing_offices_titles_before_names_and_city_bodies(text, name, positi
 @pytest.mark.parametrize("text", [
     "Phó Chủ tịch UBND TP Hồ Chí Minh cho biết thành phố đã chuẩn bị.",
     "Sáng 31/5, tại Thái Nguyên, Ủy viên Trung ương Đảng phát biểu.",
+    # a country after a title ("Điều dưỡng" is also the title ĐD)
+    "Kể từ đó ngày 26/10 hằng năm được lấy là ngày Điều dưỡng Việt Nam nhằm tôn vinh các cán bộ.",
 ])
 def test_cities_and_provinces_are_no_people(text, rules):
     assert positions_of(text, rules) == {}

@@ -113,4 +113,5 @@ def name_shape(run: Run, lexicon: Lexicon) -> str | None:
 def short_shape(run: Run, lexicon: Lexicon) -> bool:
     """One or two given-name syllables (after a form of address or an office)."""
     texts = [w.text for w in run.words]
-    return len(texts) <= 2 and not any(lexicon.is_not_name(t) for t in texts)
+    # "ngày Điều dưỡng Việt Nam": a country after a title is no given name
+    return len(texts) <= 2 and not any(lexicon.is_not_name(t) for t in (*texts, " ".join(texts)))
