@@ -546,6 +546,13 @@ def test_visits_of_one_trip(text: str, people: list, facilities: list, expected:
 # present at one working session are one visit.
 TOURS = [
     (
+        # each place's ward in brackets between the listed places
+        "Ngày 2-2-2026, đoàn lãnh đạo Thành ủy đã đến thăm Bệnh viện Đa khoa Gò Vấp (phường Thông Tây Hội) và Bệnh viện "
+        "Quân y 175 (phường Hạnh Thông).",
+        ["Bệnh viện Đa khoa Gò Vấp", "Bệnh viện Quân y 175"],
+        [("visit", "2026-02-02", {"bệnh viện đa khoa gò vấp"}), ("visit", "2026-02-02", {"bệnh viện quân y 175"})],
+    ),
+    (
         "Đoàn do đồng chí Nguyễn Thành Tâm, Phó Bí thư Tỉnh ủy làm Trưởng đoàn đã đến thăm các đơn vị: Bệnh viện Đa "
         "khoa tỉnh, Bệnh viện Y học cổ truyền, Bệnh viện Lao và Bệnh phổi và các đồng chí nguyên lãnh đạo ngành y tế.",
         ["Bệnh viện Đa khoa tỉnh", "Bệnh viện Y học cổ truyền", "Bệnh viện Lao và Bệnh phổi"],

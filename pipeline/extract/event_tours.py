@@ -24,9 +24,11 @@ from .event_triggers import TriggerHit
 _RECEIVED_BEFORE = re.compile(r"(?:tiếp|đón tiếp)\s+và\s+$", re.IGNORECASE)
 # A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …").
 _NAMED_RIGHT_AFTER = 3
-# What separates two places in a list: a comma, a semicolon, "và", or ", và", maybe with other
-# short items between ("tại UBND huyện, Bệnh viện Đa khoa, Trung tâm Y tế dự phòng huyện …; …").
-_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?:[^,;.:!?]{1,40}?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))*",
+# What separates two places in a list: a comma, a semicolon, "và", or ", và", maybe after the
+# place's ward in brackets ("Bệnh viện A (phường X) và Bệnh viện B"), maybe with other short
+# items between ("tại UBND huyện, Bệnh viện Đa khoa, Trung tâm Y tế dự phòng huyện …; …").
+_LIST_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[,;]\s*(?:và\s+)?|và\s+)"
+                       r"(?:[^,;.:!?]{1,40}?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))*",
                        re.IGNORECASE)
 
 
