@@ -463,6 +463,20 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
 @pytest.mark.parametrize(
     "text, name, positions",
     [
+        ("Đồng chí Vũ Mạnh Hà - Ủy viên dự khuyết BCH Trung ương Đảng khóa XIV, Thứ trưởng Thường trực Bộ Y tế và Phó "
+         "Chủ tịch UBND tỉnh Nguyễn Thị Nguyệt cùng tham dự.", "Vũ Mạnh Hà",
+         [("Ủy viên dự khuyết Trung ương Đảng", None), ("Thứ trưởng Thường trực", "Bộ Y tế")]),
+        ("Ông Lê Văn Hùng, Ủy viên Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy phát biểu.", "Lê Văn Hùng",
+         [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy")]),
+    ],
+)
+def test_central_committee_members_with_their_term(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
         # a university's teaching department, held in the university written after it
         ("Phó Chủ tịch nước trao danh hiệu cho Phó Giáo sư, Tiến sỹ Trần Hữu Bình, nguyên Trưởng Bộ môn Tâm thần Đại học "
          "Y Hà Nội, nguyên Viện trưởng Viện Sức khỏe Tâm thần, Bệnh viện Bạch Mai.", "Trần Hữu Bình",
