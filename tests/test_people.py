@@ -173,6 +173,10 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("Đồng chí Trần Văn Hậu Đảng viên Bệnh viện Bệnh Nhiệt đới vinh dự được nhận huy hiệu.", ["Trần Văn Hậu"]),
         ("Bệnh viện Đại học Y Dược - Hoàng Anh Gia Lai không chỉ làm tốt công tác khám chữa bệnh.", []),
         ("Phó Thủ tướng Thường trực Trương Hòa Bình đến thăm bệnh viện.", ["Trương Hòa Bình"]),
+        # a Korean name: "Kyung", "Tae" have no Vietnamese vowel nucleus; a country is no name
+        ("Thay mặt Chính phủ Hàn Quốc, ông Moon Kyung Tae, Thứ Trưởng Bộ Y tế và Phúc lợi Hàn Quốc, trao thiết bị.",
+         ["Moon Kyung Tae"]),
+        ("Đây là cam kết trong dịp tổng thống Hàn Quốc và phu nhân sang dự Hội nghị Cấp cao ASEM 5.", []),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

@@ -98,8 +98,8 @@ def _joined_by_particles(text: str, runs: list[Run]) -> list[Run]:
 def name_shape(run: Run, lexicon: Lexicon) -> str | None:
     """``vietnamese``, ``foreign`` or None for a run taken as a whole name."""
     texts = [w.text for w in run.words]
-    if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0]):
-        return None
+    if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0]) or lexicon.is_not_name(" ".join(texts)):
+        return None  # "Sở …"; "tổng thống Hàn Quốc": a country
     vietnamese = [is_vietnamese_syllable(t) for t in texts]
     if all(vietnamese):
         if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0]):

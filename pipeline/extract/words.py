@@ -10,9 +10,11 @@ from dataclasses import dataclass
 # A hyphen joins two capitalised parts of one word (Hans-Peter), not a word and an office (Mến-phó).
 _LOWER_INITIAL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITIAL}])[^\W\d_]+)*|\d+")
-# A Vietnamese syllable once tone and vowel marks are removed: onset, one to
-# three vowels, coda. Foreign words (Joe, Biden, Ukraine) do not fit it.
-_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+# A Vietnamese syllable once tone and vowel marks are removed: onset, a vowel nucleus
+# Vietnamese writes, coda. Foreign words (Joe, Biden, Ukraine, Kyung, Tae) do not fit it.
+_NUCLEI = ("ieu|oai|oay|oeo|uay|uoi|uou|uya|uye|uyu|yeu|"
+           "ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|ye|[aeiouy]")
+_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?(?:{_NUCLEI})(?:ch|ng|nh|[cmnpt])?$")
 
 
 @dataclass(frozen=True)
