@@ -463,20 +463,12 @@ def test_an_office_before_va_and_a_title_is_not_the_next_names(rules):
 @pytest.mark.parametrize(
     "text, name, positions",
     [
+        # a Central Committee member with the committee's term
         ("Đồng chí Vũ Mạnh Hà - Ủy viên dự khuyết BCH Trung ương Đảng khóa XIV, Thứ trưởng Thường trực Bộ Y tế và Phó "
          "Chủ tịch UBND tỉnh Nguyễn Thị Nguyệt cùng tham dự.", "Vũ Mạnh Hà",
          [("Ủy viên dự khuyết Trung ương Đảng", None), ("Thứ trưởng Thường trực", "Bộ Y tế")]),
         ("Ông Lê Văn Hùng, Ủy viên Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy phát biểu.", "Lê Văn Hùng",
          [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy")]),
-    ],
-)
-def test_central_committee_members_with_their_term(text, name, positions, rules):
-    assert positions_of(text, rules)[name] == positions
-
-
-@pytest.mark.parametrize(
-    "text, name, positions",
-    [
         # a university's teaching department, held in the university written after it
         ("Phó Chủ tịch nước trao danh hiệu cho Phó Giáo sư, Tiến sỹ Trần Hữu Bình, nguyên Trưởng Bộ môn Tâm thần Đại học "
          "Y Hà Nội, nguyên Viện trưởng Viện Sức khỏe Tâm thần, Bệnh viện Bạch Mai.", "Trần Hữu Bình",
@@ -490,7 +482,7 @@ def test_central_committee_members_with_their_term(text, name, positions, rules)
          "Đào Thanh Trường", [("Phó Giám đốc", "Trường Đại học Y Dược - Đại học Quốc gia Hà Nội")]),
     ],
 )
-def test_university_departments_and_their_universities(text, name, positions, rules):
+def test_committee_terms_and_university_offices(text, name, positions, rules):
     assert positions_of(text, rules)[name] == positions
 
 
