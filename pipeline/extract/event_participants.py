@@ -251,7 +251,7 @@ def _delegation_roles(
     sentences: list[Sentence],
     spans: list[EntitySpan],
     rules: RuleSet,
-) -> "DelegationRoles":
+) -> DelegationRoles:
     """Visitors from the delegation and its members; hosts from the receiving side; and,
     apart, the units that join the delegation ("Tham gia cùng đoàn có lãnh đạo Bệnh viện
     A, B"), visitors unless the event's own sentences give them a role (a place visited may
