@@ -81,11 +81,8 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
 
 def _merge(registry: Registry, source: BodyEntry, target: BodyEntry) -> None:
     """Fold ``source`` (a short form read as its own facility) into ``target``."""
-    for form in [source.name, *source.aliases]:
-        target.add_form(form)
-    for span in source.mentions:
-        target.add_mention(span.start, span.end)
-    registry.entries = [e for e in registry.entries if e is not source]
+    target.absorb(source)
+    registry.remove(source)
 
 
 def _names_another_place(other: BodyEntry, match: re.Match[str], text: str, entry: BodyEntry) -> bool:

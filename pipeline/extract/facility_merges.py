@@ -37,19 +37,10 @@ def _merge_same_key(registry: Registry) -> None:
     for entry in registry.entries:
         key = (entry.kind, unit_free_key(entry.name, entry.kind))
         if key in kept:
-            _absorb(kept[key], entry)
+            kept[key].absorb(entry)
         else:
             kept[key] = entry
     registry.entries = list(kept.values())
-
-
-def _absorb(into: BodyEntry, other: BodyEntry) -> None:
-    """``other``'s forms and mentions become ``into``'s."""
-    into.add_form(other.name)
-    for form in other.aliases:
-        into.add_form(form)
-    for span in other.mentions:
-        into.add_mention(span.start, span.end)
 
 
 def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) -> None:
@@ -70,8 +61,8 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
                     continue
             elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
                 continue
-            _absorb(full, short)
-            registry.entries = [e for e in registry.entries if e is not short]
+            full.absorb(short)
+            registry.remove(short)
             break
 
 
@@ -97,12 +88,8 @@ def _merge_parent_suffixed(registry: Registry, text: str) -> None:
             parents = [e for e in registry.entries
                        if e not in (unit, suffixed) and e.head != unit.head and e.name.endswith(" " + proper)]
             if any(_named_after(text, unit, parent) for parent in parents):
-                unit.add_form(suffixed.name)
-                for form in suffixed.aliases:
-                    unit.add_form(form)
-                for span in suffixed.mentions:
-                    unit.add_mention(span.start, span.end)
-                registry.entries = [e for e in registry.entries if e is not suffixed]
+                unit.absorb(suffixed)
+                registry.remove(suffixed)
                 break
 
 
@@ -128,8 +115,8 @@ def _merge_cut_short(registry: Registry, text: str) -> None:
             rest = full.name.casefold()[len(folded):]
             if short.mentions and all(_goes_on_with(text, span.end, rest) for span in short.mentions):
                 for span in short.mentions:
-                    full.add_mention(span.start, span.end)
-                registry.entries = [e for e in registry.entries if e is not short]
+                    full.add_mention(span.start, span.end)  # not its cut form: no name of the facility
+                registry.remove(short)
                 break
 
 

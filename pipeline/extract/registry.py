@@ -47,6 +47,13 @@ class BodyEntry:
         if span not in self.mentions:
             self.mentions.append(span)
 
+    def absorb(self, other: BodyEntry) -> None:
+        """``other``'s name, aliases and mentions become this entry's."""
+        for form in (other.name, *other.aliases):
+            self.add_form(form)
+        for span in other.mentions:
+            self.add_mention(span.start, span.end)
+
     def covers(self, start: int, end: int) -> bool:
         return any(span.start < end and start < span.end for span in self.mentions)
 
@@ -78,6 +85,10 @@ class Registry:
             entry.add_form(written)
         entry.add_mention(start, end)
         return entry
+
+    def remove(self, entry: BodyEntry) -> None:
+        """Drop ``entry`` (folded into another)."""
+        self.entries = [e for e in self.entries if e is not entry]
 
     def at(self, start: int, end: int) -> Optional[BodyEntry]:
         """The entry with a mention overlapping ``start``–``end``."""
