@@ -23,7 +23,7 @@ from .bodies import BodyMention
 from .office_orgs import PositionMention
 from .people import SHORT, PersonMention
 from .registry import BodyEntry, Registry
-from .words import fold_marks
+from .words import fold_marks, stretch_between
 
 _ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+")
 _DELEGATION = re.compile(r"[Đđ]oàn(?: công tác)?(?: của)?\s+")
@@ -84,26 +84,31 @@ def _join_given_names(entries: dict[str, PersonEntry]) -> None:
     by the given names (``Bộ trưởng Kim Tiến`` after ``Nguyễn Thị Kim Tiến``), even when its
     first word is also a surname."""
     for key, entry in list(entries.items()):
-        words = [fold_marks(w) for w in entry.name.split()]
+        words = _folded_words(entry.name)
         if len(words) != 2:
             continue
         owners = [other for other in entries.values() if other is not entry and len(other.name.split()) > 2
-                  and [fold_marks(w) for w in other.name.split()][-2:] == words]
+                  and _folded_words(other.name)[-2:] == words]
         if len(owners) == 1:
             owners[0].mentions.extend(entry.mentions)
             del entries[key]
 
 
 def _owner_of_short(mention: PersonMention, people: list[PersonEntry]) -> Optional[PersonEntry]:
-    short = [fold_marks(w) for w in mention.name.split()]
-    owners = [p for p in people if [fold_marks(w) for w in p.name.split()][-len(short):] == short]
+    short = _folded_words(mention.name)
+    owners = [p for p in people if _folded_words(p.name)[-len(short):] == short]
     if not owners and "’" in mention.name:
         # Central Highlands names put the given name first (H’Nach Byă → H’Nach).
-        owners = [p for p in people if [fold_marks(w) for w in p.name.split()][: len(short)] == short]
+        owners = [p for p in people if _folded_words(p.name)[: len(short)] == short]
     if len(owners) == 1:
         return owners[0]
     before = [p for p in owners if any(m.start < mention.start for m in p.mentions)]
     return before[-1] if before else None
+
+
+def _folded_words(name: str) -> list[str]:
+    """A name's words without tone and vowel marks, as short mentions are matched to full names."""
+    return [fold_marks(word) for word in name.split()]
 
 
 def resolve_position(
@@ -183,13 +188,13 @@ def _entry_at(start: int, end: int, facilities: Registry, organizations: Registr
 
 
 def _from_sentence(pos: int, text: str, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:
-    side_start, side_end = _sentence_bounds(text, pos, _LIST_SENTENCE_END)
+    side_start, side_end = stretch_between(text, pos, pos, _LIST_SENTENCE_END)
     sides = [side_start + m.end() for m in _ON_THE_SIDE_OF.finditer(text[side_start:side_end])]
     for at in reversed([at for at in sides if at < pos]):
         entry = _entry_starting(at, facilities, organizations)
         if entry is not None:
             return entry
-    start, end = _sentence_bounds(text, pos)
+    start, end = stretch_between(text, pos, pos, _SENTENCE_END)
     sentence = text[start:end]
     later: list[BodyMention] = [r for r in facilities.references if pos < r.start < end]
     if later:
@@ -213,10 +218,3 @@ def _entry_starting(pos: int, facilities: Registry, organizations: Registry) -> 
             if reference.start == pos:
                 return registry.resolve(reference.head, pos)
     return None
-
-
-def _sentence_bounds(text: str, pos: int, ends: re.Pattern[str] = _SENTENCE_END) -> tuple[int, int]:
-    before = [m.end() for m in ends.finditer(text, 0, pos)]
-    start = before[-1] if before else 0
-    after = ends.search(text, pos)
-    return start, after.start() if after else len(text)

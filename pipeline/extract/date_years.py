@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..rules import Rule, RuleSet
+from .words import stretch_between
 
 KIND = "dates"
 # A cited document's number stands at most this far before its issue date.
@@ -89,9 +90,9 @@ def stated_year(expression: Expression, expressions: list[Expression], text: str
     month = expression.groups.get("month")
     if not month:
         return None
-    sentence = _bounds(text, expression.match_start, expression.match_end, _SENTENCE_BREAK)
+    sentence = stretch_between(text, expression.match_start, expression.match_end, _SENTENCE_BREAK)
     # The paragraph before the sentence: the occasion it opens with ("nhân dịp Tết Trung thu 2022.").
-    before = (_bounds(text, expression.match_start, expression.match_end, _PARAGRAPH_BREAK)[0], sentence[0])
+    before = (stretch_between(text, expression.match_start, expression.match_end, _PARAGRAPH_BREAK)[0], sentence[0])
     for scope in (sentence, before):
         years = _candidate_years(expression, expressions, text, rules, scope, int(month))
         if years:
@@ -125,12 +126,6 @@ def _candidate_years(
                 or _in_same_brackets(text, expression.match_end, other.match_start)):
             plain.add(int(year))  # "Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021)": the day's own year
     return next((years for years in (same_month, plain, near_month) if years), set())
-
-
-def _bounds(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    before = [m.end() for m in breaks.finditer(text, 0, start)]
-    after = breaks.search(text, end)
-    return (before[-1] if before else 0, after.start() if after else len(text))
 
 
 def _founding_date(text: str, start: int, rules: RuleSet) -> bool:

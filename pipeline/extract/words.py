@@ -69,6 +69,15 @@ def is_vietnamese_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(fold_marks(word)))
 
 
+def stretch_between(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The stretch around ``text[start:end]`` that ``breaks`` bound: from the end of the last
+    break before ``start`` (or the text's start) to the start of the first at or after ``end``
+    (or the text's end). A sentence, or a paragraph, around a mention."""
+    before = [m.end() for m in breaks.finditer(text, 0, start)]
+    after = breaks.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
+
+
 def skip_spaces(text: str, pos: int) -> int:
     """The first position at or after ``pos`` that is not a space or tab."""
     while pos < len(text) and text[pos] in " \t":
