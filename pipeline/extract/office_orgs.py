@@ -71,11 +71,10 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
         end = body.end
-        head = lexicon.match_at(lexicon.org_heads, text, body.start)
         if body.kind == "department" or body.kind == "party" and body.bare:
             # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
             end = _facility_after(text, end, lexicon)
-        elif head is not None and head.meta("part_of_next"):
+        elif (head := lexicon.match_at(lexicon.org_heads, text, body.start)) is not None and head.meta("part_of_next"):
             end = _body_after(text, end, lexicon)  # "Trưởng Bộ môn Ngoại Đại học Y Hà Nội": the university's
         end = _with_term(text, end)
         return PositionMention(title, body.start, end, text[body.start:end], board_of(office)), end
