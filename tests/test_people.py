@@ -159,6 +159,10 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh, đồng chí Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
         ("các đại biểu đã được nghe lại thư của Chủ tịch Hồ Chí Minh gửi cán bộ y tế.", []),
         ("Anh từng đạp xe đi từ Cà Mau ra Quảng Bình viếng mộ bác Võ Nguyên Giáp.", []),
+        # a leader of history who acts in the story is a person, though the name is also a city's
+        ("Cách đây 68 năm, Chủ tịch Hồ Chí Minh đã gửi thư đến Hội nghị Cán bộ y tế.", ["Hồ Chí Minh"]),
+        ("ôn lại ý nghĩa của ngày 27/2 – ngày Chủ tịch Hồ Chí Minh gửi thư cho Hội nghị cán bộ y tế.", []),
+        ("Sáng 23/2, tại TP Hồ Chí Minh, Bệnh viện 30-4 tổ chức lễ kỷ niệm.", []),
         # the cue is the commemoration, not the name: a living official's letter is news
         ("Bức thư của Chủ tịch UBND tỉnh Nguyễn Văn Hùng gửi ngành y tế.", ["Nguyễn Văn Hùng"]),
         # a foreign company is no person; "Dr." is a form of address, not a name

@@ -212,7 +212,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
 
     if _anonymised(name_run) or lexicon.commemorated_at(text, name_run.start):
         return None
-    if not (addressed or chain) and lexicon.is_province_name(text, name_run.start, name_run.end):
+    if not (addressed or chain or _named_by_office(text, office, name_run, shape)) \
+            and lexicon.is_province_name(text, name_run.start, name_run.end):
         return None  # "tại Thái Nguyên, Ủy viên Trung ương Đảng …": a province, not a name
     if lexicon.city_before(text, name_run.start) and (
             office is None or lexicon.is_province_name(text, name_run.start, name_run.end)):
@@ -279,6 +280,13 @@ def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
     kinds = (lexicon.facility_heads, lexicon.org_heads, lexicon.offices, lexicon.titles, lexicon.professions)
     return any(lexicon.match_at(rules, text, pos) for rules in kinds)
 
+
+
+def _named_by_office(text: str, office: Optional[Hit], name_run: Run, shape: str) -> bool:
+    """Is a full Vietnamese name written right after an office with no body between?
+    ("Chủ tịch Hồ Chí Minh đã gửi thư": the person, though the name is also a city's)."""
+    return office is not None and shape == VIETNAMESE and len(name_run.words) >= 3 \
+        and not text[office.end:name_run.start].strip()
 
 def _byline(text: str, run: Run) -> bool:
     """A name alone at the start of a line or sentence and then a bracket or the line's end
