@@ -393,6 +393,19 @@ AT_THE_OCCASION = [
         "Bệnh viện đã vinh dự được nhận Huân chương Lao động hạng Ba và nhiều Bằng khen của Thủ tướng Chính phủ.",
         [("ceremony", "2024-02-27")],
     ),
+    # A festive day a health centre holds for its young patients; the gifts handed out are part of it.
+    (
+        "Nhân dịp kỷ niệm ngày Quốc tế thiếu nhi 1-6, tối 31-5-2024, Trung tâm Y tế huyện Chiêm Hóa phối hợp với các "
+        "nhà hảo tâm trên địa bàn huyện tổ chức ngày Quốc tế thiếu nhi và tặng quà cho các em nhỏ.\n\n"
+        "Tại chương trình, các đại biểu, nhà hảo tâm đã trao tặng gần 90 suất quà cho các em nhỏ đang điều trị.",
+        [("ceremony", "2024-05-31")],
+    ),
+    # A festival held under its own quoted name.
+    (
+        "Ngày 7-2-2026, Đoàn Bệnh viện Ung Bướu cùng các đơn vị, nhà hảo tâm tổ chức ngày hội “Xuân yêu thương”.\n\n"
+        "Trong chương trình, ban tổ chức trao tặng gần 900 bao lì xì cho bệnh nhi đang điều trị tại bệnh viện.",
+        [("ceremony", "2026-02-07")],
+    ),
 ]
 
 

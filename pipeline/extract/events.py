@@ -212,7 +212,9 @@ def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
             return
     else:
         candidates = [d for d in drafts if d.type == hit.type]
-        if not candidates and hit.at_occasion and hit.strength == "verb" and hit.start < body_length:
+        # Gifts handed out at the occasion are part of it ("Tại chương trình, … trao tặng 90 suất quà").
+        if not candidates and hit.at_occasion and hit.strength == "verb" and hit.start < body_length \
+                and not hit.rule.meta.get("gift"):
             occasion = _occasion_of(drafts, hit)
             if occasion is not None:
                 drafts.append(_Draft(type=hit.type, hits=[hit], date=hit.date or occasion.date))
