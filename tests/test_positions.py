@@ -535,6 +535,30 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
 @pytest.mark.parametrize(
     "text, name, positions",
     [
+        # two offices joined by "kiêm" are held in the body written after the second
+        ("Bà Nguyễn Thị Ngọc Hồ, Chủ tịch kiêm Tổng giám đốc Tập đoàn Y tế Phương Châu đón nhận Con dấu vàng.",
+         "Nguyễn Thị Ngọc Hồ",
+         [("Chủ tịch", "Tập đoàn Y tế Phương Châu"), ("Tổng Giám đốc", "Tập đoàn Y tế Phương Châu")]),
+        # a bare party committee is the committee of the facility the next office is held in
+        ("Dự có PGS.TS Đào Xuân Cơ - Bí thư Đảng ủy, Giám đốc Bệnh viện Bạch Mai.", "Đào Xuân Cơ",
+         [("Bí thư", "Đảng ủy Bệnh viện Bạch Mai"), ("Giám đốc", "Bệnh viện Bạch Mai")]),
+        ("Về phía Bệnh viện Hữu Nghị có PGS.TS Nguyễn Thanh Hà, Bí thư Đảng ủy -Giám đốc bệnh viện.", "Nguyễn Thanh Hà",
+         [("Bí thư", "Đảng ủy Bệnh viện Hữu Nghị"), ("Giám đốc", "Bệnh viện Hữu Nghị")]),
+        # … but not of a people's council: the ward's committee is read as before
+        ("Tham dự có ông Nguyễn Đông Tùng, Bí thư Đảng ủy, Chủ tịch HĐND phường Phú Nhuận.", "Nguyễn Đông Tùng",
+         [("Bí thư", "Đảng ủy phường Phú Nhuận"), ("Chủ tịch", "HĐND phường Phú Nhuận")]),
+        # a body written lowercase by its first words ("học viện" for Học viện Y – Dược …)
+        ("Học viện Y – Dược học cổ truyền Việt Nam ký thỏa thuận. Dự có PGS.TS Nguyễn Quốc Huy - Giám đốc học viện.",
+         "Nguyễn Quốc Huy", [("Giám đốc", "Học viện Y – Dược học cổ truyền Việt Nam")]),
+    ],
+)
+def test_offices_sharing_a_body(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions
+
+
+@pytest.mark.parametrize(
+    "text, name, positions",
+    [
         # titles between the name and its office; "nguyên" (former) and "được bổ nhiệm" without "giữ chức"
         ("Tham dự có BS Võ Anh Hoang, Thầy thuốc Nhân dân, nguyên Giám đốc Sở Y tế tỉnh Cà Mau.",
          "Võ Anh Hoang", [("Giám đốc", "Sở Y tế tỉnh Cà Mau")]),
@@ -607,7 +631,7 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
          "Phạm Ngọc Thạch, BS Trần Sơn Thạch - Giám đốc Bệnh viện Phụ sản Hùng Vương.", "Nguyễn Phi Hùng",
          [("Giám đốc", "Bệnh viện Nguyễn Tri Phương")]),
         ("Đón tiếp đoàn công tác, TS.BS Bùi Vinh Quang – Bí thư Đảng ủy, Giám đốc Bệnh viện Ung Bướu Hà Nội – bày tỏ "
-         "sự trân trọng.", "Bùi Vinh Quang", [("Bí thư", "Đảng ủy"), ("Giám đốc", "Bệnh viện Ung Bướu Hà Nội")]),
+         "sự trân trọng.", "Bùi Vinh Quang", [("Bí thư", "Đảng ủy Bệnh viện Ung Bướu Hà Nội"), ("Giám đốc", "Bệnh viện Ung Bướu Hà Nội")]),
         # a minister without the ministry, in an article that names one ministry; surname Đầu
         ("Thay mặt Bộ Y tế, Thứ trưởng Trần Văn Thuấn gửi lời chúc mừng năm mới.", "Trần Văn Thuấn",
          [("Thứ trưởng", "Bộ Y tế")]),

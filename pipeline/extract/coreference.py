@@ -159,13 +159,14 @@ def _by_head_word(word: str, pos: int, facilities: Registry, organizations: Regi
     head ``word`` is ("Phó giám đốc bệnh viện")."""
     if not word:
         return None
-    words = word.split()
-    short = len(words) <= SHORT_FORM_WORDS and word[:1].isupper()
+    words = word.casefold().split()
+    # A lowercase short form names the body too ("Giám đốc học viện" for Học viện Y – Dược …).
+    short = len(words) <= SHORT_FORM_WORDS
     candidates = [
         (max((s.start for s in e.mentions if s.start < pos), default=-1), e)
         for registry in (facilities, organizations)
         for e in registry.entries
-        if short and e.name.split()[:len(words)] == words or e.head.casefold() == word.casefold()
+        if short and e.name.casefold().split()[:len(words)] == words or e.head.casefold() == word.casefold()
     ]
     candidates = [item for item in candidates if item[0] >= 0]
     return max(candidates, key=lambda item: item[0])[1] if candidates else None

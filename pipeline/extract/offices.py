@@ -11,8 +11,10 @@ the name it precedes when a full Vietnamese name follows its organization.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
+from .bodies import body_at
 from .lexicon import Hit, Lexicon
 from .names import VIETNAMESE, Run, name_shape
 from .office_names import split_after_office
@@ -43,6 +45,10 @@ MAX_TITLES_BEFORE_OFFICE = 3
 # A year of birth or an age in brackets right after a name, before its offices.
 _BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)", re.IGNORECASE)
 _ITEM_END = re.compile(r"[;\n]|\.\s")
+# "Bí thư Đảng ủy, Giám đốc Bệnh viện X": a party committee written without its body; the next
+# office starts within a few characters of it (", ", " - ", " kiêm ").
+_BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ)|Chi bộ|chi bộ")
+MAX_COMMITTEE_GAP = 30
 _KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+vụ)?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
 _SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
@@ -228,6 +234,7 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
     """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
     positions: list[PositionMention] = []
     offices: list[Hit] = []
+    shared: list[bool] = []  # whether the office was joined to the one before by "kiêm"
     note = _BIRTH_NOTE.match(text, pos)
     pos = note.end() if note else pos  # "Bà Nguyễn Thùy Phong (SN 1986), Trưởng phòng …"
     while True:
@@ -247,7 +254,36 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
         position, pos = organization_after(text, office, lexicon)
         positions.append(position)
         offices.append(office)
-    return _committee_from_next(text, positions, offices, lexicon)
+        shared.append(bool(positions[:-1]) and "kiêm" in sep.group(0))
+    return _committee_from_next(text, _organization_through_kiem(text, positions, shared, lexicon), offices, lexicon)
+
+
+def _organization_through_kiem(
+    text: str, positions: list[PositionMention], shared: list[bool], lexicon: Lexicon
+) -> list[PositionMention]:
+    """``Chủ tịch kiêm Tổng giám đốc Tập đoàn Y tế Phương Châu``: two offices joined by "kiêm"
+    are held in one body, written once after the second. ``Bí thư Đảng ủy - Giám đốc Bệnh viện X``:
+    a party committee written bare is the committee of the facility the next office is held in (of a
+    commune or a department it is not: "Bí thư Đảng ủy, Chủ tịch HĐND phường X" heads the ward's)."""
+    filled = list(positions)
+    for index in range(len(filled) - 2, -1, -1):
+        current, following = filled[index], filled[index + 1]
+        if following.org_text is None or following.org_start is None or current.implied is not None:
+            continue
+        if shared[index + 1] and current.org_text is None:
+            filled[index] = replace(current, org_start=following.org_start, org_end=following.org_end,
+                                    org_text=following.org_text)
+        elif current.org_text is not None and current.board is None and _BARE_COMMITTEE.fullmatch(
+                current.org_text) and following.org_start - (current.org_end or 0) <= MAX_COMMITTEE_GAP \
+                and _facility_of_its_own(text, following.org_start, lexicon):
+            # the committee leads the body's name, as a named board does (Ban Tuyên giáo + Tỉnh ủy)
+            filled[index] = replace(following, title=current.title, board=current.org_text)
+    return filled
+
+
+def _facility_of_its_own(text: str, pos: int, lexicon: Lexicon) -> bool:
+    body = body_at(text, pos, lexicon)
+    return body is not None and body.category == "facility" and body.kind != "department"
 
 
 def _item_of_next_name(text: str, start: int, taken: frozenset[int]) -> bool:
