@@ -327,7 +327,7 @@ UNSEEN_ARTICLE_POSITIONS = [
      [("Trưởng khoa", "Khoa Phụ Sản Bệnh viện Hùng Vương")]),
     # — acting offices; a speaker list with the office on the line under the name —
     ("Quyền Bộ trưởng Y tế Nguyễn Thanh Long khẳng định sẽ tập trung hết sức phòng chống bệnh bạch hầu.",
-     "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Y tế")]),
+     "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Bộ Y tế")]),
     ("Trước thềm chuyến thăm, chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ mới.", "Joe Biden",
      [("Tổng thống", "Mỹ")]),
     ("Diễn giả:\n\n🔹 BS.CKII. Đỗ Thị Ngọc Diệp\n\nPhó Chủ tịch Hội Dinh dưỡng Việt Nam; Nguyên Giám đốc Trung tâm "
@@ -526,6 +526,9 @@ def test_offices_taken_up(text, name, positions, rules):
          "Hoàng Thị Thúy Lan", [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy Vĩnh Phúc")]),
         ("Phó Chủ tịch nước Đặng Thị Ngọc Thịnh thăm Bệnh viện Sản - Nhi Cà Mau.",
          "Đặng Thị Ngọc Thịnh", [("Phó Chủ tịch nước", None)]),
+        # a minister's ministry written without "Bộ"
+        ("Bộ trưởng Y tế Nguyễn Thanh Long kiểm tra bệnh viện dã chiến số 1 tỉnh Bắc Giang.",
+         "Nguyễn Thanh Long", [("Bộ trưởng", "Bộ Y tế")]),
     ],
 )
 def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):

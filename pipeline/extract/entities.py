@@ -166,6 +166,11 @@ def _person(
                     and lexicon.without_acting(lexicon.unqualified(found.title)) in lexicon.ministry_offices:
                 # "Thứ trưởng Trần Văn Thuấn" in an article that names the Bộ Y tế only
                 found = ResolvedPosition(found.title, ministry.name, ministry)
+            elif found.entry is None and _ministry_without_head(found, lexicon):
+                # "Bộ trưởng Y tế Nguyễn Thanh Long": the minister of Bộ Y tế
+                named = f"{MINISTRY_HEAD} {found.organization}"
+                found = ResolvedPosition(found.title, named, next(
+                    (e for e in organizations.entries if e.name == named), None))
             resolved.append(found)
     positions = [
         Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)
@@ -178,6 +183,13 @@ def _person(
         positions=positions,
         mentions=[Mention(start=m.start, end=m.end) for m in entry.mentions],
     )
+
+
+def _ministry_without_head(position: ResolvedPosition, lexicon: Lexicon) -> bool:
+    """A minister's office followed by the ministry's name without "Bộ" (``Thứ trưởng Y tế``)."""
+    organization = position.organization
+    return organization is not None and organization[:1].isupper() and organization.split()[0] != MINISTRY_HEAD \
+        and lexicon.without_acting(lexicon.unqualified(position.title)) in lexicon.ministry_offices
 
 
 def _distinct(positions: list[ResolvedPosition], lexicon: Lexicon) -> list[ResolvedPosition]:
