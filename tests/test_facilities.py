@@ -513,6 +513,21 @@ def test_care_centres_named_by_their_care(text, expected, rules):
     assert [f.name for f in facilities_of(text, rules)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "T.Ư" (Trung ương) and a unit abbreviated against the name (H.Hiệp Đức, P.Tân Định) are in the name
+        ("Đoàn y bác sĩ Bệnh viện Răng hàm mặt T.Ư (TP.HCM) đến Trung tâm y tế H.Hiệp Đức khám bệnh.",
+         ["Bệnh viện Răng hàm mặt T.Ư", "Trung tâm y tế H.Hiệp Đức"]),
+        ("Đoàn đến thăm Trạm Y tế P.Tân Định.", ["Trạm Y tế P.Tân Định"]),
+        # an acronym after "P." is a hospital's office, not a ward
+        ("ThS Nguyễn Văn Còn – P.TCCB", []),
+    ],
+)
+def test_abbreviations_inside_names(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
 def test_a_university_listed_after_a_plural_head_is_its_hospital(rules):
     text = ("Chương trình kiểm soát nhiễm khuẩn tại 6 bệnh viện là: Bạch Mai, Chợ Rẫy, Trung ương Huế, Đại học Y Dược "
             "TP Hồ Chí Minh và Bệnh viện Nhi đồng 1.")
