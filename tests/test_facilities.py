@@ -552,6 +552,10 @@ def processor():
         # not a word the rules already read, nor a letter or an acronym before a verb
         ("Bệnh viện Đa khoa huyện Đắk Hà được phân bổ 3 tỷ đồng.", ["Bệnh viện Đa khoa huyện Đắk Hà"]),
         ("Phòng Kế hoạch - Nghiệp vụ Y chịu trách nhiệm tổng hợp.", ["Phòng Kế hoạch - Nghiệp vụ Y"]),
+        # a care centre's name, with an acronym joining two with a dash, written inside the name
+        ("Ngày 14-3, Trung tâm Phục hồi chức năng - Giáo dục trẻ em (PHCN-GDTE) khuyết tật tỉnh Khánh Hòa phối hợp "
+         "tổ chức trao tặng 40 xe lăn.",
+         ["Trung tâm Phục hồi chức năng - Giáo dục trẻ em khuyết tật tỉnh Khánh Hòa"]),
     ],
 )
 def test_a_name_is_read_to_the_end_of_the_segmenters_word(text, expected, processor):

@@ -29,8 +29,9 @@ MAX_LOWERCASE_RUN = 4
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
 MAX_CARE_CENTRE_LOWERCASE_RUN = 8
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
-_BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")
-_BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")
+# "(CDC)", "(PHCN-GDTE)": an acronym may join two with a dash.
+_BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ][A-ZĐ0-9]{1,9})?)\)")
+_BRACKET_IN_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ][A-ZĐ0-9]{1,9})?\)")
 # "Bệnh viện 19-8", "Bệnh viện 30/4" (a date naming the hospital), "dịch Covid-19": a number glued by a hyphen or a slash.
 _NUMBER_DASH_NUMBER = re.compile(r"[^\W_][-/]\d{1,2}(?!\d)")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
