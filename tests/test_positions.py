@@ -270,7 +270,7 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Phạm Trường Sơn", [("Phó Tổng Tham mưu trưởng", "QĐND Việt Nam")]),
     ("Sáng 10-9, ông Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh, "
      "Trưởng ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh đã có chuyến thăm.", "Nguyễn Văn Lợi",
-     [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn", "Đại biểu Quốc hội tỉnh"),
+     [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh"),
       ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch Covid-19")]),
     # a lowercase head after an office refers to the hospital named before
     ("Giáo sư Nguyễn Quang Tuấn - Giám đốc Bệnh viện Bạch Mai đã cử đoàn công tác. Ê-kíp do Phó giáo sư, tiến sĩ "
@@ -526,6 +526,9 @@ def test_offices_taken_up(text, name, positions, rules):
          "Hoàng Thị Thúy Lan", [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy Vĩnh Phúc")]),
         ("Phó Chủ tịch nước Đặng Thị Ngọc Thịnh thăm Bệnh viện Sản - Nhi Cà Mau.",
          "Đặng Thị Ngọc Thịnh", [("Phó Chủ tịch nước", None)]),
+        # the delegation of National Assembly deputies is the body of its head
+        ("ông Lê Hữu Trí - Phó Trưởng Đoàn Đại biểu Quốc hội tỉnh đến thăm, chúc mừng Bệnh viện Da liễu.",
+         "Lê Hữu Trí", [("Phó Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh")]),
         # a minister's ministry written without "Bộ"
         ("Bộ trưởng Y tế Nguyễn Thanh Long kiểm tra bệnh viện dã chiến số 1 tỉnh Bắc Giang.",
          "Nguyễn Thanh Long", [("Bộ trưởng", "Bộ Y tế")]),
