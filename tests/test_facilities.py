@@ -520,6 +520,9 @@ def test_care_centres_named_by_their_care(text, expected, rules):
         ("Đoàn y bác sĩ Bệnh viện Răng hàm mặt T.Ư (TP.HCM) đến Trung tâm y tế H.Hiệp Đức khám bệnh.",
          ["Bệnh viện Răng hàm mặt T.Ư", "Trung tâm y tế H.Hiệp Đức"]),
         ("Đoàn đến thăm Trạm Y tế P.Tân Định.", ["Trạm Y tế P.Tân Định"]),
+        # the quoted name of an honour is no facility
+        ("Bệnh viện Nhi đồng 2 vinh dự được nhận danh hiệu “Bệnh viện Xanh năm 2020” do Hiệp hội trao.",
+         ["Bệnh viện Nhi đồng 2"]),
         # an acronym after "P." is a hospital's office, not a ward
         ("ThS Nguyễn Văn Còn – P.TCCB", []),
     ],

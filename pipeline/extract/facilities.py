@@ -22,6 +22,8 @@ from .registry import BodyEntry, Registry
 from .words import skip_spaces, word_at
 
 # A generic head that introduces a list of names: "6 bệnh viện là:", "như".
+# "được nhận danh hiệu “Bệnh viện Xanh năm 2020”": the quoted name of an honour, not a facility.
+_AWARD_TITLE_BEFORE = re.compile(r"(?:danh hiệu|giải thưởng|mô hình|tiêu chí)\s*[“\"]\s*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B".
 _UNITS_LISTED = re.compile(
@@ -43,7 +45,7 @@ def build_facilities(
     registry = Registry(FACILITY)
     lower = text.lower()  # the name words are read on lowercased text, lowercased once
     for mention in mentions:
-        if mention.category != FACILITY:
+        if mention.category != FACILITY or _AWARD_TITLE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
             continue
         units = _UNITS_LISTED.match(text, mention.end) if not mention.proper and not mention.quantified else None
         if units:
