@@ -520,6 +520,10 @@ def test_care_centres_named_by_their_care(text, expected, rules):
         ("Đoàn y bác sĩ Bệnh viện Răng hàm mặt T.Ư (TP.HCM) đến Trung tâm y tế H.Hiệp Đức khám bệnh.",
          ["Bệnh viện Răng hàm mặt T.Ư", "Trung tâm y tế H.Hiệp Đức"]),
         ("Đoàn đến thăm Trạm Y tế P.Tân Định.", ["Trạm Y tế P.Tân Định"]),
+        # a numbered field hospital, written in lowercase (a field hospital without a number is a kind)
+        ("Bộ trưởng Y tế kiểm tra bệnh viện dã chiến số 1 tỉnh Bắc Giang, một đơn vị của Cục.",
+         ["Bệnh viện dã chiến số 1 tỉnh Bắc Giang"]),
+        ("Bộ Y tế đề nghị thành lập bệnh viện dã chiến tại TP. Hồ Chí Minh.", []),
         # the quoted name of an honour is no facility
         ("Bệnh viện Nhi đồng 2 vinh dự được nhận danh hiệu “Bệnh viện Xanh năm 2020” do Hiệp hội trao.",
          ["Bệnh viện Nhi đồng 2"]),
