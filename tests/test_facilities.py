@@ -505,6 +505,11 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
     [
         ("Đoàn đến thăm Trung tâm nuôi dưỡng và phục hồi chức năng người tâm thần Vĩnh Phúc.",
          ["Trung tâm nuôi dưỡng và phục hồi chức năng người tâm thần Vĩnh Phúc"]),
+        # a bare unit word ends a care centre's name (the province's, the city's own)
+        ("Tham dự có Thành đoàn, Trung tâm CSSKSS thành phố, bệnh viện Từ Dũ.",
+         ["Trung tâm CSSKSS thành phố", "Bệnh viện Từ Dũ"]),
+        ("Đoàn thăm Trung tâm Nuôi dưỡng và phục hồi chức năng người tâm thần tỉnh.",
+         ["Trung tâm Nuôi dưỡng và phục hồi chức năng người tâm thần tỉnh"]),
         # a department's name is shorter: a clause after it is not read into it
         ("Bệnh nhân được chuyển về khoa Nội hô hấp nhờ sức khỏe tiến triển tốt.", ["Khoa Nội hô hấp"]),
     ],

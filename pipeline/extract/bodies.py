@@ -145,7 +145,7 @@ def parse_body(
         long_names = department or care_centre
         longest = MAX_CARE_CENTRE_LOWERCASE_RUN if care_centre else MAX_DEPARTMENT_LOWERCASE_RUN
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
-                           department, longest if long_names else MAX_LOWERCASE_RUN, compounds)
+                           department, longest if long_names else MAX_LOWERCASE_RUN, compounds, care_centre)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
@@ -190,6 +190,7 @@ def _parse_tail(
     department: bool = False,
     max_lowercase: int = MAX_LOWERCASE_RUN,
     compounds: WordCompounds = WordCompounds(),
+    care_centre: bool = False,
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far
@@ -253,8 +254,9 @@ def _parse_tail(
             if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = unit_end
-            elif not phrase_names and _unit_alone(text, unit_end):
-                end = unit_end  # "Bệnh viện Sản - Nhi tỉnh": the province's own, its unit word unnamed
+            elif (not phrase_names or care_centre) and _unit_alone(text, unit_end):
+                # "Bệnh viện Sản - Nhi tỉnh", "Trung tâm CSSKSS thành phố": the province's own, its unit word unnamed
+                end = unit_end
             # "TP.HCM": the name may follow the unit without a space.
             cursor = unit_end
             continue
