@@ -187,9 +187,9 @@ def test_military_offices(text, name, office, rules):
         ("bà Phạm Thị Dung - Phó Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh cho biết",
          "Phạm Thị Dung", [("Phó Trưởng Ban", "Ban Kinh tế - Ngân sách HĐND tỉnh")]),
         ("đồng chí Hoàng Văn Em - Phó Chủ tịch UBND huyện, Trưởng BCĐ phòng chống dịch huyện phát biểu.",
-         "Hoàng Văn Em", [("Phó Chủ tịch", "UBND huyện"), ("Trưởng Ban", "BCĐ phòng chống dịch")]),
+         "Hoàng Văn Em", [("Phó Chủ tịch", "UBND huyện"), ("Trưởng Ban", "BCĐ phòng chống dịch huyện")]),
         ("Ông Hoàng Văn Em, Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh cho biết",
-         "Hoàng Văn Em", [("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch")]),
+         "Hoàng Văn Em", [("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch tỉnh")]),
     ],
 )
 def test_abbreviated_offices_and_boards(text, name, positions, rules):
@@ -271,7 +271,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Sáng 10-9, ông Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh, "
      "Trưởng ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh đã có chuyến thăm.", "Nguyễn Văn Lợi",
      [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh"),
-      ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch Covid-19")]),
+      ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh")]),
     # a lowercase head after an office refers to the hospital named before
     ("Giáo sư Nguyễn Quang Tuấn - Giám đốc Bệnh viện Bạch Mai đã cử đoàn công tác. Ê-kíp do Phó giáo sư, tiến sĩ "
      "Đào Xuân Cơ - Phó giám đốc bệnh viện - làm trưởng đoàn.", "Đào Xuân Cơ", [("Phó Giám đốc", "Bệnh viện Bạch Mai")]),
@@ -307,7 +307,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Tại buổi lễ, TGĐ Trịnh Đức Mậu đã có đôi lời chia sẻ về các hoạt động của công ty.", "Trịnh Đức Mậu", [("Tổng Giám đốc", None)]),
     # — a steering committee written in lowercase after its office —
     ("Ông Lê Văn Hà, Trưởng phòng Y tế huyện, Phó Trưởng ban chỉ đạo phòng chống dịch huyện cho biết.",
-     "Lê Văn Hà", [("Trưởng phòng", "Phòng Y tế huyện"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch")]),
+     "Lê Văn Hà", [("Trưởng phòng", "Phòng Y tế huyện"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch huyện")]),
     # — military and standing committee offices, a name set off by dashes, "Bác sỹ" —
     ("Dự Hội nghị có Thượng tướng Lê Huy Vịnh, Ủy viên Trung ương Đảng, Ủy viên Quân ủy Trung ương, Thứ trưởng Bộ Quốc "
      "phòng, Phó Trưởng ban Thường trực Ban Chỉ đạo của Bộ Quốc phòng về phát triển khoa học.", "Lê Huy Vịnh",
@@ -355,7 +355,7 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Nhựt – Phó chủ tịch UBND huyện Phú Quý đã có buổi đến thăm.", "Tạ Minh Nhựt",
      [("Phó Chủ tịch", "UBND huyện Phú Quý")]),
     ("Về dự có đồng chí Phan Trường Sang, chi cục trưởng Chi cục Dân số tỉnh.", "Phan Trường Sang",
-     [("Chi cục trưởng", "Chi cục Dân số")]),
+     [("Chi cục trưởng", "Chi cục Dân số tỉnh")]),
     ("Đ/c Lê Thị Xuân Hương, Trưởng phòng Dân số - truyền thông&GDSK thông qua thông điệp về ngày Dân số Việt Nam.",
      "Lê Thị Xuân Hương", [("Trưởng phòng", "Phòng Dân số - truyền thông")]),
     ("Đồng chí Vy Văn Vũ, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh đến dự.", "Vy Văn Vũ",
@@ -545,6 +545,10 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         ("Bà Nguyễn Thị Ngọc Hồ, Chủ tịch kiêm Tổng giám đốc Tập đoàn Y tế Phương Châu đón nhận Con dấu vàng.",
          "Nguyễn Thị Ngọc Hồ",
          [("Chủ tịch", "Tập đoàn Y tế Phương Châu"), ("Tổng Giám đốc", "Tập đoàn Y tế Phương Châu")]),
+        # a bare unit word ends a body's name, so the office after "kiêm" is read
+        ("bà Tô Thị Kim Hoa – Phó Giám đốc Sở Y tế thành phố kiêm Chi cục Trưởng Chi cục DS-KHHGĐ thành phố ký kết.",
+         "Tô Thị Kim Hoa",
+         [("Phó Giám đốc", "Sở Y tế thành phố"), ("Chi cục trưởng", "Chi cục DS-KHHGĐ thành phố")]),
         # a bare party committee is the committee of the facility the next office is held in
         ("Dự có PGS.TS Đào Xuân Cơ - Bí thư Đảng ủy, Giám đốc Bệnh viện Bạch Mai.", "Đào Xuân Cơ",
          [("Bí thư", "Đảng ủy Bệnh viện Bạch Mai"), ("Giám đốc", "Bệnh viện Bạch Mai")]),
@@ -588,7 +592,7 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         ("Bà Nguyễn Thị Thanh Phượng, Giám đốc chuyên môn Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai cho biết.",
          "Nguyễn Thị Thanh Phượng", [("Giám đốc chuyên môn", "Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai")]),
         ("Ông Trần Xuân Thiện- Bí thư Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh vừa đến thăm.",
-         "Trần Xuân Thiện", [("Bí thư", "Đảng ủy khối Cơ quan và Doanh nghiệp")]),
+         "Trần Xuân Thiện", [("Bí thư", "Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh")]),
         ("Ông Đỗ Tiến Sỹ, Ủy viên Trung ương Đảng, Tổng Giám đốc Đài Tiếng nói Việt Nam phát biểu.",
          "Đỗ Tiến Sỹ", [("Ủy viên Trung ương Đảng", None), ("Tổng Giám đốc", "Đài Tiếng nói Việt Nam")]),
         # consuls and chargés d'affaires; a family name written in capitals

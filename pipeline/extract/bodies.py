@@ -254,8 +254,8 @@ def _parse_tail(
             if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = unit_end
-            elif (not phrase_names or care_centre) and _unit_alone(text, unit_end):
-                # "Bệnh viện Sản - Nhi tỉnh", "Trung tâm CSSKSS thành phố": the province's own, its unit word unnamed
+            elif not department and _unit_alone(text, unit_end):
+                # "Bệnh viện Sản - Nhi tỉnh", "Sở Y tế thành phố": the province's own, its unit word unnamed
                 end = unit_end
             # "TP.HCM": the name may follow the unit without a space.
             cursor = unit_end
@@ -396,9 +396,10 @@ def _owner_names(text: str, pos: int, lexicon: Lexicon) -> bool:
 
 
 def _unit_alone(text: str, pos: int) -> bool:
-    """Whether an administrative unit word ending at ``pos`` has no name of its own after it."""
+    """Whether an administrative unit word ending at ``pos`` has no name of its own after it
+    (and is not "tỉnh bạn", a friendly province: another one)."""
     following = word_at(text, _skip(text, pos))
-    return following is None or not (following.capitalised or following.number)
+    return following is None or not (following.capitalised or following.number or following.text == "bạn")
 
 
 def _after_office_head(text: str, pos: int) -> bool:
