@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .words import Word, is_vietnamese_syllable, words
+from .words import Word, is_cut_syllable, is_vietnamese_syllable, words
 
 VIETNAMESE = "vietnamese"
 FOREIGN = "foreign"
@@ -105,6 +105,8 @@ def name_shape(run: Run, lexicon: Lexicon) -> str | None:
         if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0]):
             return VIETNAMESE
         return None
+    if len(texts) == 1 and is_cut_syllable(texts[0]):
+        return None  # "Phát biểu tại buổi Lễ, ông Nguyễ" at the end of a stored text
     if len(texts) <= 4 and not any(lexicon.is_organisation_word(t) for t in texts):
         return FOREIGN  # not "Imperial Group"
     return None
@@ -114,4 +116,5 @@ def short_shape(run: Run, lexicon: Lexicon) -> bool:
     """One or two given-name syllables (after a form of address or an office)."""
     texts = [w.text for w in run.words]
     # "ngày Điều dưỡng Việt Nam": a country after a title is no given name
-    return len(texts) <= 2 and not any(lexicon.is_not_name(t) for t in (*texts, " ".join(texts)))
+    return len(texts) <= 2 and not any(lexicon.is_not_name(t) for t in (*texts, " ".join(texts))) \
+        and not any(is_cut_syllable(t) for t in texts)

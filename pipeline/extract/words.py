@@ -12,9 +12,13 @@ _LOWER_INITIAL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 _WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITIAL}])[^\W\d_]+)*|\d+")
 # A Vietnamese syllable once tone and vowel marks are removed: onset, a vowel nucleus
 # Vietnamese writes, coda. Foreign words (Joe, Biden, Ukraine, Kyung, Tae) do not fit it.
-_NUCLEI = ("ieu|oai|oay|oeo|uay|uoi|uou|uya|uye|uyu|yeu|"
-           "ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|ye|[aeiouy]")
-_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?(?:{_NUCLEI})(?:ch|ng|nh|[cmnpt])?$")
+# iê, yê and uyê are never written without a final consonant ("Nguyễ" is a word cut off).
+_NUCLEI = ("ieu|oai|oay|oeo|uay|uoi|uou|uya|uyu|yeu|"
+           "ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|[aeiouy]")
+_CLOSED_NUCLEI = "uye|ie|ye"
+_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?"
+                       rf"(?:(?:{_NUCLEI})(?:ch|ng|nh|[cmnpt])?|(?:{_CLOSED_NUCLEI})(?:ch|ng|nh|[cmnpt]))$")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,11 @@ def fold_marks(word: str) -> str:
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` has the shape of one Vietnamese syllable."""
     return bool(_SYLLABLE.match(fold_marks(word)))
+
+
+def is_cut_syllable(word: str) -> bool:
+    """A word with a Vietnamese tone mark that is no Vietnamese syllable: text cut off ("ông Nguyễ")."""
+    return any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word)) and not is_vietnamese_syllable(word)
 
 
 def stretch_between(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
