@@ -393,6 +393,12 @@ AT_THE_OCCASION = [
         "Bệnh viện đã vinh dự được nhận Huân chương Lao động hạng Ba và nhiều Bằng khen của Thủ tướng Chính phủ.",
         [("ceremony", "2024-02-27")],
     ),
+    # An event over several days takes the first day of the range.
+    (
+        "Từ ngày 6 - 10/6/2016, đoàn công tác của Bệnh viện Răng hàm mặt Trung ương đã làm việc với Bệnh viện "
+        "Đa khoa tỉnh Gia Lai.",
+        [("visit", "2016-06-06")],
+    ),
     # A festive day a health centre holds for its young patients; the gifts handed out are part of it.
     (
         "Nhân dịp kỷ niệm ngày Quốc tế thiếu nhi 1-6, tối 31-5-2024, Trung tâm Y tế huyện Chiêm Hóa phối hợp với các "

@@ -231,9 +231,10 @@ def _date_for(trigger_start: int, sentence: Sentence, dates: list[SentenceDate])
     inside = [d for d in dates if sentence.start <= d.start < sentence.end and not d.in_parentheses]
     before = [d for d in inside if d.end <= trigger_start]
     if before:
-        return before[-1]
+        # "Từ ngày 6 - 10/6": both ends of a range share one mention; an event over days takes the first
+        return min((d for d in before if d.start == before[-1].start), key=lambda d: d.value)
     after = [d for d in inside if d.start >= trigger_start]
-    return after[0] if after else None
+    return min((d for d in after if d.start == after[0].start), key=lambda d: d.value) if after else None
 
 
 def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], rules: RuleSet) -> Optional[SentenceDate]:
