@@ -145,7 +145,7 @@ def parse_body(
         long_names = department or care_centre
         longest = MAX_CARE_CENTRE_LOWERCASE_RUN if care_centre else MAX_DEPARTMENT_LOWERCASE_RUN
         tail = _parse_tail(text, lower, head_end, phrase_names, lexicon, stops, named_head, lowercase_start,
-                           department, longest if long_names else MAX_LOWERCASE_RUN, compounds, care_centre)
+                           department, longest if long_names else MAX_LOWERCASE_RUN, compounds)
     proper = text[tail.proper_start:tail.proper_end] if tail.proper_start is not None else ""
     proper = _BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
@@ -190,7 +190,6 @@ def _parse_tail(
     department: bool = False,
     max_lowercase: int = MAX_LOWERCASE_RUN,
     compounds: WordCompounds = WordCompounds(),
-    care_centre: bool = False,
 ) -> _Tail:
     """Read the name after a head: unit word, capitalised words, numbers, name words."""
     end = pos  # end of the accepted name so far

@@ -255,10 +255,10 @@ def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]
         positions.append(position)
         offices.append(office)
         shared.append(bool(positions[:-1]) and "kiêm" in sep.group(0))
-    return _committee_from_next(text, _organization_through_kiem(text, positions, shared, lexicon), offices, lexicon)
+    return _committee_from_next(text, _bodies_shared_by_offices(text, positions, shared, lexicon), offices, lexicon)
 
 
-def _organization_through_kiem(
+def _bodies_shared_by_offices(
     text: str, positions: list[PositionMention], shared: list[bool], lexicon: Lexicon
 ) -> list[PositionMention]:
     """``Chủ tịch kiêm Tổng giám đốc Tập đoàn Y tế Phương Châu``: two offices joined by "kiêm"

@@ -281,12 +281,12 @@ def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
     return any(lexicon.match_at(rules, text, pos) for rules in kinds)
 
 
-
 def _named_by_office(text: str, office: Optional[Hit], name_run: Run, shape: str) -> bool:
     """Is a full Vietnamese name written right after an office with no body between?
     ("Chủ tịch Hồ Chí Minh đã gửi thư": the person, though the name is also a city's)."""
     return office is not None and shape == VIETNAMESE and len(name_run.words) >= 3 \
         and not text[office.end:name_run.start].strip()
+
 
 def _byline(text: str, run: Run) -> bool:
     """A name alone at the start of a line or sentence and then a bracket or the line's end
