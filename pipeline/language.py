@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from .textnorm import TONE_MARKS
+
 # Letters (after NFD) that mark a Vietnamese syllable: modified vowels, đ, and
 # the tone marks as combining characters.
-_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+_VIETNAMESE_MARKS = frozenset(TONE_MARKS + "\u0302\u0306\u031b")  # tones, circumflex, breve, horn
 _VIETNAMESE_LETTERS = frozenset("đĐ")
 
 # Below this many letters a text is too short to judge.

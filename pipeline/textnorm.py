@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# The five tone marks as combining characters (huyền, sắc, ngã, hỏi, nặng).
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # In NFD a toned vowel is base letter + tone mark. An open syllable is one not
 # followed by another letter; ``qu`` + ``y`` is a consonant cluster, not ``uy``.
-_OA_OE = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![^\W\d_])")
-_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
+_OA_OE = re.compile(rf"([oO])([aAeE])([{TONE_MARKS}])(?![^\W\d_])")
+_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{TONE_MARKS}])(?![^\W\d_])")
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")

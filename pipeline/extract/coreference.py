@@ -117,7 +117,7 @@ def resolve_position(
     """The organization of one office, completed and linked to its entry when there is one; a
     named board leads it (``Ban Tuyên giáo`` + ``Tỉnh ủy Bạc Liêu``)."""
     if position.implied is not None:
-        entry = next((e for e in organizations.entries if e.name == position.implied), None)
+        entry = organizations.by_name(position.implied)
         return ResolvedPosition(position.title, position.implied, entry)
     resolved = _resolve_position(position, person_start, text, facilities, organizations)
     if position.board is None:

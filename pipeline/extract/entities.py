@@ -169,8 +169,7 @@ def _person(
             elif found.entry is None and _ministry_without_head(found, lexicon):
                 # "Bộ trưởng Y tế Nguyễn Thanh Long": the minister of Bộ Y tế
                 named = f"{MINISTRY_HEAD} {found.organization}"
-                found = ResolvedPosition(found.title, named, next(
-                    (e for e in organizations.entries if e.name == named), None))
+                found = ResolvedPosition(found.title, named, organizations.by_name(named))
             resolved.append(found)
     positions = [
         Position(title=r.title, organization=r.organization, org_ref=ids.get(id(r.entry)) if r.entry else None)

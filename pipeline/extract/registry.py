@@ -69,6 +69,9 @@ class Registry:
     def by_key(self, key: str) -> Optional[BodyEntry]:
         return next((entry for entry in self.entries if entry.key == key), None)
 
+    def by_name(self, name: str) -> Optional[BodyEntry]:
+        return next((entry for entry in self.entries if entry.name == name), None)
+
     def add(self, name: str, kind: str, head: str, start: int, end: int, written: Optional[str] = None) -> BodyEntry:
         """Add a mention of the body called ``name``; a new entry when it is not known yet."""
         key = canonical_key(name, kind)

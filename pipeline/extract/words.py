@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..textnorm import TONE_MARKS
+
 # A word: letters, possibly joined by an apostrophe (H'Chua, Y’Thuat), or a number.
 # A hyphen joins two capitalised parts of one word (Hans-Peter), not a word and an office (Mến-phó).
 _LOWER_INITIAL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -18,7 +20,6 @@ _NUCLEI = ("ieu|oai|oay|oeo|uay|uoi|uou|uya|uyu|yeu|"
 _CLOSED_NUCLEI = "uye|ie|ye"
 _SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?"
                        rf"(?:(?:{_NUCLEI})(?:ch|ng|nh|[cmnpt])?|(?:{_CLOSED_NUCLEI})(?:ch|ng|nh|[cmnpt]))$")
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 def is_cut_syllable(word: str) -> bool:
     """A word with a Vietnamese tone mark that is no Vietnamese syllable: text cut off ("ông Nguyễ")."""
-    return any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word)) and not is_vietnamese_syllable(word)
+    return any(c in TONE_MARKS for c in unicodedata.normalize("NFD", word)) and not is_vietnamese_syllable(word)
 
 
 def stretch_between(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
