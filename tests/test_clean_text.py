@@ -108,6 +108,13 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("17 August 2016 | 5:14 pm", "2016-08-17T17:14:00+07:00", None),
         ("August 17, 2016", "2016-08-17", None),
         ("3 Dec 2024, 12:05 am", "2024-12-03T00:05:00+07:00", None),
+        # the time first, then the weekday or "ngày"; a view count; a closing bar
+        ("Cập nhật lúc 16:00, Thứ năm, 06/03/2025 (GMT+7)", "2025-03-06T16:00:00+07:00", None),
+        ("Cập nhật, 15:45, Thứ Tư, 18/08/2021 (GMT+7)", "2021-08-18T15:45:00+07:00", None),
+        ("07:39 ngày 22/04/2018", "2018-04-22T07:39:00+07:00", None),
+        ("Ngày đăng: 08/05/2025 - Lượt xem: 103", "2025-05-08", None),
+        ("Thứ năm - 11/04/2024 09:56 |", "2024-04-11T09:56:00+07:00", None),
+        ("16:10 , 25/02/2024", "2024-02-25T16:10:00+07:00", None),
     ],
 )
 def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:
@@ -323,6 +330,52 @@ def test_menu_breadcrumbs_and_date_line_above_the_article(rules: RuleSet) -> Non
     assert article.published == "2024-04-19T08:17:00+07:00"
     assert article.authors == ("Hồng Hải", "Minh Anh")
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_masthead_above_the_headline_and_its_date_line(rules: RuleSet) -> None:
+    # A television station's page: its name, English name and hotline, a tag, the headline twice.
+    text = "\n\n".join([
+        "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH THANH HÓA", "Thanh Hoa Radio and Television", "Đường dây nóng: 0237 3721150",
+        "Bệnh viện Phổi", "Kỷ niệm 60 năm thành lập Bệnh viện Phổi Thanh Hoá",
+        "Kỷ niệm 60 năm thành lập Bệnh viện Phổi Thanh Hoá", "16:10 , 25/02/2024", PROSE, PROSE_2,
+    ])
+    article = clean(raw_text(text), rules)
+    assert article.title == "Kỷ niệm 60 năm thành lập Bệnh viện Phổi Thanh Hóa"
+    assert article.published == "2024-02-25T16:10:00+07:00"
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_caption_above_the_headline_is_kept(rules: RuleSet) -> None:
+    caption = ("Đồng chí Vừ A Bằng, Phó Chủ tịch UBND tỉnh Điện Biên thừa ủy quyền trao tặng danh hiệu và hoa "
+               "chúc mừng cho các thầy thuốc ưu tú. Ảnh: Song An.")
+    text = "\n".join([
+        "MỚI NHẤT", "CƠ QUAN CỦA TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", caption, "",
+        "Điện Biên thêm 6 bác sĩ, dược sĩ được tặng danh hiệu Thầy thuốc ưu tú", "", "Song An LDO | 27/02/2021 14:16", "",
+        PROSE, "", PROSE_2,
+    ])
+    article = clean(raw_text(text), rules)
+    assert article.title == "Điện Biên thêm 6 bác sĩ, dược sĩ được tặng danh hiệu Thầy thuốc ưu tú"
+    assert article.published == "2021-02-27T14:16:00+07:00"
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+    assert caption in article.captions
+
+
+def test_date_line_under_the_lead_of_a_page_with_a_masthead(rules: RuleSet) -> None:
+    lead = ("Sáng ngày 18/5, Bệnh viện Mắt Thanh Hoá đã tổ chức lễ kỷ niệm 60 năm thành lập "
+            "18/5/1964 – 18/5/ 2024.")
+    text = "\n\n".join([
+        "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH THANH HÓA", "Thanh Hoa Radio and Television", "Đường dây nóng: 0237 3721150",
+        "Kỷ niệm 60 năm thành lập Bệnh viện Mắt Thanh Hoá", lead, "Thuỳ Dung – Xuân Trường", "18/05/2024 21:06", PROSE,
+    ])
+    assert clean(raw_text(text), rules).published == "2024-05-18T21:06:00+07:00"
+
+
+def test_first_line_opening_with_the_day_is_the_lead_not_a_headline(rules: RuleSet) -> None:
+    lead = ("Sáng ngày 28/03/2022 Bệnh viện Hữu Nghị và Trung tâm truyền hình nhân đạo – Đài truyền hình "
+            "Việt Nam đã ký kết thỏa thuận hợp tác")
+    article = clean(raw_text("\n\n".join([lead, PROSE])), rules)
+    assert article.title is None
+    assert article.body.startswith(lead)
 
 
 @pytest.mark.parametrize(

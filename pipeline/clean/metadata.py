@@ -21,6 +21,7 @@ from .shapes import (
     is_headline,
     is_lead_as_title,
     is_prose,
+    is_sentence_paragraph,
     is_teaser_strip,
     person_names,
 )
@@ -34,6 +35,9 @@ NAV_RUN, NAV_WORDS = 3, 6
 HOME_CRUMBS = frozenset({"trang chủ", "home", "trang nhất"})
 # A date line is looked for this many lines past the start of the prose.
 DATE_LOOKAHEAD = 3
+# Heuristic: when the top lines give no date, a date line among this many lines is the page's,
+# and a headline right above it is where the article starts (a masthead stands above it).
+MASTHEAD_LINES = 8
 # A byline line under the headline ("Hồng Hải - Minh Anh") is this short.
 BYLINE_MAX_WORDS = 12
 # A credit line ("Bài và ảnh: Minh Khương", "Nguồn tin: Đài phát thanh và
@@ -51,6 +55,10 @@ CAPTIONS_UNDER_BYLINE = 3
 CAPTION_LINE_MIN_WORDS, CAPTION_LINE_MAX_WORDS = 4, 30
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+# Heuristic: a first line that opens with the day of the report ("Sáng ngày 28/03/2022 Bệnh viện …")
+# is the lead sentence, even without its full stop; headlines do not open with the day.
+_OPENS_WITH_DAY = re.compile(
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)(?: ngày| nay| qua)?|Ngày|Hôm nay|Hôm qua)\s+\d{1,2}\s*[/.-]\s*\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,8 @@ class Header:
     # The month of publication when the source gives no day (a stored "date 2025-06"): it
     # gives days without a year their year; the record writes it as ``published`` (2025-06).
     published_month: Optional[str] = None
+    # Photo captions printed above the headline (under a masthead): the article's, kept.
+    captions_above: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,9 +136,47 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     ``title_known`` says the caller already took the title (a CMS fragment's
     first line), so the first line here is not one.
     """
-    title = category = published = None
+    start, category = _skip_navigation(blocks, rules)
+    header = _header_from(blocks, rules, title_known, start, category)
+    if title_known:
+        return header
+    stamp_at = next((j for j in range(start + 1, min(len(blocks), start + MASTHEAD_LINES))
+                     if rules.timestamp(blocks[j].text)), None)
+    if stamp_at is None or stamp_at < header.body_start:
+        return header  # no date line near the top, or the header read it
+    # A date line where the header put the prose: a site's masthead (its name, an English name,
+    # a hotline, a photo's caption) stood above the headline, which is right above the date line.
+    prose_at = next((j for j in range(start, stamp_at) if is_sentence_paragraph(blocks[j].text)
+                     and rules.line_kind(blocks[j].text) is not LineKind.CAPTION), None)
+    headline = _headline_above(blocks, stamp_at, start)
+    # (Not the line right under the header: a byline the rules do not know, "Lê Thạch, icon".)
+    if headline is not None and headline > header.body_start and prose_at is None:
+        captions = tuple(block for block in blocks[start:headline] if rules.line_kind(block.text) is LineKind.CAPTION)
+        return replace(_header_from(blocks, rules, title_known, headline, category), captions_above=captions)
+    if header.published is not None or prose_at is not None and stamp_at - prose_at > DATE_LOOKAHEAD:
+        return header  # far under the prose: another article's date, in a list
+    # Still the page's date line: among the masthead's lines or right under the lead.
+    stamp = rules.timestamp(blocks[stamp_at].text)
+    return replace(header, published=iso_published(stamp)) if stamp else header
+
+
+def _headline_above(blocks: Sequence[Block], stamp_at: int, start: int) -> Optional[int]:
+    """The headline above a date line (above its byline, if one stands between), where it is
+    written first when the page repeats it."""
+    at = stamp_at - 1
+    while at > start and person_names(blocks[at].text) and word_count(blocks[at].text) <= BYLINE_MAX_WORDS:
+        at -= 1
+    text = blocks[at].text
+    if not is_headline(text) or is_sentence_paragraph(text):
+        return None
+    return at - 1 if at > start and blocks[at - 1].text == text else at
+
+
+def _header_from(
+    blocks: Sequence[Block], rules: CleaningRules, title_known: bool, i: int, category: Optional[str],
+) -> Header:
+    title = published = None
     authors: list[str] = []
-    i, category = _skip_navigation(blocks, rules)
     if i + 2 < len(blocks) and rules.timestamp(blocks[i].text) and is_headline(blocks[i + 1].text) \
             and rules.timestamp(blocks[i + 2].text):
         i += 1  # the page's clock above the headline; the article's own time is under it
@@ -170,7 +218,10 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
 
 
 def _is_opening_sentence(text: str) -> bool:
-    """A first line that is a full sentence of prose, not a headline (headlines seldom end in a period)."""
+    """A first line that is a full sentence of prose, not a headline (headlines seldom end in a period
+    and do not open with the day of the report)."""
+    if _OPENS_WITH_DAY.match(text) and word_count(text) >= PROSE_MIN_WORDS:
+        return True
     return text.endswith(".") and not text.endswith("..") and word_count(text) >= PROSE_MIN_WORDS
 
 

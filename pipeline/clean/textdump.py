@@ -42,7 +42,7 @@ def clean_text(content: str, rules: CleaningRules) -> ArticleParts:
     header = read_header(blocks, rules)
     if stored and stored.group("day") and header.published is None:
         header = replace(header, published=stored.group("date"))
-    body = cut_tail(blocks[header.body_start:], rules)
+    body = cut_tail(header.captions_above + blocks[header.body_start:], rules)
     byline = split_trailing_byline(body, rules)
     body = drop_inline(join_wrapped_lines(byline.blocks), rules, header.title)
     body = mark_layout_captions(body)
