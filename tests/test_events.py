@@ -474,6 +474,11 @@ UNSEEN_EVENTS = [
      "Giám đốc Bệnh viện cho biết: “Trong Lễ Khai giảng năm học 2017 - 2018, tôi đã được mời vào dự lễ và ký kết hợp tác.”",
      [("visit", "2018-06-22")]),
     ("Chiều ngày 22/09/2023, Bệnh viện Chợ Rẫy đã tổ chức Lễ ra viện cho 10 bệnh nhân.", [("ceremony", "2023-09-22")]),
+    # an undated commendation handed to a named facility, outside the lead, is an award
+    ("Đây là năm thứ 8 liên tiếp hai đơn vị tổ chức khám bệnh, phát thuốc miễn phí cho người nghèo.\n\n"
+     "Phó chủ tịch UBND tỉnh Nguyễn Quốc Hùng (bên phải) trao Bằng khen cho Bệnh viện Chợ Rẫy.", [("award", None)]),
+    ("Đây là năm thứ 8 liên tiếp hai đơn vị tổ chức khám bệnh, phát thuốc miễn phí cho người nghèo.\n\n"
+     "Phó chủ tịch UBND tỉnh trao Bằng khen cho nhiều cá nhân có thành tích, trong đó có bác sĩ Bệnh viện Chợ Rẫy.", []),
 ]
 
 

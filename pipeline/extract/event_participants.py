@@ -33,6 +33,8 @@ _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với|đến|tới)\s+(?:các\s+)?$"
 # "đoàn kiểm tra … do Ông Đặng Huy Du … làm trưởng đoàn": the person after "do" leads the delegation.
 _LEADER_BEFORE = re.compile(r"\bdo\s+[^,;.]{0,30}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
+# "trao Bằng khen cho Bệnh viện …", "… cho tập thể Bệnh viện …": the award's receiving unit follows.
+_GIVEN_TO = re.compile(r"\bcho\s+(?:(?:các\s+)?tập thể\s+)?$", re.IGNORECASE)
 _SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
 # A unit written right after a person's name is where the person works
@@ -133,10 +135,16 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: Plac
     return None
 
 
-def award_recipient(hit: TriggerHit, spans: list[EntitySpan]) -> Optional[str]:
-    """The facility an award trigger names as its recipient, before a receiving verb
-    ("Bệnh viện Chợ Rẫy được nhận bằng khen …"), in the same sentence."""
-    if hit.rule.meta.get("subject_role") != "recipient":
+def award_recipient(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
+    """The facility an award trigger names as its recipient, in the same sentence: before a
+    receiving verb ("Bệnh viện Chợ Rẫy được nhận bằng khen …"), after "cho" following a
+    giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân")."""
+    role = hit.rule.meta.get("subject_role")
+    if role == "giver":
+        clause_end = _clause_end(text, hit.end, hit.sentence.end)
+        return next((s.ref for s in spans if s.kind == "facility" and hit.end <= s.start < clause_end
+                     and s.start - hit.end <= _TARGET_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)
+    if role != "recipient":
         return None
     before = [s for s in spans if s.kind == "facility" and hit.sentence.start <= s.start and s.end <= hit.start]
     return before[0].ref if before else None

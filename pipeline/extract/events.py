@@ -112,7 +112,7 @@ def _group(
     historical = history_starts(sentences, dates)
     for hit in hits:
         target = visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
-            award_recipient(hit, spans) if hit.type == "award" else None)
+            award_recipient(hit, spans, text) if hit.type == "award" else None)
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None
         long_ago = years_before_publication(hit, published)
