@@ -510,6 +510,9 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
          ["Trung tâm CSSKSS thành phố", "Bệnh viện Từ Dũ"]),
         ("Đoàn thăm Trung tâm Nuôi dưỡng và phục hồi chức năng người tâm thần tỉnh.",
          ["Trung tâm Nuôi dưỡng và phục hồi chức năng người tâm thần tỉnh"]),
+        # a numbered site written without a dash ends the name
+        ("Đoàn đã đến thăm, tặng quà tại Trung tâm Nuôi dưỡng và Điều dưỡng người có công cơ sở 2 vào sáng nay.",
+         ["Trung tâm Nuôi dưỡng và Điều dưỡng người có công cơ sở 2"]),
         # a department's name is shorter: a clause after it is not read into it
         ("Bệnh nhân được chuyển về khoa Nội hô hấp nhờ sức khỏe tiến triển tốt.", ["Khoa Nội hô hấp"]),
     ],

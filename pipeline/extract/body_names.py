@@ -27,6 +27,8 @@ BRACKET_IN_NAME = re.compile(r"\s*\(" + _ACRONYM + r"\)")
 _NUMBER_DASH_NUMBER = re.compile(r"[^\W_][-/]\d{1,2}(?!\d)")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
 _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
+# "… người có công cơ sở 2": a numbered site, written without the dash, ends the name.
+_NUMBERED_BRANCH = re.compile(r"(?i:cơ sở)\s+\d{1,2}(?!\w)")
 _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
 # "… Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, …": a dash before a day starts the report, not a name's part.
 _DAY_AFTER_DASH = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
@@ -111,6 +113,10 @@ def read_name_tail(
             # but "Bệnh xá Công an tỉnh", "Bệnh viện Quân đội 108", "Bệnh viện Trường Đại học Y Dược
             # Huế": the owner names the facility; "Bộ Công an": a body's name may open with a word
             # that heads other bodies
+            break
+        branch = _NUMBERED_BRANCH.match(text, nxt) if proper_start is not None else None
+        if branch is not None:
+            proper_end = end = named_end = branch.end()
             break
         bracket = _BRACKETED_ACRONYM.match(text, nxt)
         if bracket and acronym is None:
