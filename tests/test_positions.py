@@ -532,6 +532,9 @@ def test_offices_taken_up(text, name, positions, rules):
         # a minister's ministry written without "Bộ"
         ("Bộ trưởng Y tế Nguyễn Thanh Long kiểm tra bệnh viện dã chiến số 1 tỉnh Bắc Giang.",
          "Nguyễn Thanh Long", [("Bộ trưởng", "Bộ Y tế")]),
+        # the board merged in 2025 keeps both its names
+        ("đoàn công tác do đồng chí Nguyễn Việt Long, Phó trưởng Ban Tuyên giáo và Dân vận Thành ủy TPHCM làm "
+         "trưởng đoàn", "Nguyễn Việt Long", [("Phó Trưởng Ban", "Ban Tuyên giáo và Dân vận Thành ủy TPHCM")]),
     ],
 )
 def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):
