@@ -510,6 +510,8 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
          ["Trung tâm CSSKSS thành phố", "Bệnh viện Từ Dũ"]),
         ("Đoàn thăm Trung tâm Nuôi dưỡng và phục hồi chức năng người tâm thần tỉnh.",
          ["Trung tâm Nuôi dưỡng và phục hồi chức năng người tâm thần tỉnh"]),
+        # a country's hospitals, in lowercase, name none
+        ("Giải thưởng năm 2012 đã có 4 giải dành cho các cá nhân và bệnh viện Việt Nam.", []),
         # a numbered site written without a dash ends the name
         ("Đoàn đã đến thăm, tặng quà tại Trung tâm Nuôi dưỡng và Điều dưỡng người có công cơ sở 2 vào sáng nay.",
          ["Trung tâm Nuôi dưỡng và Điều dưỡng người có công cơ sở 2"]),

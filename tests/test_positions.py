@@ -535,6 +535,12 @@ def test_offices_taken_up(text, name, positions, rules):
         # the board merged in 2025 keeps both its names
         ("đoàn công tác do đồng chí Nguyễn Việt Long, Phó trưởng Ban Tuyên giáo và Dân vận Thành ủy TPHCM làm "
          "trưởng đoàn", "Nguyễn Việt Long", [("Phó Trưởng Ban", "Ban Tuyên giáo và Dân vận Thành ủy TPHCM")]),
+        # a comma lists the fields an organization is named after; a bracket after the name comes before the office
+        ("cá nhân được nhận giải là Giáo sư Vũ Văn Đính (79 tuổi, hiện đang công tác tại Bệnh viện Bạch Mai Hà Nội), "
+         "Chủ tịch Hội Hồi sức, Cấp cứu và Chống độc Việt Nam. Ông là người sáng lập ngành.",
+         "Vũ Văn Đính", [("Chủ tịch", "Hội Hồi sức, Cấp cứu và Chống độc Việt Nam")]),
+        ("Bà Đào Ngọc Dung, Bộ trưởng Bộ Lao động, Thương binh và Xã hội phát biểu.",
+         "Đào Ngọc Dung", [("Bộ trưởng", "Bộ Lao động, Thương binh và Xã hội")]),
     ],
 )
 def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):

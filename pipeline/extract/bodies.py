@@ -26,6 +26,7 @@ ORGANIZATION = "organization"
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
 MAX_CARE_CENTRE_LOWERCASE_RUN = 8
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
+_COUNTRY = re.compile(r"Việt Nam|Hàn Quốc|Nhật Bản|Trung Quốc|Thái Lan|Hoa Kỳ|Lào|Campuchia")
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,10 @@ def parse_body(
     if not proper and head_text[-1:].isdigit():
         proper = head_text.split()[-1]  # a head that is a whole name (Trung tâm cấp cứu 115)
     capitalised_head = named_head
-    if not capitalised_head and not any(w[:1].isupper() for w in proper.split()):
-        proper = ""  # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name
+    if not capitalised_head and (not any(w[:1].isupper() for w in proper.split()) or _COUNTRY.fullmatch(proper)):
+        # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name; "bệnh viện
+        # Việt Nam" are a country's hospitals, none named
+        proper = ""
     quantified = lexicon.quantified(text, hit.start)
     generic = quantified or (not capitalised_head and not proper)
     end = max(head_end, tail.end)

@@ -34,6 +34,9 @@ _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
 _DAY_AFTER_DASH = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
 # "và" before the head of another body ends a name, even when that head is written in lowercase.
 _AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục|Khu)\s", re.IGNORECASE)
+# "Hội Hồi sức, Cấp cứu và Chống độc", "Bộ Lao động, Thương binh và Xã hội": a comma lists the fields
+# an organization is named after, closed by "và" and a capitalised word.
+_LISTED_FIELDS = re.compile(r",\s*([^\W\d_]\w*(?:\s+\w+){0,3}?)\s+và\s+([^\W\d_])")
 # Labels of photo and video credits, run into the caption before them.
 _CREDIT_WORDS = frozenset({"ẢNH", "Ảnh", "VIDEO", "Video", "CLIP", "Clip"})
 # Saint in foreign hospitals' names (St. Mary's, ST. Paul).
@@ -77,6 +80,7 @@ def read_name_tail(
     real = False  # a word that names (not only a speciality such as Đa khoa, Nhi) was read
     acronym: Optional[str] = None
     last_inner_named = False  # the last word read was a kind word that names (nhi đồng), not "đa khoa"
+    fields_listed = False  # a comma listed a field of the name (Hồi sức, Cấp cứu và Chống độc)
     cursor = pos
     while True:
         nxt = skip_spaces(text, cursor)
@@ -84,6 +88,10 @@ def read_name_tail(
             proper_start is None and pending_lower and not phrase_names and not _AND_BEFORE.search(text, pos, nxt)
         ):
             break  # but "BVĐK tư nhân Cao Văn Chí": a private hospital is named after its owner
+        if text[nxt] == "," and phrase_names and proper_start is not None and _listed_field(text, nxt, lexicon):
+            fields_listed = True  # the "và" that closes the list is in the name too
+            cursor = nxt + 1
+            continue
         if text[nxt] == "&" and proper_start is not None and text[skip_spaces(text, nxt + 1):skip_spaces(text, nxt + 1) + 1].isupper():
             # "Sở TT&TT", "Khoa Phẫu thuật lồng ngực & Mạch máu": an ampersand joins one name
             cursor = nxt + 1
@@ -213,8 +221,9 @@ def read_name_tail(
             if following is not None and following.capitalised and not lexicon.match_at(lexicon.name_inner, lower, following.start):
                 break  # "Bệnh viện Chợ Rẫy và Vạn Khang SOS": two bodies (not "Kỹ thuật cao và Tiêu hóa")
         if inner is not None:
-            if proper_closed and phrase_names:
+            if proper_closed and phrase_names and not (fields_listed and text[nxt:inner.end] == "và"):
                 break
+            fields_listed = False
             if department and proper_start is not None:
                 following = word_at(text, skip_spaces(text, inner.end))
                 if text[nxt:inner.end] == "và":
@@ -251,6 +260,15 @@ def read_name_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return NameTail(end, admin, proper_start, proper_end, acronym)
+
+
+def _listed_field(text: str, comma: int, lexicon: Lexicon) -> bool:
+    """Whether the comma at ``comma`` lists another field of the name (``, Cấp cứu và Chống độc``):
+    capitalised words that head no body or office, then "và" and a capitalised word."""
+    listed = _LISTED_FIELDS.match(text, comma)
+    if listed is None or not (listed.group(1)[:1].isupper() and listed.group(2).isupper()):
+        return False
+    return not _starts_body_or_office(text, listed.start(1), lexicon)
 
 
 def _known_after(text: str, lower: str, end: int, lexicon: Lexicon) -> bool:

@@ -34,6 +34,8 @@ from .titles import TitleChain, chain_after, chain_before, find_title_chains
 from .words import TextSpan
 
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
+# "Giáo sư A (79 tuổi, hiện đang công tác tại …), Chủ tịch Hội …": the offices go on after a bracket.
+_BRACKET_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà|anh|chị|em|bé|cháu)\s+)?$")
 _LINE_END_AFTER = re.compile(r"^\s*(?:\(|\n|$)")
 _ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
@@ -190,7 +192,11 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         shape = found_shape
 
     later = chain_after(chains, text, name_run.end)  # "ông A, Phó giáo sư Tiến sĩ – Giám đốc …"
-    after = positions_after(text, later.end if later else name_run.end, lexicon, before_names)
+    after_from = later.end if later else name_run.end
+    after = positions_after(text, after_from, lexicon, before_names)
+    bracket = _BRACKET_AFTER_NAME.match(text, after_from) if not after else None
+    if bracket is not None:
+        after = positions_after(text, bracket.end(), lexicon, before_names)
     cued = bool(chain or later or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
     cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
