@@ -370,6 +370,14 @@ def test_date_line_under_the_lead_of_a_page_with_a_masthead(rules: RuleSet) -> N
     assert clean(raw_text(text), rules).published == "2024-05-18T21:06:00+07:00"
 
 
+def test_first_line_saying_who_stands_where_in_a_photo_is_no_headline(rules: RuleSet) -> None:
+    caption = ("DSCKI. Lê Viết Bắc, Phó Giám đốc Sở Y tế TP. Huế (bên trái) trao Quyết định điều động và bổ nhiệm "
+               "cho BSCKII. Thái Văn Tuấn")
+    article = clean(raw_text(" date 2025-12-02 " + caption + "\n\n" + PROSE), rules)
+    assert article.title is None
+    assert caption in predicted(article)
+
+
 def test_first_line_opening_with_the_day_is_the_lead_not_a_headline(rules: RuleSet) -> None:
     lead = ("Sáng ngày 28/03/2022 Bệnh viện Hữu Nghị và Trung tâm truyền hình nhân đạo – Đài truyền hình "
             "Việt Nam đã ký kết thỏa thuận hợp tác")

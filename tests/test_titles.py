@@ -55,6 +55,9 @@ def people_of(text: str, rules: RuleSet) -> dict:
         ("Sau lời chào mừng, ông Trần Minh Điển, Phó giáo sư Tiến sĩ – Giám đốc bệnh viện, đã trình bày chương trình.",
          "Trần Minh Điển", ["PGS", "TS"]),
         ("Dự có ông Lê Văn Hùng, TS Nguyễn Văn Nam và bà Trần Thị Hoa.", "Lê Văn Hùng", []),
+        # a specialist degree includes the general one named later
+        ("Phát biểu nhận nhiệm vụ, BSCKII. Thái Văn Tuấn cảm ơn lãnh đạo. Bác sĩ Tuấn nhấn mạnh nhiệm vụ.",
+         "Thái Văn Tuấn", ["BSCKII"]),
     ],
 )
 def test_titles_of_a_person(sentence, name, titles, rules):

@@ -23,6 +23,7 @@ from .shapes import (
     is_prose,
     is_sentence_paragraph,
     is_teaser_strip,
+    names_photo_positions,
     person_names,
 )
 
@@ -182,7 +183,8 @@ def _header_from(
         i += 1  # the page's clock above the headline; the article's own time is under it
     first = blocks[i].text if i < len(blocks) else ""
     if not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
-            and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None:
+            and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None \
+            and not names_photo_positions(first):
         second = blocks[i + 1].text if i + 1 < len(blocks) else ""
         if category is None and _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
                 and not SENTENCE_END.search(second) and rules.timestamp(second) is None \

@@ -30,6 +30,10 @@ _STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 _WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
 _PIPE_AFTER_SENTENCE = re.compile(r"[.!?…]\s*\|$")
 _NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
+# Where a person stands in a photo, "(bên trái)", "(giữa)", "(thứ hai từ phải sang)": a caption's words.
+_PHOTO_POSITION = re.compile(
+    r"\((?:từ\s+)?(?:bên\s+)?(?:trái|phải)(?:\s+sang(?:\s+(?:phải|trái))?)?\)|\((?:đứng\s+|ngồi\s+|ở\s+)?giữa\)"
+    r"|\(thứ\s+\w+\s+từ\s+(?:trái|phải)[^)]{0,12}\)", re.IGNORECASE)
 
 
 def is_person_name(text: str) -> bool:
@@ -94,3 +98,8 @@ def is_piped_caption(text: str) -> bool:
     """A photo caption some sites close with a pipe (``… tặng quà tại Trạm Y tế xã X. |``):
     one sentence with its full stop before the pipe, which headlines do not have."""
     return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text))
+
+
+def names_photo_positions(text: str) -> bool:
+    """Whether a line says where people stand in a photo: a caption, not a headline."""
+    return bool(_PHOTO_POSITION.search(text))

@@ -34,6 +34,9 @@ _LIST_SENTENCE_END = re.compile(r"(?<![A-ZĐ])[.!?](?=\s)|\n")
 # A body written by the first word or two of its name ("Sở", "Trung tâm") in an office.
 SHORT_FORM_WORDS = 2
 
+# Degrees a specialist degree of the same profession includes (BS in BSCKII, DS in DSCKI).
+_GENERAL_DEGREES = frozenset({"BS", "DS"})
+
 
 @dataclass
 class PersonEntry:
@@ -76,7 +79,15 @@ def group_people(mentions: list[PersonMention]) -> list[PersonEntry]:
                 if atom not in person.titles:
                     person.titles.append(atom)
             person.positions.extend(mention.positions)
+        person.titles = _without_general_degrees(person.titles)
     return people
+
+
+def _without_general_degrees(titles: list[str]) -> list[str]:
+    """A doctor's or pharmacist's specialist degree says the general one: "Bác sĩ Tuấn" after
+    "BSCKII. Thái Văn Tuấn" adds no ``BS``."""
+    return [atom for atom in titles
+            if not (atom in _GENERAL_DEGREES and any(other.startswith(atom + "CK") for other in titles))]
 
 
 def _join_given_names(entries: dict[str, PersonEntry]) -> None:
