@@ -670,6 +670,9 @@ def test_every_place_of_two_tours_is_a_visit(rules: RuleSet) -> None:
         # a date decades before publication is history, even in the lead
         ("Trung tâm Kiểm soát bệnh tật tỉnh vừa tổ chức họp mặt kỷ niệm 64 năm Ngày Thầy thuốc Việt Nam. Các đại biểu "
          "đã ôn lại Thư Bác Hồ gửi Hội nghị cán bộ y tế ngày 27-2-1955.", "2019-02-24", [("ceremony", None)]),
+        # the first and last days of a term of office are not the day of the appointment
+        ("Tại hội nghị, Sở Y tế đã công bố Quyết định điều động và bổ nhiệm ông Thái Văn Tuấn giữ chức vụ Giám đốc. "
+         "Thời hạn bổ nhiệm là 5 năm, từ ngày 1/12/2025 đến ngày 30/11/2030.", "2025-12-02", [("ceremony", None)]),
     ],
 )
 def test_days_of_occasions_and_of_history_date_nothing(text: str, published: str, expected: list, rules: RuleSet) -> None:
