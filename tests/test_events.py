@@ -804,6 +804,9 @@ HANDOVERS_AND_SPELLINGS = [
      None, [("ceremony", "2020-11-04")]),
     ("Ngày 17/6/2023, Tổng giám đốc Tập đoàn đã trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.",
      None, [("ceremony", "2023-06-17")]),
+    # the receiving hospital written between the verb and the equipment; a ceremony handing over equipment
+    ("Quỹ Fred Hollows (FHF) vừa tặng Bệnh viện Mắt Phú Yên một kính hiển vi phẫu thuật. Phó Giám đốc Sở Y tế và "
+     "Trưởng đại diện FHF Việt Nam tham dự lễ trao tặng thiết bị.", None, [("ceremony", None)]),
     # a ceremony that hands over a vehicle gives no honours
     ("Ngày 5/3/2024, Công an tỉnh Nghệ An tổ chức Lễ trao xe ô tô cứu thương cho Trung tâm Y tế huyện Kỳ Sơn.",
      None, [("ceremony", "2024-03-05")]),

@@ -163,6 +163,9 @@ def read_name_tail(
             # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues
             # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
             break
+        if word.number and proper_start is not None \
+                and lexicon.match_at(lexicon.counted_nouns, text, skip_spaces(text, word.end)):
+            break  # "tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở": how many things, not the name's number
         if word.number and proper_start is None and not pending_lower and text[skip_spaces(text, word.end):][:1].islower() \
                 and lexicon.match_at(lexicon.admin_units, text, skip_spaces(text, word.end)):
             break  # "Trạm y tế 3 xã": how many units, not the station's number

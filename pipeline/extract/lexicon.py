@@ -82,6 +82,7 @@ class Lexicon:
     name_compounds: tuple[Rule, ...]  # Hải quân, Hậu cần: a capitalised syllable and the one completing it
     generic_modifiers: tuple[Rule, ...]
     quantifiers: tuple[Rule, ...]
+    counted_nouns: tuple[Rule, ...]  # máy, suất …: a number before one counts things, it names nothing
     admin_units: tuple[Rule, ...]
     province_names: tuple[Rule, ...]  # the closed list of names "tỉnh" may be followed by
     org_heads: tuple[Rule, ...]
@@ -150,6 +151,7 @@ class Lexicon:
             name_compounds=role(FACILITY_TYPES, "name_compound"),
             generic_modifiers=role(FACILITY_TYPES, "generic_modifier"),
             quantifiers=role(FACILITY_TYPES, "quantifier"),
+            counted_nouns=role(FACILITY_TYPES, "counted_noun"),
             admin_units=tuple(rule for rule in rules.rules(ADMIN_UNITS) if "level" in rule.meta),
             province_names=role(ADMIN_UNITS, "province_name"),
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
