@@ -293,6 +293,9 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         # a private hospital is not the province's own
         ("Bệnh viện Đa khoa Hồng Ngọc và Bệnh viện Đa khoa tỉnh cùng tham gia.",
          [("Bệnh viện Đa khoa Hồng Ngọc", []), ("Bệnh viện Đa khoa tỉnh", [])]),
+        # a word written without its marks in a caption: the same facility
+        ("Hội Chữ thập đỏ trao quà tại Bệnh viện Đa khoa Xanh Pôn. Ảnh: trao quà tại bệnh viện Đa khoa Xanh Pon.",
+         [("Bệnh viện Đa khoa Xanh Pôn", ["Bệnh viện Đa khoa Xanh Pon", "bệnh viện Đa khoa Xanh Pon"])]),
         # a number before what it counts is no part of the name
         ("Đợt này, công ty gửi tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở với mong muốn chung tay.",
          [("Bệnh viện Đa khoa vùng Tây Nguyên", [])]),

@@ -5,6 +5,7 @@
 - ``Bệnh viện Bệnh Nhiệt đới`` and ``… TP HCM``: once with the place it is in.
 - ``Trung tâm Kiểm soát bệnh tật Hà Nội`` and ``… thành phố Hà Nội``: forms differing by a unit word.
 - ``Trung tâm Y tế huyện Thủy nguyên``: a name cut where the writer lowercased one of its words.
+- ``Bệnh viện Đa khoa Xanh Pon`` and ``… Xanh Pôn``: a word written without its marks.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .keys import canonical_key, unit_free_key
 from .lexicon import Lexicon
 from .places import Places
 from .registry import BodyEntry, Registry
+from .words import fold_marks
 
 # Heuristic: a unit is said to be part of a facility when the facility is named within this
 # many characters after it in the same sentence (Trung tâm Chống độc và …, Bệnh viện Bạch Mai).
@@ -28,6 +30,7 @@ def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon,
     _merge_cut_short(registry, text)
     _merge_place_suffixed(registry, lexicon, places)
     _merge_same_key(registry)
+    _merge_unmarked(registry)
 
 
 def _merge_same_key(registry: Registry) -> None:
@@ -41,6 +44,23 @@ def _merge_same_key(registry: Registry) -> None:
         else:
             kept[key] = entry
     registry.entries = list(kept.values())
+
+
+def _merge_unmarked(registry: Registry) -> None:
+    """``Bệnh viện Đa khoa Xanh Pon`` in a caption and ``Bệnh viện Đa khoa Xanh Pôn`` in the text:
+    words written without their tone and vowel marks, the same facility; one entry under the
+    marked name."""
+    for plain in list(registry.entries):
+        words = plain.name.split()
+        for marked in registry.entries:
+            other = marked.name.split()
+            if marked is plain or marked.kind != plain.kind or len(other) != len(words) or other == words:
+                continue
+            if all(a.casefold() == b.casefold() or fold_marks(b) == fold_marks(a) == a.casefold().replace("đ", "d")
+                   for a, b in zip(words, other)):
+                marked.absorb(plain)
+                registry.entries.remove(plain)
+                break
 
 
 def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) -> None:
