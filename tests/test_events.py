@@ -505,6 +505,12 @@ def test_a_meeting_the_article_keeps_mentioning_is_its_event(rules: RuleSet) -> 
          "cho các em nhỏ đang điều trị tại Bệnh viện Chợ Rẫy.", [("visit", "2024-09-14")]),
         # households pledging to isolate do not sign an agreement
         ("Sáng ngày 14/09/2024, 100% hộ gia đình đã ký cam kết thực hiện cách ly tại nhà.", []),
+        # gifts written in the passive
+        ("Hơn 50 suất quà Tết được Hội Chữ thập đỏ TP Hà Nội trao tới các bệnh nhân có hoàn cảnh khó khăn đang điều "
+         "trị tại Bệnh viện Chợ Rẫy trong chiều 11/2/2026.", [("visit", "2026-02-11")]),
+        # a hospital handing gifts to its own patients visits no one
+        ("Trong hai ngày 30 và 31-8, được sự ủy quyền của nhà hảo tâm, đại diện Bệnh viện Chợ Rẫy đã trao 232 suất "
+         "quà (500.000 đồng tiền mặt/suất) đến các bệnh nhân nghèo, khó khăn đang điều trị tại Bệnh viện.", []),
     ],
 )
 def test_gifts_to_patients_and_pledges(text: str, expected: list, rules: RuleSet) -> None:

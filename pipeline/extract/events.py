@@ -55,6 +55,8 @@ PARENT_WINDOW = 120
 REPEATED_MENTIONS = 2
 # "tổ chức hội nghị ký kết quy chế": the meeting is the signing (matched on the text before a signing trigger).
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
+# "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
+_AT_THE_HOSPITAL = re.compile(r"\btại\s+(?:các\s+khoa\s+(?:của\s+)?)?[Bb]ệnh viện(?!\s+[A-ZĐ0-9])")
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
 _TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
 
@@ -119,7 +121,8 @@ def _group(
         in_history = (hit.start > historical.get(hit.sentence_index, len(text))
                       or long_before_lead(hit, lead, lead_paragraph, published)
                       or long_ago or bool(IN_A_YEAR.match(text, hit.end)))
-        at_ceremony = bool(hit.rule.meta.get("gift")) and _at_ceremony(hit, hits, drafts)
+        at_ceremony = bool(hit.rule.meta.get("gift")) and (
+            _at_ceremony(hit, hits, drafts) or _own_gift(hit, target, spans, parents, text))
         visit = _visit_met_at(hit, drafts)
         if visit is not None:
             visit.hits.append(hit)
@@ -173,6 +176,17 @@ def _at_ceremony(hit: TriggerHit, hits: list[TriggerHit], drafts: list[_Draft]) 
         return True
     return any(h.type == "ceremony" and h.strength == "head" and h.sentence_index == hit.sentence_index
                and h.start < hit.start for h in hits)
+
+
+def _own_gift(hit: TriggerHit, target: Optional[str], spans: list[EntitySpan], parents: dict[str, str],
+              text: str) -> bool:
+    """Gifts a hospital hands to its own patients ("đại diện Bệnh viện X đã trao 232 suất quà đến
+    các bệnh nhân … tại Bệnh viện", "… tại Khoa Ung bướu" of X): no one visits."""
+    givers = {parents.get(span.ref, span.ref) for span in spans
+              if span.kind == "facility" and hit.sentence.start <= span.start and span.end <= hit.start}
+    if target is None:
+        return bool(givers) and bool(_AT_THE_HOSPITAL.search(text, hit.end, hit.sentence.end))
+    return target in givers
 
 
 def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int) -> bool:
