@@ -28,6 +28,11 @@ def values(text: str, rules: RuleSet, published: Optional[str] = None) -> list[t
 
 # (sentence from the corpus, publication date, expected (value, part of day) in order)
 CASES = [
+    # two days, or a range of days, with the month written once after a hyphen
+    ("Trong hai ngày 30 và 31-8, đại diện Bệnh viện đã trao 232 suất quà.", "2025-08-31",
+     [("2025-08-30", None), ("2025-08-31", None)]),
+    ("Từ ngày 25 đến 31-1, Bệnh viện Đa khoa tỉnh Gia Lai đã trao 221 suất quà.", "2024-02-01",
+     [("2024-01-25", None), ("2024-01-31", None)]),
     (
         "(BLC) - Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021), Đoàn công tác của tỉnh đến thăm hỏi và "
         "chúc tết các bệnh nhân.",

@@ -613,6 +613,15 @@ TOURS = [
 ]
 
 
+def test_a_tour_over_two_days_leaves_each_visit_undated(rules: RuleSet) -> None:
+    text = ("Trong 2 ngày 24 và 25-2, Bộ tư lệnh Quân khu tổ chức các đoàn công tác đến thăm, tặng hoa và chúc mừng "
+            "các đơn vị gồm: Bệnh viện Quân y 110, Bệnh viện Quân y 91.")
+    ann = annotated(text, rules, "2022-02-26")
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"}
+                                                 for f in ("Bệnh viện Quân y 110", "Bệnh viện Quân y 91")])
+    assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", None), ("visit", None)]
+
+
 @pytest.mark.parametrize("text, facilities, expected", TOURS)
 def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)

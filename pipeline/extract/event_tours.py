@@ -33,9 +33,12 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[,;]\s*(?:và\s+)?|và\s
 
 
 def one_visit_per_place(
-    events: list[Event], spans: list[EntitySpan], text: str, parents: dict[str, str], hits: list[TriggerHit]
+    events: list[Event], spans: list[EntitySpan], text: str, parents: dict[str, str], hits: list[TriggerHit],
+    several_days: frozenset[str] = frozenset(),
 ) -> list[Event]:
-    """Events with every tour split into its visits, renumbered ``E1…`` in order."""
+    """Events with every tour split into its visits, renumbered ``E1…`` in order. A tour dated by
+    the first of ``several_days`` ("Trong 2 ngày 24 và 25-2, … đến thăm …") leaves the day of
+    each visit unknown."""
     acts = [hit for hit in hits if hit.type == "visit" and hit.strength in ("verb", "head")]
     result: list[Event] = []
     for event in events:
@@ -44,9 +47,11 @@ def one_visit_per_place(
             result.append(event)
             continue
         shared = [p for p in event.participants if p.ref not in places]
+        date = None if event.date in several_days else event.date
         for place in places:
             own = [p for p in shared if p.role != "host" or parents.get(p.ref, place) == place]
-            result.append(event.model_copy(update={"participants": own + [Participant(ref=place, role="host")]}))
+            result.append(event.model_copy(update={
+                "participants": own + [Participant(ref=place, role="host")], "date": date}))
     if len(result) == len(events):
         return events
     result = _merge_same_place(result)

@@ -94,7 +94,19 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
     ]
     events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
-    return share_occasion(one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits))
+    tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, _first_of_several_days(dates))
+    return share_occasion(tours)
+
+
+def _first_of_several_days(dates: list[DateMention]) -> frozenset[str]:
+    """The first days of expressions that write several days (``ngày 24 và 25-2``, ``Từ ngày 6 - 10.6``):
+    their days share one mention."""
+    days_at: dict[tuple[int, int], list[str]] = {}
+    for date in dates:
+        if len(date.value) == 10:
+            for mention in date.mentions:
+                days_at.setdefault((mention.start, mention.end), []).append(date.value)
+    return frozenset(min(days) for days in days_at.values() if len(set(days)) > 1)
 
 
 def _group(
