@@ -613,6 +613,16 @@ TOURS = [
 ]
 
 
+def test_a_round_table_and_the_honours_given_in_a_caption_at_its_occasion(rules: RuleSet) -> None:
+    body = normalize_text("Tại buổi tọa đàm, các y, bác sĩ, nhân viên y tế bệnh viện cùng ôn lại truyền thống của "
+                          "ngành Y tế.\n\nTại tọa đàm, các y, bác sĩ cùng xem lại video Thư Bác Hồ gửi ngành Y tế.")
+    caption = normalize_text("Dịp này, Bệnh viện Nhi tỉnh Gia Lai cũng đã công bố các quyết định và khen thưởng cho "
+                             "các tập thể, cá nhân có thành tích xuất sắc trong năm 2025. Ảnh: Mai Linh")
+    text = body + "\n\n" + caption
+    ann = AnnotatedArticle(CleanedArticle(body=body, captions=(caption,)), text, len(body), None, rules, None)
+    assert [e.type for e in run(ann, Entities())] == ["ceremony", "award"]
+
+
 def test_a_tour_over_two_days_leaves_each_visit_undated(rules: RuleSet) -> None:
     text = ("Trong 2 ngày 24 và 25-2, Bộ tư lệnh Quân khu tổ chức các đoàn công tác đến thăm, tặng hoa và chúc mừng "
             "các đơn vị gồm: Bệnh viện Quân y 110, Bệnh viện Quân y 91.")

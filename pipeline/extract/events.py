@@ -238,9 +238,10 @@ def _attach(drafts: list[_Draft], hit: TriggerHit, body_length: int) -> None:
             return
     else:
         candidates = [d for d in drafts if d.type == hit.type]
-        # Gifts handed out at the occasion are part of it ("Tại chương trình, … trao tặng 90 suất quà").
-        if not candidates and hit.at_occasion and hit.strength == "verb" and hit.start < body_length \
-                and not hit.rule.meta.get("gift"):
+        # Gifts handed out at the occasion are part of it ("Tại chương trình, … trao tặng 90 suất quà");
+        # honours given "Dịp này" start an award even in a photo's caption.
+        if not candidates and hit.at_occasion and hit.strength in ("verb", "head") and not hit.rule.meta.get("gift") \
+                and (hit.start < body_length or hit.type == "award"):
             occasion = _occasion_of(drafts, hit)
             if occasion is not None:
                 drafts.append(_Draft(type=hit.type, hits=[hit], date=hit.date or occasion.date))
