@@ -212,9 +212,9 @@ UNSEEN_ARTICLE_POSITIONS = [
     # a profession written inside the organization's name is not the name's cue
     ("Chủ tịch Hội Điều dưỡng Việt Nam Phạm Đức Mục chúc mừng các điều dưỡng.",
      "Phạm Đức Mục", [("Chủ tịch", "Hội Điều dưỡng Việt Nam")]),
-    # "phụ trách" before the body it is held in
+    # "phụ trách" before the body it is held in qualifies the office, as written
     ("Đến dự có đồng chí Nguyễn Thị Lan, Phó Giám đốc phụ trách Sở Y tế tỉnh Bắc Giang.",
-     "Nguyễn Thị Lan", [("Phó Giám đốc", "Sở Y tế tỉnh Bắc Giang")]),
+     "Nguyễn Thị Lan", [("Phó Giám đốc phụ trách", "Sở Y tế tỉnh Bắc Giang")]),
     # an elected body's term belongs to it, and the next office follows
     ("Ông Lê Quang Hùng - Đại biểu Quốc hội khóa XV, Phó Giám đốc Sở Y tế tỉnh Nghệ An phát biểu.",
      "Lê Quang Hùng", [("Đại biểu Quốc hội", "Quốc hội"), ("Phó Giám đốc", "Sở Y tế tỉnh Nghệ An")]),
@@ -541,6 +541,16 @@ def test_offices_taken_up(text, name, positions, rules):
          "Vũ Văn Đính", [("Chủ tịch", "Hội Hồi sức, Cấp cứu và Chống độc Việt Nam")]),
         ("Bà Đào Ngọc Dung, Bộ trưởng Bộ Lao động, Thương binh và Xã hội phát biểu.",
          "Đào Ngọc Dung", [("Bộ trưởng", "Bộ Lao động, Thương binh và Xã hội")]),
+        # "phụ trách" qualifies the office as written; the delegation may be written in full after the office
+        ("Tại hội nghị, Phó Giám đốc phụ trách Sở Nội vụ TP Hà Nội Nguyễn Thị Liễu đã công bố các Quyết định.",
+         "Nguyễn Thị Liễu", [("Phó Giám đốc phụ trách", "Sở Nội vụ TP Hà Nội")]),
+        ("đồng chí Trần Đình Gia, Phó Trưởng đoàn phụ trách Đoàn đại biểu Quốc hội tỉnh đến thăm",
+         "Trần Đình Gia", [("Phó Trưởng đoàn phụ trách", "Đoàn đại biểu Quốc hội tỉnh")]),
+        # the head of the body that appoints someone holds no office of the person appointed
+        ("Theo đó, Chủ tịch UBND thành phố Hà Nội bổ nhiệm ông Nguyễn Trọng Diện, Giám đốc Sở Y tế tỉnh Quảng Ninh.",
+         "Nguyễn Trọng Diện", [("Giám đốc", "Sở Y tế tỉnh Quảng Ninh")]),
+        ("Ông Nguyễn Trọng Diện về nhận công tác. Ngoài ông Nguyễn Trọng Diện, Chủ tịch UBND thành phố Hà Nội cũng "
+         "điều động, bổ nhiệm thêm 4 cán bộ khác.", "Nguyễn Trọng Diện", []),
     ],
 )
 def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):
