@@ -55,6 +55,9 @@ def people_of(text: str, rules: RuleSet) -> dict:
         ("Sau lời chào mừng, ông Trần Minh Điển, Phó giáo sư Tiến sĩ – Giám đốc bệnh viện, đã trình bày chương trình.",
          "Trần Minh Điển", ["PGS", "TS"]),
         ("Dự có ông Lê Văn Hùng, TS Nguyễn Văn Nam và bà Trần Thị Hoa.", "Lê Văn Hùng", []),
+        # an abbreviation written in mixed case after another
+        ("Về phía bệnh viện có BSCKII. Ths. Bùi Hoàng Thảo - Phó Trưởng khoa Ngoại tiết niệu.", "Bùi Hoàng Thảo",
+         ["BSCKII", "ThS"]),
         # a specialist degree includes the general one named later
         ("Phát biểu nhận nhiệm vụ, BSCKII. Thái Văn Tuấn cảm ơn lãnh đạo. Bác sĩ Tuấn nhấn mạnh nhiệm vụ.",
          "Thái Văn Tuấn", ["BSCKII"]),

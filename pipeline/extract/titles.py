@@ -66,7 +66,8 @@ def _sentence_ends(text: str, chain: TitleChain, pos: int) -> bool:
     """A full stop after a title spelled out in words ends a sentence ("… cho các thầy thuốc ưu tú.
     Ảnh: …"); after an abbreviation ("BS. Nguyễn …") it does not."""
     written = text[chain.start:chain.end]
-    return "." in text[chain.end:pos] and " " in written.strip() and written.rstrip()[-1:].islower()
+    # "BSCKII. Ths. A": an abbreviation written with lowercase letters still has a capital
+    return "." in text[chain.end:pos] and " " in written.strip() and written.split()[-1].islower()
 
 
 def unique_atoms(atoms: list[str]) -> list[str]:
