@@ -293,6 +293,10 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         # a private hospital is not the province's own
         ("Bệnh viện Đa khoa Hồng Ngọc và Bệnh viện Đa khoa tỉnh cùng tham gia.",
          [("Bệnh viện Đa khoa Hồng Ngọc", []), ("Bệnh viện Đa khoa tỉnh", [])]),
+        # a centre against one disease and a speciality's station (not an HIV/AIDS agency)
+        ("Đến năm 2006, Trạm da liễu Nghệ An được nâng cấp thành Trung tâm chống Phong - Da liễu Nghệ An.",
+         [("Trạm da liễu Nghệ An", []), ("Trung tâm chống Phong - Da liễu Nghệ An", [])]),
+        ("Trung tâm Phòng, chống HIV/AIDS tỉnh tổ chức truyền thông.", []),
         # a word written without its marks in a caption: the same facility
         ("Hội Chữ thập đỏ trao quà tại Bệnh viện Đa khoa Xanh Pôn. Ảnh: trao quà tại bệnh viện Đa khoa Xanh Pon.",
          [("Bệnh viện Đa khoa Xanh Pôn", ["Bệnh viện Đa khoa Xanh Pon", "bệnh viện Đa khoa Xanh Pon"])]),
