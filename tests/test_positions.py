@@ -546,6 +546,9 @@ def test_offices_taken_up(text, name, positions, rules):
          "Nguyễn Thị Liễu", [("Phó Giám đốc phụ trách", "Sở Nội vụ TP Hà Nội")]),
         ("đồng chí Trần Đình Gia, Phó Trưởng đoàn phụ trách Đoàn đại biểu Quốc hội tỉnh đến thăm",
          "Trần Đình Gia", [("Phó Trưởng đoàn phụ trách", "Đoàn đại biểu Quốc hội tỉnh")]),
+        # the body as written at the office, when the article also spells its unit another way; one position
+        ("Sáng 24/12, Chủ tịch UBND TP Hà Nội Vũ Đại Thắng chủ trì hội nghị. Chủ tịch UBND thành phố Hà Nội Vũ Đại "
+         "Thắng phát biểu tại hội nghị.", "Vũ Đại Thắng", [("Chủ tịch", "UBND TP Hà Nội")]),
         # the head of the body that appoints someone holds no office of the person appointed
         ("Theo đó, Chủ tịch UBND thành phố Hà Nội bổ nhiệm ông Nguyễn Trọng Diện, Giám đốc Sở Y tế tỉnh Quảng Ninh.",
          "Nguyễn Trọng Diện", [("Giám đốc", "Sở Y tế tỉnh Quảng Ninh")]),

@@ -21,6 +21,7 @@ from typing import Optional
 from ..textnorm import name_key
 from .bodies import BodyMention
 from .office_orgs import PositionMention
+from .keys import canonical_key
 from .people import SHORT, PersonMention
 from .registry import BodyEntry, Registry
 from .words import fold_marks, stretch_between
@@ -150,7 +151,13 @@ def _resolve_position(
                 # and its facility, linked to the facility.
                 parent = _entry_at(position.org_end - 1, position.org_end, facilities, organizations)
                 return ResolvedPosition(position.title, written, parent or entry)
-            return ResolvedPosition(position.title, entry.name, entry)
+            # The body as written at the office when it is the entry's name with its head spelled the
+            # same and its unit another way ("Chủ tịch UBND TP Hà Nội", the entry named "UBND thành phố
+            # Hà Nội" elsewhere); an abbreviated head is spelled out by the entry's name.
+            same = canonical_key(written, entry.kind) == canonical_key(entry.name, entry.kind) \
+                and _same_head(written, entry.name)
+            as_written = written if same else entry.name
+            return ResolvedPosition(position.title, as_written, entry)
         if entry is not None and not any(s.start == position.org_start for s in facilities.references):
             # A department of the facility (Khoa Cấp cứu, Bệnh viện …): keep both, link the facility.
             return ResolvedPosition(position.title, written, entry)
@@ -162,6 +169,13 @@ def _resolve_position(
         return ResolvedPosition(position.title, written, None)
     entry = _from_sentence(person_start, text, facilities, organizations)
     return ResolvedPosition(position.title, entry.name if entry else None, entry)
+
+
+def _same_head(written: str, name: str) -> bool:
+    """The same first word, and no word written with other marks than the name's ("Bệnh viên")."""
+    ours, theirs = written.casefold().split(), name.casefold().split()
+    marks = {fold_marks(word): word for word in theirs}
+    return ours[:1] == theirs[:1] and all(marks.get(fold_marks(word), word) == word for word in ours)
 
 
 def _by_head_word(word: str, pos: int, facilities: Registry, organizations: Registry) -> Optional[BodyEntry]:

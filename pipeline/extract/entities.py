@@ -202,14 +202,17 @@ def _distinct(positions: list[ResolvedPosition], lexicon: Lexicon) -> list[Resol
         duplicate = None
         for index, other in enumerate(kept):
             other_org = _org_key(other.organization)
-            if name_key(lexicon.unqualified(other.title)) == title and (org in other_org or other_org in org):
+            same_entry = position.entry is not None and position.entry is other.entry
+            if name_key(lexicon.unqualified(other.title)) == title and (org in other_org or other_org in org or same_entry):
                 duplicate = index
                 break
         if duplicate is None:
             kept.append(position)
             continue
         other = kept[duplicate]
-        fuller = position if len(org) > len(_org_key(other.organization)) else other
+        other_org = _org_key(other.organization)
+        # One body written two ways ("UBND TP Hà Nội", "UBND thành phố Hà Nội"): the first stays.
+        fuller = position if len(org) > len(other_org) and other_org in org else other
         kept[duplicate] = replace(fuller, title=max(position.title, other.title, key=len))
     # "Chủ tịch Lương Cường" after "Chủ tịch nước Lương Cường": the shorter office, with no
     # organization, is the longer one written short.
