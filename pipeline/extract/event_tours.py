@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Event, Participant
+from ..models import DateMention, Event, Participant
 from .event_participants import EntitySpan, is_facility_ref
 from .event_triggers import TriggerHit
 
@@ -57,6 +57,16 @@ def one_visit_per_place(
     result = _merge_same_place(result)
     return [event.model_copy(update={"id": f"E{number}"}) for number, event in enumerate(result, start=1)]
 
+
+def first_of_several_days(dates: list[DateMention]) -> frozenset[str]:
+    """The first days of expressions that write several days (``ngày 24 và 25-2``, ``Từ ngày 6 - 10.6``):
+    their days share one mention."""
+    days_at: dict[tuple[int, int], list[str]] = {}
+    for date in dates:
+        if len(date.value) == 10:
+            for mention in date.mentions:
+                days_at.setdefault((mention.start, mention.end), []).append(date.value)
+    return frozenset(min(days) for days in days_at.values() if len(set(days)) > 1)
 
 def _merge_same_place(events: list[Event]) -> list[Event]:
     """A visit split off a tour and another visit of the same place and day are one visit

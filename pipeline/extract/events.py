@@ -43,7 +43,7 @@ from .event_participants import (ATTACH, EntitySpan, PlaceCues, award_recipient,
                                  place_cues, visit_target)
 from .event_occasion import share_occasion, with_opened_facility
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, long_before_publication, years_before_publication
-from .event_tours import one_visit_per_place
+from .event_tours import first_of_several_days, one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
 
@@ -94,19 +94,9 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
         for number, draft in enumerate(sorted(drafts, key=lambda d: d.start), start=1)
     ]
     events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
-    tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, _first_of_several_days(dates))
+    tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, first_of_several_days(dates))
     return share_occasion(tours)
 
-
-def _first_of_several_days(dates: list[DateMention]) -> frozenset[str]:
-    """The first days of expressions that write several days (``ngày 24 và 25-2``, ``Từ ngày 6 - 10.6``):
-    their days share one mention."""
-    days_at: dict[tuple[int, int], list[str]] = {}
-    for date in dates:
-        if len(date.value) == 10:
-            for mention in date.mentions:
-                days_at.setdefault((mention.start, mention.end), []).append(date.value)
-    return frozenset(min(days) for days in days_at.values() if len(set(days)) > 1)
 
 
 def _group(
