@@ -20,8 +20,8 @@ from typing import Optional
 
 from ..textnorm import name_key
 from .bodies import BodyMention
-from .office_orgs import PositionMention
 from .keys import canonical_key
+from .office_orgs import PositionMention
 from .people import SHORT, PersonMention
 from .registry import BodyEntry, Registry
 from .words import fold_marks, stretch_between

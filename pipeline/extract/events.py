@@ -98,7 +98,6 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     return share_occasion(tours)
 
 
-
 def _group(
     hits: list[TriggerHit],
     spans: list[EntitySpan],
@@ -123,12 +122,13 @@ def _group(
         in_history = (hit.start > historical.get(hit.sentence_index, len(text))
                       or long_before_lead(hit, lead, lead_paragraph, published)
                       or long_ago or bool(IN_A_YEAR.match(text, hit.end)))
-        at_ceremony = bool(hit.rule.meta.get("gift")) and (
+        # Gifts handed out at a ceremony, or by a hospital to its own patients, are no visit.
+        gifts_of_no_visit = bool(hit.rule.meta.get("gift")) and (
             _at_ceremony(hit, hits, drafts) or _own_gift(hit, target, spans, parents, text))
         visit = _visit_met_at(hit, drafts)
         if visit is not None:
             visit.hits.append(hit)
-        elif hit.start < body_length and not in_history and not at_ceremony and _starts_event(hit, target, lead_paragraph):
+        elif hit.start < body_length and not in_history and not gifts_of_no_visit and _starts_event(hit, target, lead_paragraph):
             _join_or_start(drafts, hit, target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
