@@ -33,7 +33,7 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
                 # "(TP.HCM)" after a name says where it is, not what it is called
                 other = registry.at(bracket.start(1), bracket.end(1))
                 if other is not None and other is not entry:
-                    _merge(registry, other, entry)
+                    registry.fold(other, into=entry)
                 entry.add_form(bracket.group(1))
                 entry.add_mention(bracket.start(1), bracket.end(1))
     for entry in list(registry.entries):
@@ -46,7 +46,7 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
                 if other is not None and other is not entry:
                     if _names_another_place(other, match, text, entry):
                         continue  # "CDC Hậu Giang" beside "Trung tâm Kiểm soát bệnh tật (CDC) TP Cần Thơ"
-                    _merge(registry, other, entry)
+                    registry.fold(other, into=entry)
                 entry.add_form(form)
                 entry.add_mention(match.start(), match.end())
 
@@ -77,12 +77,6 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
     if unit_abbr:
         forms |= {f"{head_abbr} {unit_abbr} {letters}", f"{head_abbr}{unit_abbr}{letters}"}
     return forms
-
-
-def _merge(registry: Registry, source: BodyEntry, target: BodyEntry) -> None:
-    """Fold ``source`` (a short form read as its own facility) into ``target``."""
-    target.absorb(source)
-    registry.remove(source)
 
 
 def _names_another_place(other: BodyEntry, match: re.Match[str], text: str, entry: BodyEntry) -> bool:

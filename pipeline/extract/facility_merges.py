@@ -58,8 +58,7 @@ def _merge_unmarked(registry: Registry) -> None:
                 continue
             if all(a.casefold() == b.casefold() or fold_marks(b) == fold_marks(a) == a.casefold().replace("đ", "d")
                    for a, b in zip(words, other)):
-                marked.absorb(plain)
-                registry.entries.remove(plain)
+                registry.fold(plain, into=marked)
                 break
 
 
@@ -81,8 +80,7 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
                     continue
             elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
                 continue
-            full.absorb(short)
-            registry.remove(short)
+            registry.fold(short, into=full)
             break
 
 
@@ -108,8 +106,7 @@ def _merge_parent_suffixed(registry: Registry, text: str) -> None:
             parents = [e for e in registry.entries
                        if e not in (unit, suffixed) and e.head != unit.head and e.name.endswith(" " + proper)]
             if any(_named_after(text, unit, parent) for parent in parents):
-                unit.absorb(suffixed)
-                registry.remove(suffixed)
+                registry.fold(suffixed, into=unit)
                 break
 
 

@@ -93,6 +93,11 @@ class Registry:
         """Drop ``entry`` (folded into another)."""
         self.entries = [e for e in self.entries if e is not entry]
 
+    def fold(self, source: BodyEntry, into: BodyEntry) -> None:
+        """``source`` is another form of ``into``: its forms and mentions move there, and it goes."""
+        into.absorb(source)
+        self.remove(source)
+
     def at(self, start: int, end: int) -> Optional[BodyEntry]:
         """The entry with a mention overlapping ``start``–``end``."""
         for entry in self.entries:
