@@ -44,6 +44,7 @@ _APPOINTED = re.compile(
 MAX_TITLES_BEFORE_OFFICE = 3
 # A year of birth or an age in brackets right after a name, before its offices.
 _BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)", re.IGNORECASE)
+_NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _ITEM_END = re.compile(r"[;\n]|\.\s")
 # "Bí thư Đảng ủy, Giám đốc Bệnh viện X": a party committee written without its body; the next
 # office starts within a few characters of it (", ", " - ", " kiêm ").
@@ -231,12 +232,22 @@ def inside_org_name(text: str, office: Hit, cue_start: int, cue_end: int) -> boo
 
 
 def positions_after(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) -> list[PositionMention]:
-    """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``."""
+    """Offices written after a name: ``, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện …``. A bracket
+    right after the name comes before them: a year of birth always (``Bà A (SN 1986), Trưởng
+    phòng …``), any other note when no office follows the name itself (``Giáo sư A (79 tuổi, hiện
+    đang công tác tại …), Chủ tịch Hội …``); an office inside the bracket is read as one."""
+    note = _BIRTH_NOTE.match(text, pos)
+    if note is not None:
+        return _offices_from(text, note.end(), lexicon, taken)
+    found = _offices_from(text, pos, lexicon, taken)
+    bracket = _NOTE_AFTER_NAME.match(text, pos) if not found else None
+    return _offices_from(text, bracket.end(), lexicon, taken) if bracket is not None else found
+
+
+def _offices_from(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) -> list[PositionMention]:
     positions: list[PositionMention] = []
     offices: list[Hit] = []
     shared: list[bool] = []  # whether the office was joined to the one before by "kiêm"
-    note = _BIRTH_NOTE.match(text, pos)
-    pos = note.end() if note else pos  # "Bà Nguyễn Thùy Phong (SN 1986), Trưởng phòng …"
     while True:
         sep = _AFTER_SEPARATOR.match(text, pos) or _APPOINTED.match(text, pos) or (
             _KIEM.match(text, pos) if positions else None)

@@ -36,8 +36,6 @@ from .words import TextSpan
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
 # "Ngoài ông A, Chủ tịch UBND thành phố cũng điều động …": besides A, the office is the next subject's.
 _BESIDES_BEFORE = re.compile(r"(?<!\w)[Nn]goài\s+(?:(?:ông|bà|đồng chí|anh|chị)\s+)?$")
-# "Giáo sư A (79 tuổi, hiện đang công tác tại …), Chủ tịch Hội …": the offices go on after a bracket.
-_BRACKET_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà|anh|chị|em|bé|cháu)\s+)?$")
 _LINE_END_AFTER = re.compile(r"^\s*(?:\(|\n|$)")
 _ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
@@ -197,9 +195,6 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     after_from = later.end if later else name_run.end
     besides = bool(_BESIDES_BEFORE.search(text, max(0, name_run.start - 20), name_run.start))
     after = [] if besides else positions_after(text, after_from, lexicon, before_names)
-    bracket = _BRACKET_AFTER_NAME.match(text, after_from) if not after and not besides else None
-    if bracket is not None:
-        after = positions_after(text, bracket.end(), lexicon, before_names)
     cued = bool(chain or later or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
     cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
