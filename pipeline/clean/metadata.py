@@ -141,10 +141,10 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     header = _header_from(blocks, rules, title_known, start, category)
     if title_known:
         return header
-    stamp_at = next((j for j in range(start + 1, min(len(blocks), start + MASTHEAD_LINES))
-                     if rules.timestamp(blocks[j].text)), None)
-    if stamp_at is None or stamp_at < header.body_start:
+    date_line = _date_line_near_top(blocks, rules, start)
+    if date_line is None or date_line[0] < header.body_start:
         return header  # no date line near the top, or the header read it
+    stamp_at, stamp = date_line
     # A date line where the header put the prose: a site's masthead (its name, an English name,
     # a hotline, a photo's caption) stood above the headline, which is right above the date line.
     prose_at = next((j for j in range(start, stamp_at) if is_sentence_paragraph(blocks[j].text)
@@ -157,15 +157,25 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     if header.published is not None or prose_at is not None and stamp_at - prose_at > DATE_LOOKAHEAD:
         return header  # far under the prose: another article's date, in a list
     # Still the page's date line: among the masthead's lines or right under the lead.
-    stamp = rules.timestamp(blocks[stamp_at].text)
-    return replace(header, published=iso_published(stamp)) if stamp else header
+    return replace(header, published=iso_published(stamp))
+
+
+def _date_line_near_top(
+    blocks: Sequence[Block], rules: CleaningRules, start: int
+) -> Optional[tuple[int, TimestampMatch]]:
+    """The first date line among the ``MASTHEAD_LINES`` after ``start``, with where it stands."""
+    for at in range(start + 1, min(len(blocks), start + MASTHEAD_LINES)):
+        stamp = rules.timestamp(blocks[at].text)
+        if stamp is not None:
+            return at, stamp
+    return None
 
 
 def _headline_above(blocks: Sequence[Block], stamp_at: int, start: int) -> Optional[int]:
     """The headline above a date line (above its byline, if one stands between), where it is
     written first when the page repeats it."""
     at = stamp_at - 1
-    while at > start and person_names(blocks[at].text) and word_count(blocks[at].text) <= BYLINE_MAX_WORDS:
+    while at > start and _byline_names(blocks[at].text):
         at -= 1
     text = blocks[at].text
     if not is_headline(text) or is_sentence_paragraph(text):
@@ -204,8 +214,8 @@ def _header_from(
             pass
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
             authors.extend(credited_people(rules.credit(text) or "", rules))
-        elif person_names(text) and word_count(text) <= BYLINE_MAX_WORDS:
-            authors.extend(person_names(text))  # a byline on its own line under the headline
+        elif _byline_names(text):
+            authors.extend(_byline_names(text))  # a byline on its own line under the headline
         else:
             break
         i += 1
@@ -219,12 +229,17 @@ def _header_from(
     return Header(title, category, published, tuple(a for a in authors if a), i)
 
 
+def _byline_names(text: str) -> tuple[str, ...]:
+    """The names of a line that is only a byline (``Hồng Hải - Minh Anh``), else ()."""
+    return person_names(text) if word_count(text) <= BYLINE_MAX_WORDS else ()
+
+
 def _is_opening_sentence(text: str) -> bool:
     """A first line that is a full sentence of prose, not a headline (headlines seldom end in a period
     and do not open with the day of the report)."""
-    if _OPENS_WITH_DAY.match(text) and word_count(text) >= PROSE_MIN_WORDS:
-        return True
-    return text.endswith(".") and not text.endswith("..") and word_count(text) >= PROSE_MIN_WORDS
+    if word_count(text) < PROSE_MIN_WORDS:
+        return False
+    return bool(_OPENS_WITH_DAY.match(text)) or text.endswith(".") and not text.endswith("..")
 
 
 def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int, Optional[str]]:
