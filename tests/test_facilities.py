@@ -297,6 +297,10 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         ("Đến năm 2006, Trạm da liễu Nghệ An được nâng cấp thành Trung tâm chống Phong - Da liễu Nghệ An.",
          [("Trạm da liễu Nghệ An", []), ("Trung tâm chống Phong - Da liễu Nghệ An", [])]),
         ("Trung tâm Phòng, chống HIV/AIDS tỉnh tổ chức truyền thông.", []),
+        # a provincial malaria centre listed with a school and a forensic centre, which are organizations
+        ("đến thăm, chúc mừng các đơn vị: Trường Trung cấp Y tế, Trung tâm Phòng chống sốt rét – Ký sinh trùng và côn "
+         "trùng, Bệnh viện Mắt, Trung tâm Giám định Pháp y.",
+         [("Trung tâm Phòng chống sốt rét – Ký sinh trùng và côn trùng", []), ("Bệnh viện Mắt", [])]),
         # a word written without its marks in a caption: the same facility
         ("Hội Chữ thập đỏ trao quà tại Bệnh viện Đa khoa Xanh Pôn. Ảnh: trao quà tại bệnh viện Đa khoa Xanh Pon.",
          [("Bệnh viện Đa khoa Xanh Pôn", ["Bệnh viện Đa khoa Xanh Pon", "bệnh viện Đa khoa Xanh Pon"])]),
