@@ -202,21 +202,51 @@ def _score_dates(record: dict, gold: dict) -> Counts:
 
 
 def _event_pairs(record: dict, gold: dict, with_date: bool = True) -> list[tuple[dict, dict]]:
+    """Each gold event, in order, paired with a predicted event of the same type (and date) not
+    yet paired. Among several such, the one that shares most facility participants with the gold
+    event is taken, so that two visits of one day to two places pair place with place whatever
+    order either list is written in; the number of pairs is the same whichever is taken."""
     available = list(record.get("events") or [])
+    participants = _event_facility_keys(record, gold)
     pairs = []
     for wanted in gold["events"] or []:
-        hit = next(
-            (
-                e
-                for e in available
-                if e.get("type") == wanted.get("type") and (not with_date or e.get("date") == wanted.get("date"))
-            ),
-            None,
-        )
-        if hit is not None:
-            available.remove(hit)
-            pairs.append((hit, wanted))
+        candidates = [
+            e for e in available
+            if e.get("type") == wanted.get("type") and (not with_date or e.get("date") == wanted.get("date"))
+        ]
+        if not candidates:
+            continue
+        expected = participants.wanted(wanted)
+        hit = max(candidates, key=lambda e: _match_names(participants.predicted(e), expected)[0])
+        available.remove(hit)
+        pairs.append((hit, wanted))
     return pairs
+
+
+@dataclass(frozen=True)
+class _EventFacilities:
+    """The name keys of an event's facility participants, predicted and gold."""
+
+    facilities: dict
+    gold_facilities: list
+
+    def predicted(self, event: dict) -> list[frozenset[str]]:
+        return [self.facilities[p["ref"]] for p in event.get("participants") or [] if p.get("ref") in self.facilities]
+
+    def wanted(self, event: dict) -> list[frozenset[str]]:
+        # A gold event names a facility of the record; its aliases count too.
+        expected = []
+        for name in event.get("facilities") or []:
+            keys = key_set([name])
+            expected.append(next((k for k in self.gold_facilities if k & keys), keys))
+        return expected
+
+
+def _event_facility_keys(record: dict, gold: dict) -> _EventFacilities:
+    return _EventFacilities(
+        {f.get("id"): _facility_keys(f) for f in record.get("facilities") or []},
+        [_facility_keys(f) for f in gold.get("facilities") or []],
+    )
 
 
 def _score_events(record: dict, gold: dict) -> Counts:
@@ -229,17 +259,12 @@ def _score_event_types(record: dict, gold: dict) -> Counts:
 
 
 def _score_event_facilities(record: dict, gold: dict) -> Counts:
-    facilities = {f.get("id"): _facility_keys(f) for f in record.get("facilities") or []}
-    gold_facilities = [_facility_keys(f) for f in gold.get("facilities") or []]
+    participants = _event_facility_keys(record, gold)
     # Facilities of a missed event count as missed participants.
     total = Counts(0, 0, sum(len(e.get("facilities") or []) for e in gold["events"] or []))
     for event, wanted in _event_pairs(record, gold):
-        predicted = [facilities[p["ref"]] for p in event.get("participants") or [] if p.get("ref") in facilities]
-        expected = []
-        for name in wanted.get("facilities") or []:
-            keys = key_set([name])
-            expected.append(next((k for k in gold_facilities if k & keys), keys))
-        matched, _ = _match_names(predicted, expected)
+        predicted = participants.predicted(event)
+        matched, _ = _match_names(predicted, participants.wanted(wanted))
         total += Counts(matched, len(predicted), 0)
     return total
 

@@ -92,6 +92,16 @@ def test_single_changes_move_one_field(gold: dict, change, field: str, expected_
     assert result.totals[field].f1 == pytest.approx(expected_f1)
 
 
+def test_same_day_visits_pair_place_with_place_whatever_their_order(gold: dict) -> None:
+    # Seed 004: a visit to the district health centre and a visit that names no facility, one morning.
+    source = "004_754e9b2d45fb362d.txt"
+    record = _record_from_gold(source, gold[source])
+    record["events"].reverse()
+    result = evaluate({source: record}, {source: gold[source]})
+    assert result.totals["events"].f1 == 1.0
+    assert result.totals["event_facilities"].f1 == 1.0
+
+
 def test_partial_gold_files_are_merged_and_only_stated_fields_are_scored(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(json.dumps({"source": "x.txt", "main_text": "Bệnh viện"}) + "\n", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(json.dumps({"source": "x.txt", "dates": ["2024"]}) + "\n", encoding="utf-8")
