@@ -212,6 +212,13 @@ YEAR_FROM_THE_ARTICLE = [
         "Kết quả 9 tháng đầu năm 2021.",
         [("2021-10-07", "afternoon"), ("2020-12-03", None), ("2021-02-26", None), ("2021-11", None), ("2021", None)],
     ),
+    # The lunar new year the article wishes, later on, dates a day of January to March.
+    (
+        "(QBĐT) - Sáng 31-1, đồng chí Trương An Ninh, Phó Chủ tịch HĐND tỉnh đã đến thăm Trung tâm phục hồi chức "
+        "năng trẻ khuyết tật huyện Quảng Ninh.\n\nNhân dịp này, đồng chí đã gửi lời chúc mừng nhân dịp năm mới Kỷ "
+        "hợi 2019.",
+        [("2019-01-31", "morning"), ("2019", None)],
+    ),
 ]
 
 # Days and months whose year the text does not settle, and counts that are not dates.
@@ -228,6 +235,10 @@ NO_YEAR_GUESSED = [
         "huyện triển khai.",
         [("2017-02-24", None), ("2018", None)],
     ),
+    # A lunar new year says nothing of a day in December (the year before, or the year itself).
+    ("Ngày 28/12, đoàn đến thăm Bệnh viện Đa khoa tỉnh. Chúc Tết Bính Ngọ 2026.", [("2026", None)]),
+    # Two lunar years named: no choice.
+    ("Ngày 28/1, đoàn thăm bệnh viện. Xuân Ất Tỵ 2025 và Xuân Bính Ngọ 2026.", [("2025", None), ("2026", None)]),
     # A range of counts is not a day-month.
     (
         "Ngày 11/9/2018, cán bộ tham gia hiến máu. Hàng năm Trung tâm vận động cán bộ nhân viên tham gia từ 2- 3 đợt.",

@@ -3,8 +3,9 @@
 The latest full date the article writes out (founding dates and cited
 documents' issue dates aside), and the year a day's own sentence states for it
 (``Sáng 1/6 … tháng 6 năm 2023``) or, failing that, the sentences of its
-paragraph before it (``… nhân dịp Tết Trung thu 2022. Chiều ngày 10/9, …``). Two different
-candidate years give nothing: the year is never guessed.
+paragraph before it (``… nhân dịp Tết Trung thu 2022. Chiều ngày 10/9, …``), and last the year of a season
+the article names for a day in its months (``Tết Nguyên đán Bính Ngọ 2026`` for ``Chiều 27/1``).
+Two different candidate years give nothing: the year is never guessed.
 """
 
 from __future__ import annotations
@@ -98,6 +99,20 @@ def stated_year(expression: Expression, expressions: list[Expression], text: str
         if years:
             return years.pop() if len(years) == 1 else None
     return None
+
+
+def season_year(expression: Expression, expressions: list[Expression]) -> Optional[int]:
+    """The year of a season the article names, for a day of that season's months written
+    without a year anywhere in the article: "Sáng 31-1, … đến thăm …" in an article that later
+    wishes "năm mới Kỷ Hợi 2019". Two different years named give nothing."""
+    if expression.groups.get("year") or not expression.groups.get("month"):
+        return None
+    month = int(expression.groups["month"])
+    years = {
+        int(other.groups["year"]) for other in expressions
+        if other.groups.get("year") and str(month) in (other.rule.meta.get("season_months") or ())
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def _candidate_years(

@@ -24,7 +24,7 @@ from typing import Optional
 from ..document import AnnotatedArticle
 from ..models import DateMention, Mention, PartOfDay
 from ..rules import RuleSet
-from .date_years import KIND, Expression, is_document_date, latest_full_year, stated_year
+from .date_years import KIND, Expression, is_document_date, latest_full_year, season_year, stated_year
 
 __all__ = ["KIND", "DateFound", "extract_dates", "find_dates", "group_dates", "is_document_date"]
 # A day-month more than this many days after publication is taken to be in the
@@ -74,7 +74,8 @@ def find_dates(
     for expression in expressions:
         context_year = article_year
         if reference_day is None:
-            context_year = stated_year(expression, expressions, text, rules) or article_year
+            context_year = stated_year(expression, expressions, text, rules) or article_year \
+                or season_year(expression, expressions)
         found.extend(_resolve(expression, text, parts, published_day, reference_day, context_year))
     # A value is a four-digit year first (the contract's YYYY[-MM[-DD]]): an
     # inferred year that falls outside 1000-9999 (a publication date of year
