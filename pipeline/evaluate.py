@@ -202,25 +202,34 @@ def _score_dates(record: dict, gold: dict) -> Counts:
 
 
 def _event_pairs(record: dict, gold: dict, with_date: bool = True) -> list[tuple[dict, dict]]:
-    """Each gold event, in order, paired with a predicted event of the same type (and date) not
-    yet paired. Among several such, the one that shares most facility participants with the gold
-    event is taken, so that two visits of one day to two places pair place with place whatever
-    order either list is written in; the number of pairs is the same whichever is taken."""
+    """Gold events paired with predicted events of the same type (and date), each used once.
+    Which of several such predictions a gold event takes does not change how many pairs there
+    are, so the pairs are chosen place with place: first every gold event that shares facility
+    participants with a prediction takes the one sharing most, then the rest pair in order. Two
+    visits of one day to two places, and visits that name no facility, pair whatever order
+    either list is written in."""
     available = list(record.get("events") or [])
     participants = _event_facility_keys(record, gold)
-    pairs = []
-    for wanted in gold["events"] or []:
-        candidates = [
-            e for e in available
-            if e.get("type") == wanted.get("type") and (not with_date or e.get("date") == wanted.get("date"))
-        ]
-        if not candidates:
-            continue
+    wanted_events = list(gold["events"] or [])
+    paired: dict[int, dict] = {}
+
+    def candidates(wanted: dict) -> list[dict]:
+        return [e for e in available
+                if e.get("type") == wanted.get("type") and (not with_date or e.get("date") == wanted.get("date"))]
+
+    for index, wanted in enumerate(wanted_events):
         expected = participants.wanted(wanted)
-        hit = max(candidates, key=lambda e: _match_names(participants.predicted(e), expected)[0])
-        available.remove(hit)
-        pairs.append((hit, wanted))
-    return pairs
+        shared = [(_match_names(participants.predicted(e), expected)[0], e) for e in candidates(wanted)]
+        best = max(shared, key=lambda item: item[0], default=(0, None))
+        if best[0] > 0:
+            available.remove(best[1])
+            paired[index] = best[1]
+    for index, wanted in enumerate(wanted_events):
+        rest = candidates(wanted) if index not in paired else []
+        if rest:
+            available.remove(rest[0])
+            paired[index] = rest[0]
+    return [(paired[index], wanted) for index, wanted in enumerate(wanted_events) if index in paired]
 
 
 @dataclass(frozen=True)

@@ -92,12 +92,19 @@ def test_single_changes_move_one_field(gold: dict, change, field: str, expected_
     assert result.totals[field].f1 == pytest.approx(expected_f1)
 
 
-def test_same_day_visits_pair_place_with_place_whatever_their_order(gold: dict) -> None:
+@pytest.mark.parametrize("reverse_gold, reverse_predicted", [(False, True), (True, False), (True, True)])
+def test_same_day_visits_pair_place_with_place_whatever_their_order(
+    gold: dict, reverse_gold: bool, reverse_predicted: bool
+) -> None:
     # Seed 004: a visit to the district health centre and a visit that names no facility, one morning.
     source = "004_754e9b2d45fb362d.txt"
-    record = _record_from_gold(source, gold[source])
-    record["events"].reverse()
-    result = evaluate({source: record}, {source: gold[source]})
+    expected = json.loads(json.dumps(gold[source]))
+    record = _record_from_gold(source, expected)
+    if reverse_gold:
+        expected["events"].reverse()
+    if reverse_predicted:
+        record["events"].reverse()
+    result = evaluate({source: record}, {source: expected})
     assert result.totals["events"].f1 == 1.0
     assert result.totals["event_facilities"].f1 == 1.0
 
