@@ -360,6 +360,15 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Lê Thị Xuân Hương", [("Trưởng phòng", "Phòng Dân số - truyền thông")]),
     ("Đồng chí Vy Văn Vũ, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh đến dự.", "Vy Văn Vũ",
      [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Chủ tịch", "Ủy ban MTTQ tỉnh")]),
+    # abbreviated standing-committee and central-committee memberships do not end the list
+    ("Đồng chí Lê Văn Bình, UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh thăm, tặng quà Bệnh xá Biên phòng tỉnh.", "Lê Văn Bình",
+     [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Chủ tịch", "UBND tỉnh")]),
+    ("Chiều 6-7, đồng chí Nguyễn Hồng Diên - Uỷ viên TƯ Đảng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đi kiểm tra tiến "
+     "độ thi công.", "Nguyễn Hồng Diên",
+     [("Ủy viên Trung ương Đảng", None), ("Phó Bí thư", "Tỉnh ủy"), ("Chủ tịch", "UBND tỉnh")]),
+    # a newspaper's editor
+    ("Đặc biệt, chương trình còn có sự có mặt Thiếu tướng Phạm Văn Miên, Tổng Biên tập Báo Quân đội nhân dân.",
+     "Phạm Văn Miên", [("Tổng Biên tập", "Báo Quân đội nhân dân")]),
 ]
 
 
