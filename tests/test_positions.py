@@ -366,6 +366,11 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Chiều 6-7, đồng chí Nguyễn Hồng Diên - Uỷ viên TƯ Đảng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đi kiểm tra tiến "
      "độ thi công.", "Nguyễn Hồng Diên",
      [("Ủy viên Trung ương Đảng", None), ("Phó Bí thư", "Tỉnh ủy"), ("Chủ tịch", "UBND tỉnh")]),
+    # a fixed phrase in the organization's name between the office and the name
+    ("Phát biểu tại buổi lễ, Chủ tịch Tổng Hội người Việt Nam tại Hàn Quốc Đào Tuấn Hùng cho biết thỏa thuận hợp tác "
+     "là bước tiến quan trọng.", "Đào Tuấn Hùng", [("Chủ tịch", "Tổng Hội người Việt Nam tại Hàn Quốc")]),
+    ("Chủ tịch Hội người cao tuổi tỉnh Nguyễn Văn An cho biết.", "Nguyễn Văn An",
+     [("Chủ tịch", "Hội người cao tuổi tỉnh")]),
     # a newspaper's editor
     ("Đặc biệt, chương trình còn có sự có mặt Thiếu tướng Phạm Văn Miên, Tổng Biên tập Báo Quân đội nhân dân.",
      "Phạm Văn Miên", [("Tổng Biên tập", "Báo Quân đội nhân dân")]),
