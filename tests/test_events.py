@@ -180,6 +180,9 @@ def test_ceremony_with_commendations_is_a_ceremony_and_an_award(rules: RuleSet) 
 
 # Sentences that mention an event trigger but report no event of their own.
 NOT_EVENTS = [
+    # a province approves a memorandum still to be signed
+    "(PLO)- Tỉnh Lâm Đồng thống nhất để Trường Cao đẳng Y tế Lâm Đồng ký kết Bản ghi nhớ hợp tác với Paris Cité, đại "
+    "học hàng đầu nước Pháp.\n\nTheo đó, chấp thuận việc ký kết “Bản ghi nhớ hợp tác giữa 2 trường” như đề xuất.",
     "Bệnh viện Đức Giang cam kết sẽ tăng cường phối hợp, chia sẻ nguồn lực, hai bên sẽ ký kết thỏa thuận hợp tác.",
     "Bắt đầu từ tháng 3/2018, Sở Y tế sẽ kiểm tra các đơn vị y tế trong ngành về các gói thầu mua sắm.",
     "Ủy ban nhân dân quận đã chỉ đạo quản lý chặt chẽ; thường xuyên kiểm tra, giám sát hoạt động các cơ sở y tế tư nhân.",

@@ -25,6 +25,9 @@ CONTEXT = "event_context"
 # A plan or negation word blocks a trigger when it stands this close before it
 # in the same clause ("hai bên sẽ ký kết" but not "..., sẽ ...; Lễ ký kết").
 _BLOCKING_WINDOW = 24
+# An approval reaches further: its subject stands between it and the act ("thống nhất để Trường
+# Cao đẳng Y tế Lâm Đồng ký kết").
+_APPROVAL_WINDOW = 70
 # When the first paragraph (a summary) has no date, the paragraphs after it that may open with the
 # report's day, and how far into such a paragraph the day may stand ("Sáng ngày 17/6, …").
 LEAD_PARAGRAPHS = 2
@@ -172,13 +175,15 @@ def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:
 
 
 def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: RuleSet) -> bool:
-    """A plan or negation word shortly before the trigger in the same clause,
-    or a plan word right after it ("Lễ khánh thành sẽ được tổ chức")."""
+    """A plan or negation word shortly before the trigger in the same clause, an approval
+    further before it ("chấp thuận việc ký kết"), or a plan word right after it ("Lễ khánh
+    thành sẽ được tổ chức")."""
     before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
     clause = _CLAUSE_BREAK.split(before)[-1]
     after = _CLAUSE_BREAK.split(sentence_text[trigger_end:trigger_end + _BLOCKING_WINDOW])[0]
+    approval_clause = _CLAUSE_BREAK.split(sentence_text[max(0, trigger_start - _APPROVAL_WINDOW):trigger_start])[-1]
     return _context_says("plan", clause, rules) or _context_says("negation", clause, rules) \
-        or _context_says("plan_after", after, rules)
+        or _context_says("plan_after", after, rules) or _context_says("approval", approval_clause, rules)
 
 
 def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
