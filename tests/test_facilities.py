@@ -297,6 +297,10 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         ("Đến năm 2006, Trạm da liễu Nghệ An được nâng cấp thành Trung tâm chống Phong - Da liễu Nghệ An.",
          [("Trạm da liễu Nghệ An", []), ("Trung tâm chống Phong - Da liễu Nghệ An", [])]),
         ("Trung tâm Phòng, chống HIV/AIDS tỉnh tổ chức truyền thông.", []),
+        # a military institute that treats patients; a hospital's head written without "Bệnh"
+        ("Đồng thời, tổ chức đón nhận danh hiệu Anh hùng LLVT cho Viện Quân y 112.", [("Viện Quân y 112", [])]),
+        ("Đoàn đến thăm Bệnh viện Quân y 4. Đoàn biểu dương đội ngũ y sỹ, bác sỹ Viện Quân y 4.",
+         [("Bệnh viện Quân y 4", ["Viện Quân y 4"])]),
         # a provincial malaria centre listed with a school and a forensic centre, which are organizations
         ("đến thăm, chúc mừng các đơn vị: Trường Trung cấp Y tế, Trung tâm Phòng chống sốt rét – Ký sinh trùng và côn "
          "trùng, Bệnh viện Mắt, Trung tâm Giám định Pháp y.",

@@ -31,6 +31,7 @@ def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon,
     _merge_place_suffixed(registry, lexicon, places)
     _merge_same_key(registry)
     _merge_unmarked(registry)
+    _merge_clipped_head(registry)
 
 
 def _merge_same_key(registry: Registry) -> None:
@@ -145,3 +146,13 @@ def _goes_on_with(text: str, end: int, rest: str) -> bool:
         after = text[end + len(rest):end + len(rest) + 1]
         return written.casefold() == rest and not after.isalnum()
     return text[end:end + 1] in ("", "\n")  # "… tỉnh B" at the end of a cut-off line
+
+
+def _merge_clipped_head(registry: Registry) -> None:
+    """``Viện Quân y 4`` after ``Bệnh viện Quân y 4``: the hospital's head written without its
+    first syllable, the same facility; one entry under the full name."""
+    full_names = {entry.name.casefold(): entry for entry in registry.entries}
+    for clipped in list(registry.entries):
+        full = full_names.get("bệnh " + clipped.name.casefold()) if clipped.name.startswith("Viện ") else None
+        if full is not None and full is not clipped:
+            registry.fold(clipped, into=full)
