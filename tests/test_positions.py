@@ -371,6 +371,10 @@ UNSEEN_ARTICLE_POSITIONS = [
      "là bước tiến quan trọng.", "Đào Tuấn Hùng", [("Chủ tịch", "Tổng Hội người Việt Nam tại Hàn Quốc")]),
     ("Chủ tịch Hội người cao tuổi tỉnh Nguyễn Văn An cho biết.", "Nguyễn Văn An",
      [("Chủ tịch", "Hội người cao tuổi tỉnh")]),
+    # a standing member of the People's Council, its council named by the next office
+    ("Chiều 2-3, đoàn do bà Mai Thị Dung, Ủy viên Thường trực, Trưởng ban Văn hóa - Xã hội HĐND tỉnh làm Trưởng đoàn "
+     "đã đến thăm.", "Mai Thị Dung",
+     [("Ủy viên Thường trực", "HĐND tỉnh"), ("Trưởng Ban", "Ban Văn hóa - Xã hội HĐND tỉnh")]),
     # a newspaper's editor
     ("Đặc biệt, chương trình còn có sự có mặt Thiếu tướng Phạm Văn Miên, Tổng Biên tập Báo Quân đội nhân dân.",
      "Phạm Văn Miên", [("Tổng Biên tập", "Báo Quân đội nhân dân")]),

@@ -339,16 +339,30 @@ def _committee_from_next(
     text: str, positions: list[PositionMention], offices: list[Hit], lexicon: Lexicon
 ) -> list[PositionMention]:
     """``Ủy viên BTV, Trưởng Ban Tuyên giáo Tỉnh ủy``: a membership office written without its
-    committee is held in the party committee named by the next office."""
+    committee is held in the party committee (or People's Council: ``Ủy viên Thường trực,
+    Trưởng ban VHXH HĐND tỉnh``) named by the next office."""
     filled = list(positions)
     for index in range(len(filled) - 2, -1, -1):
         current, following = filled[index], filled[index + 1]
         if current.org_text is not None or not offices[index].meta("org_from_next"):
             continue
-        if following.org_start is None:
+        if following.org_start is None or following.org_end is None:
             continue
-        head = lexicon.match_at(lexicon.org_heads, text, following.org_start)
-        if head is not None and head.meta("kind") == "party":
-            filled[index] = PositionMention(current.title, following.org_start, following.org_end, following.org_text,
+        start = _committee_start(text, following.org_start, following.org_end, lexicon, bool(following.board))
+        if start is not None:
+            filled[index] = PositionMention(current.title, start, following.org_end, text[start:following.org_end],
                                             current.board)
     return filled
+
+
+def _committee_start(text: str, start: int, end: int, lexicon: Lexicon, after_board: bool) -> Optional[int]:
+    """Where the committee a membership is held in starts in an organization: a party committee
+    that opens it (Tỉnh ủy), or the People's Council whose board the next office heads, or the
+    party committee or council a board's name ends with (``Trưởng ban VHXH HĐND tỉnh``: the
+    HĐND). Not the council of a chair's office (``Ủy viên BTV, Chủ tịch HĐND``)."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        pos = start + word.start()
+        head = lexicon.match_at(lexicon.org_heads, text, pos)
+        if head is not None and (head.meta("kind") == "party" or head.meta("abbr") == "HĐND" and (pos > start or after_board)):
+            return pos
+    return None
