@@ -378,6 +378,23 @@ def test_units_in_reported_speech_and_workplaces_do_not_take_part(rules: RuleSet
     assert [(p.ref, p.role) for p in event.participants] == [("P1", "speaker"), ("P2", "attendee")]
 
 
+def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> None:
+    text = (
+        "Ngày 25-2-2025, Bí thư Tỉnh ủy Cà Mau, ông Nguyễn Hồ Hải đã đến thăm các nguyên lãnh đạo Sở Y tế.\n\n"
+        "Đoàn đã đến thăm BS Trương Minh Thắng, Thầy thuốc Nhân dân, nguyên Giám đốc Sở Y tế tỉnh Cà Mau; BS Nhan Văn "
+        "Đấu, nguyên Giám đốc Bệnh viện Đa khoa Cà Mau."
+    )
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(
+        ann.text,
+        [{"name": "Nguyễn Hồ Hải"}, {"name": "Trương Minh Thắng"}, {"name": "Nhan Văn Đấu"}],
+        [{"name": "Bệnh viện Đa khoa Cà Mau", "kind": "hospital"}],
+    )
+    [event] = run(ann, entities)
+    assert (event.type, event.date) == ("visit", "2025-02-25")
+    assert not any(p.ref.startswith("F") for p in event.participants)
+
+
 # What a sentence opening "Tại buổi lễ" / "Nhân dịp này" reports happened at the ceremony.
 AT_THE_OCCASION = [
     (

@@ -42,7 +42,9 @@ _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNOREC
 # "bác sĩ C, Trạm trưởng Trạm Y tế phường …"), not a participant of its own.
 _AFFILIATION_BETWEEN = re.compile(
     r"^\s*[,–-]\s*(?:(?:cán bộ|nhân viên|điều dưỡng|hộ sinh|bác sĩ|kỹ thuật viên|y sĩ|công tác tại|đến từ)\s+"
-    r"|(?:Trạm trưởng|Trưởng trạm|Trưởng khoa|Phó trưởng khoa|Trưởng phòng|Phó trưởng phòng)\s+)?$",
+    r"|(?:Trạm trưởng|Trưởng trạm|Trưởng khoa|Phó trưởng khoa|Trưởng phòng|Phó trưởng phòng)\s+)?$"
+    # "BS Nhan Văn Đấu, nguyên Giám đốc Bệnh viện …": a former office's body, only his past workplace
+    r"|^\s*[,–-]\s*(?:[^,;()]{1,40},\s*)?nguyên\s+(?:[^\s,;()]+\s+){1,4}$",
 )
 # What follows "cho biết:" is what was said: units named in it ("… 244 cán bộ
 # thuộc Trung tâm Y tế và Phòng Y tế quận") do not take part in the event.
