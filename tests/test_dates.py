@@ -116,6 +116,9 @@ CASES = [
     # A report early in January about late December is about the year before.
     ("Kết thúc ngày 23/12, các doanh nghiệp lớn tại Hà Nội niêm yết giá vàng miếng SJC.", "2023-01-02", [("2022-12-23", None)]),
     ("Hà Nội, ngày 23 tháng 10 năm 2025", None, [("2025-10-23", None)]),
+    # a lunar day with its solar day in brackets
+    ("Ngay trong đêm giao thừa Tết Đinh Dậu (27-1), bà Nguyễn Thị Thu, Phó chủ tịch UBND TP.HCM đến Bệnh viện Phụ sản "
+     "Hùng Vương chúc mừng những em bé sinh lúc 0 giờ.", "2017-01-28T10:00:00+07:00", [("2017-01-27", None)]),
 ]
 
 # Sentences with no date, or a day whose year the article does not give.

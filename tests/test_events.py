@@ -378,6 +378,18 @@ def test_units_in_reported_speech_and_workplaces_do_not_take_part(rules: RuleSet
     assert [(p.ref, p.role) for p in event.participants] == [("P1", "speaker"), ("P2", "attendee")]
 
 
+def test_a_lunar_days_solar_day_in_brackets_dates_the_visit(rules: RuleSet) -> None:
+    text = (
+        "Ngay trong đêm giao thừa Tết Đinh Dậu (27-1), bà Nguyễn Thị Thu, Phó chủ tịch UBND TP.HCM cùng các lãnh đạo "
+        "sở Y Tế đến Bệnh viện Phụ sản Hùng Vương chúc mừng những em bé sinh lúc 0 giờ; đồng thời, chúc Tết và thăm "
+        "hỏi các y bác sĩ."
+    )
+    ann = annotated(text, rules, "2017-01-28T10:00:00+07:00")
+    entities = entities_from_gold(ann.text, [{"name": "Nguyễn Thị Thu"}],
+                                  [{"name": "Bệnh viện Phụ sản Hùng Vương", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", "2017-01-27")]
+
+
 def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> None:
     text = (
         "Ngày 25-2-2025, Bí thư Tỉnh ủy Cà Mau, ông Nguyễn Hồ Hải đã đến thăm các nguyên lãnh đạo Sở Y tế.\n\n"

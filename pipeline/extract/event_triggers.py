@@ -206,24 +206,26 @@ def _sentence_dates(text: str, dates: list[DateMention], rules: RuleSet) -> list
             open_before = text.rfind("(", 0, mention.start)
             close_before = text.rfind(")", 0, mention.start)
             in_parentheses = open_before > close_before and text.find(")", mention.end) != -1
-            if in_parentheses and _DAY_WORD_BEFORE_PARENTHESIS.search(text[max(0, open_before - 20):open_before + 1]):
-                in_parentheses = False
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            if in_parentheses and (_DAY_WORD_BEFORE_PARENTHESIS.search(text[max(0, open_before - 20):open_before + 1])
+                                   or _written_by(text, mention.start, mention.end, rules, "bracketed_day", line_start)):
+                in_parentheses = False  # "hôm nay (7/10)", "đêm giao thừa Tết Đinh Dậu (27-1)": the day itself
             # "hưởng ứng Ngày Dân số Việt Nam 26/12/2024": the day of the occasion, not of the event;
             # the occasion is written in the date's own paragraph (not a headline above "Chiều ngày 09/5").
-            line_start = text.rfind("\n", 0, mention.start) + 1
             in_parentheses = in_parentheses \
                 or bool(_OCCASION_DAY_BEFORE.search(text, max(line_start, mention.start - 60), mention.start)) \
-                or _occasion_day(text, mention.start, mention.end, rules, line_start)
+                or _written_by(text, mention.start, mention.end, rules, "occasion", line_start)
             found.append(SentenceDate(mention.start, mention.end, date.value, date.part_of_day, in_parentheses))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _occasion_day(text: str, start: int, end: int, rules: RuleSet, line_start: int = 0) -> bool:
-    """Whether the date at ``start``–``end`` is written as an occasion's day by a date rule
-    (``ngày thầy thuốc Việt Nam 27/2``), within its own paragraph."""
+def _written_by(text: str, start: int, end: int, rules: RuleSet, meta_key: str, line_start: int = 0) -> bool:
+    """Whether the date at ``start``–``end`` is written the way a date rule marked ``meta_key``
+    says, within its own paragraph: an occasion's day (``ngày thầy thuốc Việt Nam 27/2``), a
+    lunar day's solar day in brackets (``Tết Đinh Dậu (27-1)``)."""
     for rule in rules.rules(DATES):
-        if rule.meta.get("occasion"):
+        if rule.meta.get(meta_key):
             for match in rule.regex.finditer(text, max(line_start, start - 80), min(len(text), end + 8)):
                 if "date" in match.re.groupindex and match.end("date") == end:
                     return True
