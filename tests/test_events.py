@@ -390,6 +390,19 @@ def test_a_lunar_days_solar_day_in_brackets_dates_the_visit(rules: RuleSet) -> N
     assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", "2017-01-27")]
 
 
+def test_a_patient_visited_at_the_hospital_of_the_days_visit_is_that_visit(rules: RuleSet) -> None:
+    text = (
+        "(BLC) - Sáng nay (11/2/2021), Đoàn công tác của tỉnh do đồng chí Tống Thanh Hải làm Trưởng đoàn đến thăm hỏi và "
+        "chúc tết các bệnh nhân đang điều trị tại Bệnh viện Đa khoa tỉnh.\n\n"
+        "Đồng chí Tống Thanh Hải cùng Đoàn công tác thăm, tặng quà bệnh nhân Đỗ Khoa Hào (tổ 1, phường Đoàn Kết) đang "
+        "điều trị tại Bệnh viện Đa khoa tỉnh do bị tai biến."
+    )
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": "Tống Thanh Hải"}, {"name": "Đỗ Khoa Hào"}],
+                                  [{"name": "Bệnh viện Đa khoa tỉnh", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", "2021-02-11")]
+
+
 def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> None:
     text = (
         "Ngày 25-2-2025, Bí thư Tỉnh ủy Cà Mau, ông Nguyễn Hồ Hải đã đến thăm các nguyên lãnh đạo Sở Y tế.\n\n"

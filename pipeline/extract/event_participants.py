@@ -32,6 +32,9 @@ BARE_HEAD_WORDS = 2
 _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với|đến|tới)\s+(?:các\s+)?$", re.IGNORECASE)
 # "đoàn kiểm tra … do Ông Đặng Huy Du … làm trưởng đoàn": the person after "do" leads the delegation.
 _LEADER_BEFORE = re.compile(r"\bdo\s+[^,;.]{0,30}$")
+# "thăm bệnh nhân A (tổ 1, phường B) đang điều trị tại Bệnh viện C": the patient's hospital is
+# the place visited.
+_TREATED_AT = re.compile(r"[^.;]{0,80}?\b(?:đang\s+)?(?:điều trị|nằm viện|chữa bệnh)\s+(?:tại|ở)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 # "trao Bằng khen cho Bệnh viện …", "… cho tập thể Bệnh viện …": the award's receiving unit follows.
 _GIVEN_TO = re.compile(r"\bcho\s+(?:(?:các\s+)?tập thể\s+)?$", re.IGNORECASE)
@@ -131,10 +134,20 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: Plac
                 and text[hit.end:span.start].strip():
             continue  # "đoàn kiểm tra chấm điểm chất lượng Bệnh viện": a bare head further on names no place
         if span.start <= hit.end + _TARGET_WINDOW and not (span.kind == "person" and "," in text[hit.end:span.start]):
-            return span.ref  # not "Phát biểu tại buổi làm việc, đồng chí …": the speaker, not the visited
+            # not "Phát biểu tại buổi làm việc, đồng chí …": the speaker, not the visited
+            return _patients_hospital(span, spans, text, clause_end) if span.kind == "person" else span.ref
         if span.kind != "person" and cues.staff is not None and cues.staff.fullmatch(text, hit.end, span.start):
             return span.ref  # "đến thăm Ban Giám đốc, công chức, nhân viên Sở Y tế"
     return None
+
+
+def _patients_hospital(person: EntitySpan, spans: list[EntitySpan], text: str, clause_end: int) -> str:
+    """The hospital a visited patient is treated at, else the patient."""
+    for span in spans:
+        if span.kind == "facility" and person.end <= span.start < clause_end \
+                and _TREATED_AT.fullmatch(text, person.end, span.start):
+            return span.ref
+    return person.ref
 
 
 def award_recipient(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
