@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .body_names import BRACKET_IN_NAME, MAX_LOWERCASE_RUN, NameTail, read_name_tail, skip_spaces
+from .body_names import BRACKET_IN_NAME, MAX_LOWERCASE_RUN, NameTail, read_name_tail
 from .compounds import WordCompounds
 from .lexicon import Hit, Lexicon
+from .words import skip_spaces
 
 FACILITY = "facility"
 ORGANIZATION = "organization"

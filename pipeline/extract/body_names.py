@@ -13,7 +13,7 @@ from typing import Optional
 
 from .compounds import WordCompounds
 from .lexicon import Lexicon
-from .words import word_at
+from .words import skip_spaces, word_at
 
 # Heuristic: at most this many lowercase words in a row inside an
 # organization's name (Cục Công nghệ thông tin), so a clause is not swallowed.
@@ -297,11 +297,6 @@ def _unit_alone(text: str, pos: int) -> bool:
     (and is not "tỉnh bạn", a friendly province: another one)."""
     following = word_at(text, skip_spaces(text, pos))
     return following is None or not (following.capitalised or following.number or following.text == "bạn")
-
-def skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos
 
 
 def _starts_body_or_office(text: str, pos: int, lexicon: Lexicon) -> bool:
