@@ -214,8 +214,8 @@ def _header_from(
             pass
         elif rules.credit(text) and word_count(text) <= CREDIT_MAX_WORDS:
             authors.extend(credited_people(rules.credit(text) or "", rules))
-        elif _byline_names(text):
-            authors.extend(_byline_names(text))  # a byline on its own line under the headline
+        elif names := _byline_names(text):
+            authors.extend(names)  # a byline on its own line under the headline
         else:
             break
         i += 1

@@ -68,6 +68,7 @@ def first_of_several_days(dates: list[DateMention]) -> frozenset[str]:
                 days_at.setdefault((mention.start, mention.end), []).append(date.value)
     return frozenset(min(days) for days in days_at.values() if len(set(days)) > 1)
 
+
 def _merge_same_place(events: list[Event]) -> list[Event]:
     """A visit split off a tour and another visit of the same place and day are one visit
     ("thăm hỏi … tại Bệnh viện A, Bệnh viện B" and "trao tặng quà … tại Bệnh viện B")."""
