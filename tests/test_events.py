@@ -415,9 +415,9 @@ def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> No
         [{"name": "Nguyễn Hồ Hải"}, {"name": "Trương Minh Thắng"}, {"name": "Nhan Văn Đấu"}],
         [{"name": "Bệnh viện Đa khoa Cà Mau", "kind": "hospital"}],
     )
-    [event] = run(ann, entities)
-    assert (event.type, event.date) == ("visit", "2025-02-25")
-    assert not any(p.ref.startswith("F") for p in event.participants)
+    events = run(ann, entities)
+    assert [(e.type, e.date) for e in events] == [("visit", "2025-02-25")] * 2  # a call on each doctor
+    assert not any(p.ref.startswith("F") for e in events for p in e.participants)
 
 
 # What a sentence opening "Tại buổi lễ" / "Nhân dịp này" reports happened at the ceremony.
@@ -1127,3 +1127,35 @@ def test_staff_working_at_a_hospital_is_no_visit(rules: RuleSet) -> None:
     ann = annotated(text, rules, "2019-05-10")
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Nhi đồng 2", "kind": "hospital"}])
     assert [e.type for e in run(ann, entities)] == ["ceremony"]
+
+
+# A call on several people at home is one visit per person; a list of a hospital's staff or of
+# patients in a hospital is a visit of the hospital.
+HOME_VISITS = [
+    ("Ngày 25-2-2025, Bí thư Tỉnh ủy đã đến thăm BS Trương Minh Thắng, Thầy thuốc Nhân dân, nguyên Giám đốc Sở Y "
+     "tế tỉnh Cà Mau; BS Nhan Văn Đấu, nguyên Giám đốc Bệnh viện Đa khoa Cà Mau và BS Võ Anh Hoang, Thầy thuốc "
+     "Nhân dân, nguyên Giám đốc Sở Y tế tỉnh Cà Mau.",
+     ["Trương Minh Thắng", "Nhan Văn Đấu", "Võ Anh Hoang"], ["Bệnh viện Đa khoa Cà Mau"], 3),
+    ("Đoàn đã đến thăm, chúc tết và tặng quà các gia đình thương, bệnh binh, gồm: gia đình ông Mồng Văn Nhì, ông "
+     "Nguyễn Đức Xuyên ở xã Thanh Chăn; gia đình ông Nguyễn Quốc Hùng, gia đình ông Vũ Quốc Doanh và ông Nguyễn "
+     "Quang Tuyến ở xã Thanh Hưng. Đoàn cũng đã đến thăm, tặng quà Trung tâm Y tế huyện Điện Biên.",
+     ["Mồng Văn Nhì", "Nguyễn Đức Xuyên", "Nguyễn Quốc Hùng", "Vũ Quốc Doanh", "Nguyễn Quang Tuyến"],
+     ["Trung tâm Y tế huyện Điện Biên"], 6),
+    ("Đoàn đã đến thăm, tặng quà bệnh nhân Nguyễn Văn An và bệnh nhân Trần Thị Bích đang điều trị tại Bệnh viện "
+     "Đa khoa tỉnh.", ["Nguyễn Văn An", "Trần Thị Bích"], ["Bệnh viện Đa khoa tỉnh"], 1),
+    ("Đoàn đã đến thăm ông Nguyễn Văn An, Giám đốc Bệnh viện Đa khoa tỉnh và ông Trần Văn Bình.",
+     ["Nguyễn Văn An", "Trần Văn Bình"], ["Bệnh viện Đa khoa tỉnh"], 1),
+]
+
+
+@pytest.mark.parametrize("text, people, facilities, visits", HOME_VISITS)
+def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, facilities: list, visits: int,
+                                                     rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [{"name": n, "kind": "hospital"} for n in facilities])
+    events = run(ann, entities)
+    assert [e.type for e in events] == ["visit"] * visits
+    if visits > 1:
+        called_on = [[p.ref for p in e.participants if p.role == "host" and p.ref.startswith("P")] for e in events]
+        assert sorted(ref for refs in called_on for ref in refs) == [f"P{i}" for i in range(1, len(people) + 1)]

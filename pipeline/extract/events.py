@@ -43,6 +43,7 @@ from .event_participants import (ATTACH, EntitySpan, PlaceCues, award_recipient,
                                  place_cues, visit_target)
 from .event_occasion import share_occasion, with_opened_facility
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, long_before_publication, years_before_publication
+from .event_homes import one_visit_per_person
 from .event_tours import first_of_several_days, one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
@@ -95,7 +96,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     ]
     events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
     tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, first_of_several_days(dates))
-    return share_occasion(tours)
+    return share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules))
 
 
 def _group(
