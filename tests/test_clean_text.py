@@ -194,6 +194,14 @@ def test_trailing_byline_becomes_authors(ending: str, authors: tuple[str, ...], 
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
+def test_a_name_the_article_is_about_under_it_is_a_tag_not_its_author(rules: RuleSet) -> None:
+    lead = ("Sáng 11/4, Thủ tướng Phạm Minh Chính đã đi kiểm tra đột xuất việc thực hiện Nghị quyết 30 của Chính Phủ "
+            "về mua sắm y tế tại Bệnh viện Bạch Mai.")
+    article = clean(raw_text(f"Tiêu đề\n\n{lead}\n\n{PROSE}\n\nPhạm Minh Chính"), rules)
+    assert article.authors == ()
+    assert article.body == f"{lead}\n\n{PROSE}"
+
+
 # -- teaser blocks, boilerplate lines and captions ----------------------------
 
 

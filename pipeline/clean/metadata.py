@@ -54,6 +54,8 @@ BYLINE_TAIL_LINES = 4
 # Some CMSs put photo captions under the byline: at most this many short lines.
 CAPTIONS_UNDER_BYLINE = 3
 CAPTION_LINE_MIN_WORDS, CAPTION_LINE_MAX_WORDS = 4, 30
+# A name this long is one person's full name; a shorter one ("Văn Gõ", a pen name) may recur by chance.
+FULL_NAME_MIN_WORDS = 3
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 # Heuristic: a first line that opens with the day of the report ("Sáng ngày 28/03/2022 Bệnh viện …")
@@ -305,11 +307,21 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             authors[:0] = credited_people(rules.credit(text) or "", rules)
             kept.pop()
         elif rules.name(_unstopped(text)) and person_names(_unstopped(text)):
-            authors[:0] = person_names(_unstopped(text))  # "Lê Xuân." signs with a full stop too
+            # "Lê Xuân." signs with a full stop too. A name the article is about ("Thủ tướng Phạm
+            # Minh Chính" above) is a tag under it: a byline's name is not in the text it signs.
+            names = person_names(_unstopped(text))
+            if not _named_above(names, kept[:-1]):
+                authors[:0] = names
             kept.pop()
         else:
             break
     return Byline(tuple(a for a in authors if a), tuple(kept), published)
+
+
+def _named_above(names: Sequence[str], blocks: Sequence[Block]) -> bool:
+    """Whether a full name (three syllables or more) of ``names`` is written in ``blocks``."""
+    full = [name for name in names if word_count(name) >= FULL_NAME_MIN_WORDS]
+    return any(name in block.text for name in full for block in blocks)
 
 
 def _byline_above_captions(kept: list[Block], authors: list[str], rules: CleaningRules) -> None:
