@@ -687,6 +687,9 @@ def test_offices_sharing_a_body(text, name, positions, rules):
          [("Thứ trưởng", "Bộ Y tế")]),
         ("Bộ Chính trị và Bộ Y tế chỉ đạo. Quyền Bộ trưởng Nguyễn Thanh Long phát biểu.", "Nguyễn Thanh Long",
          [("Quyền Bộ trưởng", "Bộ Y tế")]),
+        # a rector without the school, in an article that names one university
+        ("Ngày 20/4/2019, Hội đồng trường của Trường Đại học Y Hà Nội đã họp phiên thứ Nhất. GS.TS. Tạ Thành Văn, "
+         "Hiệu trưởng phát biểu khai mạc.", "Tạ Thành Văn", [("Hiệu trưởng", "Trường Đại học Y Hà Nội")]),
         ("Chiều ngày 07/02/2024, đồng chí Đầu Thanh Tùng – Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh đến thăm.",
          "Đầu Thanh Tùng", [("Tỉnh ủy viên", None), ("Phó Chủ tịch", "UBND tỉnh")]),
         # "Trung tâm": the first words of the centre the article names; "dự" (attends) ends a name

@@ -18,7 +18,7 @@ without a doc the rules alone decide.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..document import AnnotatedArticle, Entities
@@ -63,10 +63,9 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     facility_ids = _ids(facilities, "F")
     organization_ids = _ids(organizations, "O")
     ids = {**facility_ids, **organization_ids}
-    only = _only_facility(facilities)
-    ministry = _only_ministry(organizations)
+    sole = _SoleBodies(_only_facility(facilities), _only_ministry(organizations), _only_school(organizations, lexicon))
     people = [
-        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon, only, ministry)
+        _person(f"P{number}", entry, text, facilities, organizations, ids, lexicon, sole)
         for number, entry in enumerate(group_people(person_mentions), start=1)
     ]
     return Entities(
@@ -150,22 +149,41 @@ def _only_ministry(organizations: Registry) -> Optional[BodyEntry]:
     return ministries[0] if len(ministries) == 1 else None
 
 
+def _only_school(organizations: Registry, lexicon: Lexicon) -> Optional[BodyEntry]:
+    """The one school or university an article names (Trường Đại học Y Hà Nội), if it names exactly one."""
+    schools = [e for e in organizations.entries if e.head in lexicon.school_heads]
+    return schools[0] if len(schools) == 1 else None
+
+
+@dataclass(frozen=True)
+class _SoleBodies:
+    """The article's one facility, ministry and school, each when it names only one: where an
+    office written without its body is held."""
+
+    facility: Optional[BodyEntry]
+    ministry: Optional[BodyEntry]
+    school: Optional[BodyEntry]
+
+
 def _person(
     identifier: str, entry: PersonEntry, text: str, facilities: Registry, organizations: Registry, ids: dict[int, str],
-    lexicon: Lexicon, only: Optional[BodyEntry], ministry: Optional[BodyEntry],
+    lexicon: Lexicon, sole: _SoleBodies,
 ) -> Person:
     resolved: list[ResolvedPosition] = []
     for mention in entry.mentions:
         for position in mention.positions:
             found = resolve_position(position, mention.start, text, facilities, organizations)
-            if found.organization is None and only is not None \
+            office = lexicon.without_acting(lexicon.unqualified(found.title))
+            if found.organization is None and sole.facility is not None \
                     and lexicon.unqualified(found.title) in lexicon.facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
-                found = ResolvedPosition(found.title, only.name, only)
-            elif found.organization is None and ministry is not None \
-                    and lexicon.without_acting(lexicon.unqualified(found.title)) in lexicon.ministry_offices:
+                found = ResolvedPosition(found.title, sole.facility.name, sole.facility)
+            elif found.organization is None and sole.ministry is not None and office in lexicon.ministry_offices:
                 # "Thứ trưởng Trần Văn Thuấn" in an article that names the Bộ Y tế only
-                found = ResolvedPosition(found.title, ministry.name, ministry)
+                found = ResolvedPosition(found.title, sole.ministry.name, sole.ministry)
+            elif found.organization is None and sole.school is not None and office in lexicon.school_offices:
+                # "GS.TS A, Hiệu trưởng phát biểu" in an article about one university
+                found = ResolvedPosition(found.title, sole.school.name, sole.school)
             elif found.entry is None and _ministry_without_head(found, lexicon):
                 # "Bộ trưởng Y tế Nguyễn Thanh Long": the minister of Bộ Y tế
                 named = f"{MINISTRY_HEAD} {found.organization}"

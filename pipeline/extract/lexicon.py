@@ -75,6 +75,8 @@ class Lexicon:
     offices: tuple[Rule, ...]
     facility_offices: frozenset[str]  # offices held in a facility (Giám đốc): canonical forms
     ministry_offices: frozenset[str]  # offices held in a ministry (Thứ trưởng): canonical forms
+    school_offices: frozenset[str]  # offices held in a school (Hiệu trưởng): canonical forms
+    school_heads: frozenset[str]  # heads of schools' names (Trường, Đại học)
     whole_name_heads: frozenset[str]  # heads that name an agency on their own (Trung tâm Kiểm soát bệnh tật)
     facility_heads: tuple[Rule, ...]
     name_inner: tuple[Rule, ...]
@@ -143,6 +145,8 @@ class Lexicon:
             offices=offices,
             facility_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("facility_office")),
             ministry_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("ministry_office")),
+            school_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("school_office")),
+            school_heads=frozenset(str(r.meta["head"]) for r in rules.rules(ORGANIZATIONS) if r.meta.get("school")),
             whole_name_heads=frozenset(
                 str(r.meta["head"]) for r in rules.rules(ORGANIZATIONS) if "kind" in r.meta and r.meta.get("whole_name")),
             facility_heads=role(FACILITY_TYPES, "head"),
