@@ -340,6 +340,13 @@ def test_menu_breadcrumbs_and_date_line_above_the_article(rules: RuleSet) -> Non
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
+def test_a_section_name_above_a_headline_that_asks(rules: RuleSet) -> None:
+    text = "\n\n".join(["Sức khỏe", "Sẽ rút lại quyết định bổ nhiệm bà Đặng Bé Nam?", PROSE, PROSE_2])
+    article = clean(raw_text(text), rules)
+    assert (article.category, article.title) == ("Sức khỏe", "Sẽ rút lại quyết định bổ nhiệm bà Đặng Bé Nam?")
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
 def test_masthead_above_the_headline_and_its_date_line(rules: RuleSet) -> None:
     # A television station's page: its name, English name and hotline, a tag, the headline twice.
     text = "\n\n".join([

@@ -198,8 +198,9 @@ def _header_from(
             and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None \
             and not names_photo_positions(first):
         second = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        # (A headline may ask or exclaim: "Sẽ rút lại quyết định bổ nhiệm bà A?")
         if category is None and _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
-                and not SENTENCE_END.search(second) and rules.timestamp(second) is None \
+                and not SENTENCE_END.search(second.rstrip("?!")) and rules.timestamp(second) is None \
                 and not is_teaser_strip(second):
             category, title, i = first, second, i + 2
         else:
