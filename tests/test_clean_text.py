@@ -347,6 +347,13 @@ def test_a_section_name_above_a_headline_that_asks(rules: RuleSet) -> None:
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
+def test_a_headline_with_its_date_in_brackets_beside_it(rules: RuleSet) -> None:
+    text = "\n\n".join(["Bầu Chủ tịch Hội đồng trường (22-04-2019)", PROSE, PROSE_2])
+    article = clean(raw_text(text), rules)
+    assert (article.title, article.published) == ("Bầu Chủ tịch Hội đồng trường", "2019-04-22")
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
 def test_masthead_above_the_headline_and_its_date_line(rules: RuleSet) -> None:
     # A television station's page: its name, English name and hotline, a tag, the headline twice.
     text = "\n\n".join([

@@ -58,6 +58,8 @@ CAPTION_LINE_MIN_WORDS, CAPTION_LINE_MAX_WORDS = 4, 30
 FULL_NAME_MIN_WORDS = 3
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+# "Bầu Chủ tịch Hội đồng trường (22-04-2019)": a headline with its date in brackets beside it.
+_DATE_IN_BRACKETS_AT_END = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^()]*\)$")
 # Heuristic: a first line that opens with the day of the report ("Sáng ngày 28/03/2022 Bệnh viện …")
 # is the lead sentence, even without its full stop; headlines do not open with the day.
 _OPENS_WITH_DAY = re.compile(
@@ -194,7 +196,10 @@ def _header_from(
             and rules.timestamp(blocks[i + 2].text):
         i += 1  # the page's clock above the headline; the article's own time is under it
     first = blocks[i].text if i < len(blocks) else ""
-    if not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
+    beside = rules.timestamp(first) if not title_known and _DATE_IN_BRACKETS_AT_END.search(first) else None
+    if beside is not None and beside.lead and not person_names(beside.lead) and rules.organisation(beside.lead) is None:
+        title, published, i = beside.lead, iso_published(beside), i + 1
+    elif not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
             and not _is_opening_sentence(first) and rules.line_kind(first) is None and rules.timestamp(first) is None \
             and not names_photo_positions(first):
         second = blocks[i + 1].text if i + 1 < len(blocks) else ""
