@@ -1141,6 +1141,9 @@ HOME_VISITS = [
      "Quang Tuyến ở xã Thanh Hưng. Đoàn cũng đã đến thăm, tặng quà Trung tâm Y tế huyện Điện Biên.",
      ["Mồng Văn Nhì", "Nguyễn Đức Xuyên", "Nguyễn Quốc Hùng", "Vũ Quốc Doanh", "Nguyễn Quang Tuyến"],
      ["Trung tâm Y tế huyện Điện Biên"], 6),
+    ("Ngày 24-2, đoàn đại biểu do Phó Bí thư Thành ủy Nguyễn Hồ Hải làm trưởng đoàn đã đến thăm, chúc mừng bác sĩ Tạ "
+     "Thị Chung, Anh hùng Lao động, nguyên Phó Giám đốc Bệnh viện Từ Dũ; thăm, chúc mừng bác sĩ Trương Xuân Liễu, "
+     "nguyên Giám đốc Sở Y tế TP HCM.", ["Tạ Thị Chung", "Trương Xuân Liễu"], ["Bệnh viện Từ Dũ"], 2),
     ("Đoàn đã đến thăm, tặng quà bệnh nhân Nguyễn Văn An và bệnh nhân Trần Thị Bích đang điều trị tại Bệnh viện "
      "Đa khoa tỉnh.", ["Nguyễn Văn An", "Trần Thị Bích"], ["Bệnh viện Đa khoa tỉnh"], 1),
     ("Đoàn đã đến thăm ông Nguyễn Văn An, Giám đốc Bệnh viện Đa khoa tỉnh và ông Trần Văn Bình.",
