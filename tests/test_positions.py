@@ -687,6 +687,12 @@ def test_offices_sharing_a_body(text, name, positions, rules):
          [("Thứ trưởng", "Bộ Y tế")]),
         ("Bộ Chính trị và Bộ Y tế chỉ đạo. Quyền Bộ trưởng Nguyễn Thanh Long phát biểu.", "Nguyễn Thanh Long",
          [("Quyền Bộ trưởng", "Bộ Y tế")]),
+        # a plural office over a list after a colon: each name holds it, besides its own
+        ("Cùng đi có các ủy viên Bộ Chính trị: Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; "
+         "Đại tướng Phan Văn Giang, Bộ trưởng Quốc phòng.", "Phan Văn Giang",
+         [("Ủy viên Bộ Chính trị", None), ("Bộ trưởng", "Bộ Quốc phòng")]),
+        ("Tham dự có các Phó Chủ tịch UBND tỉnh: Nguyễn Văn An, Trần Văn Bình.", "Trần Văn Bình",
+         [("Phó Chủ tịch", "UBND tỉnh")]),
         # a rector without the school, in an article that names one university
         ("Ngày 20/4/2019, Hội đồng trường của Trường Đại học Y Hà Nội đã họp phiên thứ Nhất. GS.TS. Tạ Thành Văn, "
          "Hiệu trưởng phát biểu khai mạc.", "Tạ Thành Văn", [("Hiệu trưởng", "Trường Đại học Y Hà Nội")]),

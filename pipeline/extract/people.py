@@ -40,6 +40,10 @@ _COORDINATION = re.compile(r"^\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà|a
 _LINE_END_AFTER = re.compile(r"^\s*(?:\(|\n|$)")
 _ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
 _ITEM_AFTER = re.compile(r"^\s*,\s*([^\W\d_]+(?: [^\W\d_]+){0,4})")
+# "các ủy viên Bộ Chính trị: A; B; C", "các Phó Chủ tịch UBND tỉnh: A, B": a plural office over a list.
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$", re.IGNORECASE)
+_LIST_COLON = re.compile(r"[^.:;\n]{0,60}?:")
+_LIST_END = re.compile(r"[.!?\n]")
 # "Trần Qúy Tường": the tone written on the u of "qu" belongs on the next vowel.
 _QU_TONE = re.compile(r"([Qq])([úùủũụ])([yiaeo])")
 _QU_MOVE = {"ú": "\u0301", "ù": "\u0300", "ủ": "\u0309", "ũ": "\u0303", "ụ": "\u0323"}
@@ -92,7 +96,27 @@ def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = f
         mention = _person_in_run(article, run, coordinated)
         if mention is not None:
             found.append(mention)
-    return _share_offices(found)
+    return _offices_over_lists(_share_offices(found), text, offices)
+
+
+def _offices_over_lists(mentions: list[PersonMention], text: str, offices: list[Hit]) -> list[PersonMention]:
+    """Every name listed after a plural office and a colon holds that office, besides its own
+    (``Cùng đi có các ủy viên Bộ Chính trị: Bí thư Trung ương Đảng … A; Đại tướng B, Bộ trưởng …``)."""
+    shared = list(mentions)
+    for office in offices:
+        if not _PLURAL_BEFORE.search(text, max(0, office.start - 16), office.start):
+            continue
+        colon = _LIST_COLON.match(text, office.end)
+        if colon is None:
+            continue
+        position = _position_before(text, office, colon.end() - 1)
+        end = _LIST_END.search(text, colon.end())
+        list_end = end.start() if end else len(text)
+        for index, mention in enumerate(shared):
+            if colon.end() <= mention.start < list_end \
+                    and not any(p.title == position.title for p in mention.positions):
+                shared[index] = replace(mention, positions=(position, *mention.positions))
+    return shared
 
 
 def _cue_start(chains: list[TitleChain], text: str, start: int) -> int:
