@@ -687,6 +687,11 @@ def test_offices_sharing_a_body(text, name, positions, rules):
          [("Thứ trưởng", "Bộ Y tế")]),
         ("Bộ Chính trị và Bộ Y tế chỉ đạo. Quyền Bộ trưởng Nguyễn Thanh Long phát biểu.", "Nguyễn Thanh Long",
          [("Quyền Bộ trưởng", "Bộ Y tế")]),
+        # a capitalised syllable with the lowercase one that completes its word keeps the body's name going
+        ("Ông Nguyễn Hồng Dũng, Chủ tịch Hiệp Hội Điều dưỡng Việt Nam phát biểu.", "Nguyễn Hồng Dũng",
+         [("Chủ tịch", "Hiệp Hội Điều dưỡng Việt Nam")]),
+        ("Đồng chí Nguyễn Văn An, Trưởng Ban Đối ngoại Trung ương thăm bệnh viện.", "Nguyễn Văn An",
+         [("Trưởng Ban", "Ban Đối ngoại Trung ương")]),
         # a plural office over a list after a colon: each name holds it, besides its own
         ("Cùng đi có các ủy viên Bộ Chính trị: Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; "
          "Đại tướng Phan Văn Giang, Bộ trưởng Quốc phòng.", "Phan Văn Giang",
