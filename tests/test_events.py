@@ -1162,3 +1162,14 @@ def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, fa
     if visits > 1:
         called_on = [[p.ref for p in e.participants if p.role == "host" and p.ref.startswith("P")] for e in events]
         assert sorted(ref for refs in called_on for ref in refs) == [f"P{i}" for i in range(1, len(people) + 1)]
+
+
+def test_an_act_on_a_day_written_without_a_year_is_an_undated_event(rules: RuleSet) -> None:
+    text = ("Trong lúc không khí Trung thu tràn ngập phố phường, hàng ngàn em nhỏ vẫn phải đối mặt với bệnh tật.\n\n"
+            "Để giúp các bệnh nhi có được một Tết Trung thu vui vẻ, ngày 7/9, Bệnh viện Nhi Trung ương đã phối hợp với "
+            "các tình nguyện viên để thực hiện chương trình đặc biệt dành cho các bệnh nhi với tên gọi “Trung thu hồng”.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Nhi Trung ương", "kind": "hospital"}])
+    events = run(ann, entities)
+    assert [(e.type, e.date) for e in events] == [("ceremony", None)]
+    assert _facility_names(events[0], entities) == {"bệnh viện nhi trung ương"}

@@ -83,6 +83,14 @@ def find_dates(
     return [item for item in found if _FOUR_DIGIT_YEAR.match(item.value)]
 
 
+def yearless_days(text: str, rules: RuleSet) -> list[int]:
+    """Where days are written without a year (``ngày 7/9``): in a page that gives no year for
+    them they have no value, yet an act reported on such a day took place."""
+    return [e.start for e in _expressions(text, rules)
+            if e.rule.meta.get("precision") == "day" and e.rule.meta.get("role") == "expression"
+            and not e.groups.get("year")]
+
+
 def group_dates(found: list[DateFound]) -> list[DateMention]:
     grouped: dict[tuple[str, Optional[str]], DateMention] = {}
     for item in found:

@@ -38,6 +38,7 @@ from typing import Optional
 from ..document import AnnotatedArticle, Entities
 from ..models import DateMention, Event, Evidence, EventType, Facility, Participant, PartOfDay
 from ..textnorm import name_key
+from .dates import yearless_days
 from .event_attributes import event_attributes, event_location, event_name
 from .event_participants import (ATTACH, EntitySpan, PlaceCues, award_recipient, entity_spans, participants,
                                  place_cues, visit_target)
@@ -114,6 +115,7 @@ def _group(
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
     historical = history_starts(sentences, dates)
+    days_without_year = yearless_days(text, ann.rules)
     for hit in hits:
         target = visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
             award_recipient(hit, spans, text) if hit.type == "award" else None)
@@ -129,7 +131,7 @@ def _group(
         visit = _visit_met_at(hit, drafts)
         if visit is not None:
             visit.hits.append(hit)
-        elif hit.start < body_length and not in_history and not gifts_of_no_visit and _starts_event(hit, target, lead_paragraph):
+        elif hit.start < body_length and not in_history and not gifts_of_no_visit and _starts_event(hit, target, lead_paragraph, days_without_year):
             _join_or_start(drafts, hit, target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
@@ -192,15 +194,17 @@ def _own_gift(hit: TriggerHit, target: Optional[str], spans: list[EntitySpan], p
     return target in givers
 
 
-def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int) -> bool:
+def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int, days_without_year: list[int]) -> bool:
     """Whether a trigger may start an event on its own."""
     if hit.strength == "head":
         return True
     if hit.strength != "verb":
         return False
     # A reported act starts an event when dated, in the lead, or aimed at a named place or person
-    # (a visit's host, an award's receiving facility).
-    return hit.date is not None or hit.sentence.paragraph == lead_paragraph or target is not None
+    # (a visit's host, an award's receiving facility). A day written without a year the page
+    # gives ("ngày 7/9, Bệnh viện … đã thực hiện chương trình …") dates it too, to a day unknown.
+    day_written = any(hit.sentence.start <= at < hit.sentence.end for at in days_without_year)
+    return hit.date is not None or day_written or hit.sentence.paragraph == lead_paragraph or target is not None
 
 
 def _join_or_start(drafts: list[_Draft], hit: TriggerHit, target: Optional[str]) -> None:
