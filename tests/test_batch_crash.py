@@ -203,7 +203,8 @@ def test_ctrl_c_saves_finished_articles_and_exits_130(tmp_path):
     (corpus / "crawl.jsonl").unlink()
     expected -= 15
     out = tmp_path / "out"
-    process = vnie_run(corpus, out, delay="0.2")
+    # 0.5 s an article: 10 s for the run, so that a busy machine still interrupts it half way.
+    process = vnie_run(corpus, out, delay="0.5")
     wait_until_stored(out, process, 5)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
