@@ -111,6 +111,4 @@ def _opens_item(gap: str, person_before: list[Rule], first: bool) -> bool:
         if match:
             gap = gap[:match.start()]
             break
-    if first and not gap.strip():
-        return True
     return bool(_SEPARATOR_AT_END.search(gap)) or (first and not gap.strip(" ,"))

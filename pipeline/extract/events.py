@@ -131,7 +131,8 @@ def _group(
         visit = _visit_met_at(hit, drafts)
         if visit is not None:
             visit.hits.append(hit)
-        elif hit.start < body_length and not in_history and not gifts_of_no_visit and _starts_event(hit, target, lead_paragraph, days_without_year):
+        elif hit.start < body_length and not in_history and not gifts_of_no_visit \
+                and _starts_event(hit, target, lead_paragraph, days_without_year):
             _join_or_start(drafts, hit, target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
