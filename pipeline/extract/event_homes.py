@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..models import Event, Evidence, Participant
 from ..rules import Rule, RuleSet
-from .event_participants import EntitySpan, is_facility_ref
+from .event_participants import TREATED, EntitySpan, is_facility_ref
 from .event_triggers import CONTEXT, TriggerHit
 
 # Of the visiting verbs, those that call on people at home ("thăm", "chúc Tết"), not "làm việc với".
@@ -28,7 +28,7 @@ _FIRST_GAP = 130
 # What may describe a person before the next one (village, former office, honours).
 _ITEM_GAP = 110
 _SEPARATOR_AT_END = re.compile(r"(?:[,;:]\s*(?:và\s+)?|\s+và\s+)$")
-_PATIENTS = re.compile(r"\b(?:điều trị|nằm viện|chữa bệnh)\b", re.IGNORECASE)
+_PATIENTS = re.compile(rf"\b{TREATED}\b", re.IGNORECASE)
 _FORMER = re.compile(r"\bnguyên\b", re.IGNORECASE)
 
 

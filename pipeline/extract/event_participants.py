@@ -32,9 +32,11 @@ BARE_HEAD_WORDS = 2
 _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với|đến|tới)\s+(?:các\s+)?$", re.IGNORECASE)
 # "đoàn kiểm tra … do Ông Đặng Huy Du … làm trưởng đoàn": the person after "do" leads the delegation.
 _LEADER_BEFORE = re.compile(r"\bdo\s+[^,;.]{0,30}$")
+# What is said of a patient: treated, in hospital.
+TREATED = r"(?:điều trị|nằm viện|chữa bệnh)"
 # "thăm bệnh nhân A (tổ 1, phường B) đang điều trị tại Bệnh viện C": the patient's hospital is
 # the place visited.
-_TREATED_AT = re.compile(r"[^.;]{0,80}?\b(?:đang\s+)?(?:điều trị|nằm viện|chữa bệnh)\s+(?:tại|ở)\s+$", re.IGNORECASE)
+_TREATED_AT = re.compile(rf"[^.;]{{0,80}}?\b(?:đang\s+)?{TREATED}\s+(?:tại|ở)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 # "trao Bằng khen cho Bệnh viện …", "… cho tập thể Bệnh viện …": the award's receiving unit follows.
 _GIVEN_TO = re.compile(r"\bcho\s+(?:(?:các\s+)?tập thể\s+)?$", re.IGNORECASE)
