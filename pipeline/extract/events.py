@@ -31,9 +31,10 @@ else none. Participants come from ``event_participants.py``, attributes from
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Callable, Optional
 
 from ..document import AnnotatedArticle, Entities
 from ..models import DateMention, Event, Evidence, EventType, Facility, Participant, PartOfDay
@@ -115,7 +116,8 @@ def _group(
     drafts: list[_Draft] = []
     pending: list[TriggerHit] = []
     historical = history_starts(sentences, dates)
-    days_without_year = yearless_days(text, ann.rules)
+    # A second pass over the date rules, made only for a trigger nothing else lets start an event.
+    days_without_year = functools.cache(lambda: yearless_days(text, ann.rules))
     for hit in hits:
         target = visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
             award_recipient(hit, spans, text) if hit.type == "award" else None)
@@ -195,7 +197,8 @@ def _own_gift(hit: TriggerHit, target: Optional[str], spans: list[EntitySpan], p
     return target in givers
 
 
-def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int, days_without_year: list[int]) -> bool:
+def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int,
+                  days_without_year: Callable[[], list[int]]) -> bool:
     """Whether a trigger may start an event on its own."""
     if hit.strength == "head":
         return True
@@ -204,8 +207,9 @@ def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int, d
     # A reported act starts an event when dated, in the lead, or aimed at a named place or person
     # (a visit's host, an award's receiving facility). A day written without a year the page
     # gives ("ngày 7/9, Bệnh viện … đã thực hiện chương trình …") dates it too, to a day unknown.
-    day_written = any(hit.sentence.start <= at < hit.sentence.end for at in days_without_year)
-    return hit.date is not None or day_written or hit.sentence.paragraph == lead_paragraph or target is not None
+    if hit.date is not None or hit.sentence.paragraph == lead_paragraph or target is not None:
+        return True
+    return any(hit.sentence.start <= at < hit.sentence.end for at in days_without_year())
 
 
 def _join_or_start(drafts: list[_Draft], hit: TriggerHit, target: Optional[str]) -> None:
