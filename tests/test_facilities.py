@@ -535,6 +535,9 @@ def test_a_name_cut_short_is_the_full_name_of_the_article(text, expected, rules)
          ["Trung tâm Nuôi dưỡng và Điều dưỡng người có công cơ sở 2"]),
         # a department's name is shorter: a clause after it is not read into it
         ("Bệnh nhân được chuyển về khoa Nội hô hấp nhờ sức khỏe tiến triển tốt.", ["Khoa Nội hô hấp"]),
+        # two kinds of care written with a comma between them are one name
+        ("Đoàn đến thăm, tặng quà các đối tượng tại Trung tâm Nuôi dưỡng, điều dưỡng người có công Thanh Hóa.",
+         ["Trung tâm Nuôi dưỡng, điều dưỡng người có công Thanh Hóa"]),
     ],
 )
 def test_care_centres_named_by_their_care(text, expected, rules):

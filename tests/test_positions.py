@@ -378,6 +378,11 @@ UNSEEN_ARTICLE_POSITIONS = [
     # a newspaper's editor
     ("Đặc biệt, chương trình còn có sự có mặt Thiếu tướng Phạm Văn Miên, Tổng Biên tập Báo Quân đội nhân dân.",
      "Phạm Văn Miên", [("Tổng Biên tập", "Báo Quân đội nhân dân")]),
+    # a board named by a fixed phrase with a comma inside, and what follows the phrase
+    ("Tham dự có Thiếu tướng Trần Huy Dụng, Phó trưởng Ban Thường trực Ban Bảo vệ, Chăm sóc Sức khỏe Cán bộ Trung ương.",
+     "Trần Huy Dụng", [("Phó Trưởng Ban Thường trực", "Ban Bảo vệ, Chăm sóc Sức khỏe Cán bộ Trung ương")]),
+    ("Ông Lê Văn Thành, Trưởng Ban Bảo vệ sức khỏe cán bộ tỉnh phát biểu.", "Lê Văn Thành",
+     [("Trưởng Ban", "Ban Bảo vệ sức khỏe cán bộ tỉnh")]),
 ]
 
 

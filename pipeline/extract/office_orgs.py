@@ -20,6 +20,7 @@ from .words import skip_spaces, word_at
 MAX_LOWERCASE_ORG_WORDS = 3
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
+_WORD = re.compile(r"[^\W_]+")
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
 _IN_CHARGE = re.compile(r"(?:[Pp]hụ trách|của)\s+")
@@ -90,10 +91,18 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     capitals_in_row = 0
     phrase_end = org_start
     words_read = 0
-    for match in re.finditer(r"[^\W_]+", text[org_start:limit]):
-        at = org_start + match.start()
+    for match in _WORD.finditer(text, org_start):
+        at = match.start()
         if at < phrase_end:
             continue
+        if at >= limit:
+            if phrase_end <= limit or not text[phrase_end:at].isspace():
+                break  # ("truyền thông&GDSK thông qua": no name goes on after the phrase)
+            # "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương": a fixed phrase ran over the comma
+            stop = _ORG_END.search(text, phrase_end)
+            limit = stop.start() if stop else len(text)
+            if at >= limit:
+                break
         words_read += 1
         phrase = lexicon.match_at(lexicon.name_phrases, lower, at)
         if phrase is not None and at > org_start and (text[at].isupper() or words_read == 2):
@@ -117,7 +126,7 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         if facility is not None and facility.category == "facility" and not facility.generic:
             end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
             break
-        end = org_start + match.end()
+        end = match.end()
     if end > org_start and office.org_start is not None:
         end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
     end = _with_term(text, end) if end > org_start else end
