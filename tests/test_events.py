@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.document import AnnotatedArticle, CleanedArticle, Entities
 from pipeline.extract.dates import extract_dates
+from pipeline.extract.entities import extract_entities
 from pipeline.extract.events import extract_events
 from pipeline.extract.sentences import split_sentences, split_text
 from pipeline.models import Facility, Mention, Organization, Person
@@ -770,6 +771,26 @@ def test_surveys_sent_gifts_and_new_year_wishes_are_visits(text: str, facilities
     ann = annotated(text, rules, None)
     entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
     assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a working session held at the centres of two districts, their head written once
+        ("Ngày 27/6/2024, Đoàn công tác của Sở Y tế do Ths.Bs Phạm Văn Mẫn, Phó Giám đốc Sở Y tế làm Trưởng đoàn đã có "
+         "buổi làm việc về công tác y tế tại Trung tâm Y tế các huyện Nậm Pồ và Mường Nhé.",
+         [{"trung tâm y tế huyện nậm pồ"}, {"trung tâm y tế huyện mường nhé"}]),
+        # two charity clinics visited in turn
+        ("Chiều 21/02/2023, đoàn đại biểu Ủy ban MTTQ Việt Nam TPHCM đến thăm và chúc mừng Phòng thuốc nam Phước Thiện, "
+         "trực thuộc Tổ đình Hưng Minh Tự (Phường 10, Quận 6) và Phòng thuốc từ thiện Nguyễn Đình Chiểu, trực thuộc "
+         "Thánh thất Đô Thành (Phường 12, Quận 6).",
+         [{"phòng thuốc nam phước thiện"}, {"phòng thuốc từ thiện nguyễn đình chiểu"}]),
+    ],
+)
+def test_a_session_at_several_places_is_one_visit_per_place(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = extract_entities(ann)
+    assert [_facility_names(e, entities) for e in run(ann, entities) if e.type == "visit"] == expected
 
 
 def test_an_agreement_signed_at_talks_is_a_signing(rules: RuleSet) -> None:

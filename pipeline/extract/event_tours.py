@@ -22,13 +22,17 @@ from .event_triggers import TriggerHit
 # "Trường … có buổi tiếp và làm việc với Sở Y tế, Bệnh viện A, Bệnh viện B": the bodies listed
 # came to the subject; one meeting at its place, not a tour of theirs.
 _RECEIVED_BEFORE = re.compile(r"(?:tiếp|đón tiếp)\s+và\s+$", re.IGNORECASE)
-# A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …").
+# A visit's noun names its place right after it ("buổi khảo sát Bệnh viện …"), or after what the
+# session was about and "tại" ("buổi làm việc về công tác y tế tại Trung tâm Y tế các huyện A và B":
+# the places' head, written once before their units, is no part of the first place's mention).
 _NAMED_RIGHT_AFTER = 3
+_HELD_AT = re.compile(r"\s(?:về\s[^,;.:!?()]{1,40}?\s)?tại\s+(?:[^,;.:!?()]{1,30}?\s(?:các|hai|\d)\s+\w+\s+)?")
 # What separates two places in a list: a comma, a semicolon, "và", or ", và", maybe after the
 # place's ward in brackets ("Bệnh viện A (phường X) và Bệnh viện B"), maybe with other short
-# items between ("tại UBND huyện, Bệnh viện Đa khoa, Trung tâm Y tế dự phòng huyện …; …").
+# items between ("tại UBND huyện, Bệnh viện Đa khoa, Trung tâm Y tế dự phòng huyện …; …"), an item
+# maybe with its ward in brackets ("…, trực thuộc Tổ đình Hưng Minh Tự (Phường 10, Quận 6) và …").
 _LIST_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[,;]\s*(?:và\s+)?|và\s+)"
-                       r"(?:[^,;.:!?]{1,40}?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))*",
+                       r"(?:[^,;.:!?()]{1,40}?(?:\s*\([^()\n]{1,40}\))?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))*",
                        re.IGNORECASE)
 
 
@@ -128,7 +132,8 @@ def _listed_places(
                 or _RECEIVED_BEFORE.search(text, max(0, act.start - 16), act.start):
             continue
         after = [s for s in spans if s.ref in hosts and act.end <= s.start and s.end <= act.sentence.end]
-        if act.strength == "head" and not (after and after[0].start - act.end <= _NAMED_RIGHT_AFTER):
+        if act.strength == "head" and not (after and (after[0].start - act.end <= _NAMED_RIGHT_AFTER
+                                                      or _HELD_AT.fullmatch(text, act.end, after[0].start))):
             continue
         run = _first_run(after, text)
         if len(run) > len(best):
