@@ -237,6 +237,12 @@ def test_a_facility_name_stops_before_the_titles_of_a_name(rules):
         # the province's general hospital, no province named: a facility of its own
         ("Bệnh viện Quốc tế Becamex điều trị 300 ca. Tiến sĩ Văn Quang Tân, Giám đốc Bệnh viện Đa khoa tỉnh cho biết.",
          [("Bệnh viện Quốc tế Becamex", "hospital"), ("Bệnh viện Đa khoa tỉnh", "hospital")]),
+        # a department of two specialities joined by a dash, the second one named in words
+        ("Bác sĩ Nguyễn Văn Sơn, Trưởng khoa Lao – Bệnh phổi, Bệnh viện Mắt – Da liễu.",
+         [("Khoa Lao – Bệnh phổi", "department"), ("Bệnh viện Mắt – Da liễu", "hospital")]),
+        ("Bệnh viện có 8 chuyên khoa gồm: khoa Cấp cứu – Hồi sức tích cực chống độc; khoa Bệnh phổi; khoa Cận lâm sàng.",
+         [("Khoa Cấp cứu – Hồi sức tích cực chống độc", "department"), ("Khoa Bệnh phổi", "department"),
+          ("Khoa Cận lâm sàng", "department")]),
     ],
 )
 def test_departments_institution_stations_and_unnamed_provincial_hospitals(text, expected, rules):

@@ -110,6 +110,8 @@ def read_name_tail(
             if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) \
                     and not _DAY_AFTER_DASH.match(text, after) and after - nxt <= 2:
                 cursor = after
+                if department:
+                    capitals_in_row = 0  # "khoa Lao – Bệnh phổi": a second speciality, not one proper name
                 continue
             if department and lexicon.match_at(lexicon.name_inner, lower, after) and after - nxt <= 2:
                 cursor = after  # "Khoa Hồi sức tích cực - chống độc": a department's second speciality
