@@ -383,6 +383,10 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Trần Huy Dụng", [("Phó Trưởng Ban Thường trực", "Ban Bảo vệ, Chăm sóc Sức khỏe Cán bộ Trung ương")]),
     ("Ông Lê Văn Thành, Trưởng Ban Bảo vệ sức khỏe cán bộ tỉnh phát biểu.", "Lê Văn Thành",
      [("Trưởng Ban", "Ban Bảo vệ sức khỏe cán bộ tỉnh")]),
+    # an office taken "giữ chức danh" after one held in the hospital written in lowercase; the
+    # hospital's party committee
+    ("Đồng chí Trần Minh Cảnh - phó Giám đốc bệnh viện giữ chức danh phó Bí thư Đảng ủy bệnh viện.", "Trần Minh Cảnh",
+     [("Phó Giám đốc", "Bệnh viện"), ("Phó Bí thư", "Đảng ủy bệnh viện")]),
 ]
 
 

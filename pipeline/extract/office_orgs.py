@@ -73,8 +73,9 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     if body is not None and not body.generic:
         end = body.end
         if body.kind == "department" or body.kind == "party" and body.bare:
-            # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility
-            end = _facility_after(text, end, lexicon)
+            # "Trưởng khoa Cấp cứu, Bệnh viện X"; "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit's facility;
+            # "Bí thư Đảng ủy bệnh viện": the committee of the facility the article is about
+            end = _facility_after(text, end, lexicon, the_one=body.kind == "party")
         elif (head := lexicon.match_at(lexicon.org_heads, text, body.start)) is not None and head.meta("part_of_next"):
             end = _body_after(text, end, lexicon)  # "Trưởng Bộ môn Ngoại Đại học Y Hà Nội": the university's
         end = _with_term(text, end)
@@ -157,10 +158,13 @@ def _lowercase_organization(
 ) -> tuple[PositionMention, int]:
     """``Bí thư chi bộ, Hiệu trưởng nhà trường``: a short lowercase phrase up to the next comma
     is the organization; a longer one, or one with a verb, is the rest of the sentence."""
-    phrase = text[start:limit]
-    words = re.findall(r"[^\W_]+", phrase)
     lower = text.lower()
-    verbs = [m for m in re.finditer(r"[^\W_]+", phrase) if lexicon.match_at(lexicon.name_stops, lower, start + m.start())]
+    verbs = [m for m in _WORD.finditer(text, start, limit) if lexicon.match_at(lexicon.name_stops, lower, m.start())]
+    if verbs and verbs[0].start() > start and lexicon.match_at(lexicon.facility_heads, text, start):
+        # "phó Giám đốc bệnh viện giữ chức danh …": the facility's head, then the clause
+        limit, verbs = verbs[0].start(), []
+    phrase = text[start:limit]
+    words = _WORD.findall(phrase)
     if not words or len(words) > MAX_LOWERCASE_ORG_WORDS or verbs:
         committee = lexicon.match_at(lexicon.org_heads, text, start)
         if committee is not None and committee.meta("kind") == "party":
@@ -177,12 +181,16 @@ def _body_after(text: str, pos: int, lexicon: Lexicon) -> int:
     return body.end if body is not None and not body.generic and not body.bare else pos
 
 
-def _facility_after(text: str, pos: int, lexicon: Lexicon) -> int:
-    """End of the facility a department belongs to when it follows (``…, Bệnh viện X``), else ``pos``."""
+def _facility_after(text: str, pos: int, lexicon: Lexicon, the_one: bool = False) -> int:
+    """End of the facility a department belongs to when it follows (``…, Bệnh viện X``), else ``pos``.
+    With ``the_one``, a facility's head alone, in lowercase and right after, counts too
+    (``Đảng ủy bệnh viện``)."""
     link = _DEPARTMENT_OF.match(text, pos)
     if link is None:
         return pos
     body = body_at(text, link.end(), lexicon)
-    if body is None or body.generic or body.category != "facility" or body.kind == "department":
+    if body is None or body.category != "facility" or body.kind == "department":
+        return pos
+    if body.generic and not (the_one and link.end() - pos == 1 and body.end == body.head_end and not body.quantified):
         return pos
     return body.end

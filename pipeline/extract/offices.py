@@ -28,7 +28,7 @@ _GAP_BREAK = re.compile(r"[;:!?\n\"“”()]|\.\s|\s[-–—]\s")
 _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội"
 # "…, giữ chức vụ Phó Giám đốc", "…, đều là Phó Giám đốc": the office of the names before the comma.
 _AFTER_SEPARATOR = re.compile(
-    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên |đều )?(?:đang )?là\s+|giữ\s+chức(?:\s+vụ)?\s+)?"
+    r"\s*(?:(?:,|[-–—]|;|\()\s*(?:(?:hiện |nguyên |đều )?(?:đang )?là\s+|giữ\s+chức(?:\s+(?:vụ|danh))?\s+)?"
     r"|\s(?:hiện |nguyên |đều )?(?:đang )?là\s+)"
     r"(?:[Nn]guyên\s+|kiêm\s+)?"
 )
@@ -37,7 +37,7 @@ _AFTER_SEPARATOR = re.compile(
 # taken up or kept.
 _APPOINTED = re.compile(
     r"\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
-    r"(?:(?:giữ\s+chức(?:\s+vụ)?|làm)\s+)?|(?:(?:tiếp tục|vẫn)\s+)?(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+    r"(?:(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+)?|(?:(?:tiếp tục|vẫn)\s+)?(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+"
     r"|giao\s+chức\s+vụ\s+)"
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
@@ -50,7 +50,7 @@ _ITEM_END = re.compile(r"[;\n]|\.\s")
 # office starts within a few characters of it (", ", " - ", " kiêm ").
 _BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ)|Chi bộ|chi bộ")
 MAX_COMMITTEE_GAP = 30
-_KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+vụ)?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
+_KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+(?:vụ|danh))?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
 _SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
 NAME_LINE_MAX_CHARS = 60
