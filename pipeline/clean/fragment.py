@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
-from .metadata import published_of, read_header, split_outlet, split_trailing_byline
+from .bylines import split_trailing_byline
+from .metadata import published_of, read_header, split_outlet
 from .paragraphs import ArticleParts, assemble
 
 # Elements whose start or end breaks a line.

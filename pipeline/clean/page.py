@@ -21,7 +21,8 @@ from lxml import html as lxml_html
 from .blocks import CONTROL_CHARS, Block, Role, tidy, word_count
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
-from .metadata import Header, published_of, split_outlet, split_trailing_byline
+from .bylines import split_trailing_byline
+from .metadata import Header, published_of, split_outlet
 from .pagemeta import PageMeta, page_metadata
 from .paragraphs import ArticleParts, assemble
 

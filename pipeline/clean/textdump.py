@@ -8,7 +8,8 @@ from dataclasses import replace
 from .blocks import Block, Role, tidy
 from .boilerplate import cut_tail, drop_inline
 from .cleanrules import CleaningRules
-from .metadata import published_of, read_header, split_outlet, split_trailing_byline
+from .bylines import split_trailing_byline
+from .metadata import published_of, read_header, split_outlet
 from .paragraphs import ArticleParts, assemble, mark_layout_captions
 from .shapes import SENTENCE_END
 
