@@ -170,6 +170,9 @@ PROSE_2 = (
         (" Minh Khương", ("Minh Khương",)),
         ("Theo Thanh Xuân\nVnEconomy", ("Thanh Xuân",)),
         ("Nguyễn Thị Ngọc\n(TTYT huyện Mê Linh)", ("Nguyễn Thị Ngọc",)),
+        # the author's unit on the name's line, after a dash
+        ("Hoàng Thu Nga - Phòng CTXH", ("Hoàng Thu Nga",)),
+        ("Hải Minh - Đài Truyền thanh Thanh Ba", ("Hải Minh",)),
         # Closing credit lines under a label (held-out Nghệ An posts and the common variants).
         ("Tác giả: Lê Hằng - Cảnh Toàn\nNguồn tin: Đài phát thanh và truyền hình Nghệ An", ("Lê Hằng", "Cảnh Toàn")),
         ("Tác giả: Kim Oanh\nNguồn tin: Cổng Thông tin điện tử tỉnh Nghệ An", ("Kim Oanh",)),

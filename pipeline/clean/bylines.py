@@ -27,6 +27,8 @@ CAPTION_LINE_MIN_WORDS, CAPTION_LINE_MAX_WORDS = 4, 30
 # A name this long is one person's full name; a shorter one ("Văn Gõ", a pen name) may recur by chance.
 FULL_NAME_MIN_WORDS = 3
 
+_NAME_DASH_UNIT = re.compile(r"(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,4}) [-–] (?P<unit>[^\n]{2,70})")
+
 
 @dataclass(frozen=True)
 class Byline:
@@ -73,9 +75,20 @@ def split_trailing_byline(blocks: Sequence[Block], rules: CleaningRules) -> Byli
             if not _named_above(names, kept[:-1]):
                 authors[:0] = names
             kept.pop()
+        elif signed := _name_with_unit(text, rules):
+            authors[:0] = signed  # "Hoàng Thu Nga - Phòng CTXH": the author and her unit on one line
+            kept.pop()
         else:
             break
     return Byline(tuple(a for a in authors if a), tuple(kept), published)
+
+
+def _name_with_unit(text: str, rules: CleaningRules) -> tuple[str, ...]:
+    """The author of a line that signs with a name, a dash and the author's unit."""
+    signed = _NAME_DASH_UNIT.match(_unstopped(text.strip()))
+    if signed is None or rules.organisation(signed.group("unit")) is None or not rules.name(signed.group("name")):
+        return ()
+    return tuple(person_names(signed.group("name")))
 
 
 def _named_above(names: Sequence[str], blocks: Sequence[Block]) -> bool:
