@@ -115,6 +115,8 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("Ngày đăng: 08/05/2025 - Lượt xem: 103", "2025-05-08", None),
         ("Thứ năm - 11/04/2024 09:56 |", "2024-04-11T09:56:00+07:00", None),
         ("16:10 , 25/02/2024", "2024-02-25T16:10:00+07:00", None),
+        # a bullet before the weekday, a share button after the time
+        ("- Chủ Nhật, 06/03/2016, 16:38 - Chia sẻ", "2016-03-06T16:38:00+07:00", None),
     ],
 )
 def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:

@@ -387,6 +387,9 @@ UNSEEN_ARTICLE_POSITIONS = [
     # hospital's party committee
     ("Đồng chí Trần Minh Cảnh - phó Giám đốc bệnh viện giữ chức danh phó Bí thư Đảng ủy bệnh viện.", "Trần Minh Cảnh",
      [("Phó Giám đốc", "Bệnh viện"), ("Phó Bí thư", "Đảng ủy bệnh viện")]),
+    # the head written twice, as office and as the body's name
+    ("Giải thưởng được trao cho PGS. TS. Đặng Thị Cẩm Hà, nguyên Trưởng phòng Phòng Công nghệ sinh học môi trường, "
+     "Viện Công nghệ Sinh học.", "Đặng Thị Cẩm Hà", [("Trưởng phòng", "Phòng Công nghệ sinh học môi trường")]),
 ]
 
 

@@ -120,7 +120,9 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         joined = match.group(0) == "và" and _joins_name(text, skip_spaces(text, at + 2), lexicon)
         if lowercase and not joined and (capitals_in_row >= 2 or lexicon.match_at(lexicon.name_stops, lower, at)):
             break  # a proper name ends the organization's name; a verb ends the clause
-        capitals_in_row = 0 if lowercase else capitals_in_row + 1
+        # The head an office names its body by ("Trưởng phòng Phòng …") is no word of a proper name.
+        head_word = at == org_start and office.org_start is not None
+        capitals_in_row = 0 if lowercase or head_word else capitals_in_row + 1
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
         facility = body_at(text, at, lexicon) if at > org_start else None
