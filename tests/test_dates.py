@@ -222,6 +222,12 @@ YEAR_FROM_THE_ARTICLE = [
         "hợi 2019.",
         [("2019-01-31", "morning"), ("2019", None)],
     ),
+    # A congress for a term that starts in the year of the plan that called it.
+    (
+        "Kế hoạch 26-KH/ĐUBVPSN ngày 11/5/2020 của Ban Thường vụ Đảng ủy Bệnh viện về việc tổ chức Đại hội Đảng bộ "
+        "Bệnh viện lần thứ III, nhiệm kỳ 2020-2025. Đại hội Đảng bộ phiên thứ nhất diễn ra vào ngày 19/5.",
+        [("2020-05-11", None), ("2020-05-19", None)],
+    ),
 ]
 
 # Days and months whose year the text does not settle, and counts that are not dates.

@@ -25,6 +25,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 # How far before "năm YYYY" a word may say the year is not the event's
 # ("đến năm 2030", "tổng kết công tác năm 2024").
 _YEAR_CONTEXT_WINDOW = 40
+# The first year of a term of office: the year the body was elected.
+_TERM_START = re.compile(r"\bnhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b", re.IGNORECASE)
 # Where a paragraph ends: the next scope a day's year is looked for in.
 _PARAGRAPH_BREAK = re.compile(r"\n")
 
@@ -49,8 +51,8 @@ def latest_full_year(expressions: list[Expression], text: str, rules: RuleSet) -
     are left out. Issue dates of cited documents are left out too (often years older). They are
     a lower bound of the article's year (a document is issued before the
     article citing it), so the latest of them is taken only when the article
-    has no other full date and itself states that year ("năm 2021") and no
-    later one.
+    has no other full date and itself states that year ("năm 2021", or a term
+    "nhiệm kỳ 2020-2025" that starts in it) and no later one.
     """
     own, issued = [], []
     for e in expressions:
@@ -68,6 +70,8 @@ def latest_full_year(expressions: list[Expression], text: str, rules: RuleSet) -
         and not e.groups.get("year_from")
         and not _is_not_event_year(text, e.match_start, rules)
     }
+    # A congress elects for a term that starts in its year ("Đại hội … nhiệm kỳ 2020-2025").
+    stated |= {int(m.group(1)) for m in _TERM_START.finditer(text)}
     latest = max(issued)
     return latest if latest in stated and max(stated) == latest else None
 
