@@ -117,6 +117,8 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("16:10 , 25/02/2024", "2024-02-25T16:10:00+07:00", None),
         # a bullet before the weekday, a share button after the time
         ("- Chủ Nhật, 06/03/2016, 16:38 - Chia sẻ", "2016-03-06T16:38:00+07:00", None),
+        ("- 00:59 - 20/03/2021", "2021-03-20T00:59:00+07:00", None),
+        ("19:52 22-09-2024 | :185", "2024-09-22T19:52:00+07:00", None),
     ],
 )
 def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:
@@ -356,6 +358,14 @@ def test_a_headline_with_its_date_in_brackets_beside_it(rules: RuleSet) -> None:
     text = "\n\n".join(["Bầu Chủ tịch Hội đồng trường (22-04-2019)", PROSE, PROSE_2])
     article = clean(raw_text(text), rules)
     assert (article.title, article.published) == ("Bầu Chủ tịch Hội đồng trường", "2019-04-22")
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
+def test_a_headline_ending_in_a_date_above_the_date_line_under_a_phone_number(rules: RuleSet) -> None:
+    text = "\n\n".join(["0251.3898252", "CHÀO MỪNG NGÀY QUỐC TẾ PHỤ NỮ 20/10/2020",
+                        "Thứ 4 | 21/10/2020 - Lượt xem: 846", PROSE, PROSE_2, "Điện thoại: 0293 3870 477"])
+    article = clean(raw_text(text), rules)
+    assert (article.title, article.published) == ("CHÀO MỪNG NGÀY QUỐC TẾ PHỤ NỮ 20/10/2020", "2020-10-21")
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
