@@ -400,10 +400,20 @@ def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
     assert [f.name for f in extract_entities(ann).facilities] == ["Bệnh viện đa khoa tỉnh"]
 
 
-def test_a_head_before_listed_communes_names_one_station_each(rules):
-    found = facilities_of("Đồng chí Phó Bí thư đã đến thăm các đơn vị Y tế gồm: phòng Y tế, trạm Y tế các xã Nghĩa Lâm, "
-                          "Nghĩa Sơn.", rules)
-    assert [f.name for f in found] == ["Trạm Y tế xã Nghĩa Lâm", "Trạm Y tế xã Nghĩa Sơn"]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đồng chí Phó Bí thư đã đến thăm các đơn vị Y tế gồm: phòng Y tế, trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn.",
+         ["Trạm Y tế xã Nghĩa Lâm", "Trạm Y tế xã Nghĩa Sơn"]),
+        # the communes counted
+        ("Đoàn đến thăm, tặng quà Trạm Y tế 2 xã Khánh An, Khánh Bình.", ["Trạm Y tế xã Khánh An", "Trạm Y tế xã Khánh Bình"]),
+        ("Đoàn đến thăm Trạm Y tế hai xã Khánh An và Khánh Bình.", ["Trạm Y tế xã Khánh An", "Trạm Y tế xã Khánh Bình"]),
+        # a count of stations given things, no names
+        ("Đoàn đã trao tặng Trạm Y tế 3 xã 100 bộ trang phục.", []),
+    ],
+)
+def test_a_head_before_listed_communes_names_one_station_each(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
 
 
 @pytest.mark.parametrize(

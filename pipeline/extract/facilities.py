@@ -25,9 +25,10 @@ from .words import skip_spaces, word_at
 # "được nhận danh hiệu “Bệnh viện Xanh năm 2020”": the quoted name of an honour, not a facility.
 _AWARD_TITLE_BEFORE = re.compile(r"(?:danh hiệu|giải thưởng|mô hình|tiêu chí)\s*[“\"]\s*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
-# A head before a plural of administrative units and their names: "trạm y tế các xã A, B".
+# A head before a plural of administrative units and their names: "trạm y tế các xã A, B",
+# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted).
 _UNITS_LISTED = re.compile(
-    r"\s+các\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
+    r"\s+(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
