@@ -201,7 +201,9 @@ def _score_dates(record: dict, gold: dict) -> Counts:
     return Counts(len(predicted & expected), len(predicted), len(expected))
 
 
-def _event_pairs(record: dict, gold: dict, with_date: bool = True) -> list[tuple[dict, dict]]:
+def _event_pairs(
+    record: dict, gold: dict, participants: _EventFacilities, with_date: bool = True
+) -> list[tuple[dict, dict]]:
     """Gold events paired with predicted events of the same type (and date), each used once.
     Which of several such predictions a gold event takes does not change how many pairs there
     are, so the pairs are chosen place with place: first every gold event that shares facility
@@ -209,7 +211,6 @@ def _event_pairs(record: dict, gold: dict, with_date: bool = True) -> list[tuple
     visits of one day to two places, and visits that name no facility, pair whatever order
     either list is written in."""
     available = list(record.get("events") or [])
-    participants = _event_facility_keys(record, gold)
     wanted_events = list(gold["events"] or [])
     paired: dict[int, dict] = {}
 
@@ -236,8 +237,8 @@ def _event_pairs(record: dict, gold: dict, with_date: bool = True) -> list[tuple
 class _EventFacilities:
     """The name keys of an event's facility participants, predicted and gold."""
 
-    facilities: dict
-    gold_facilities: list
+    facilities: dict[str, frozenset[str]]
+    gold_facilities: list[frozenset[str]]
 
     def predicted(self, event: dict) -> list[frozenset[str]]:
         return [self.facilities[p["ref"]] for p in event.get("participants") or [] if p.get("ref") in self.facilities]
@@ -259,11 +260,12 @@ def _event_facility_keys(record: dict, gold: dict) -> _EventFacilities:
 
 
 def _score_events(record: dict, gold: dict) -> Counts:
-    return Counts(len(_event_pairs(record, gold)), len(record.get("events") or []), len(gold["events"] or []))
+    pairs = _event_pairs(record, gold, _event_facility_keys(record, gold))
+    return Counts(len(pairs), len(record.get("events") or []), len(gold["events"] or []))
 
 
 def _score_event_types(record: dict, gold: dict) -> Counts:
-    pairs = _event_pairs(record, gold, with_date=False)
+    pairs = _event_pairs(record, gold, _event_facility_keys(record, gold), with_date=False)
     return Counts(len(pairs), len(record.get("events") or []), len(gold["events"] or []))
 
 
@@ -271,7 +273,7 @@ def _score_event_facilities(record: dict, gold: dict) -> Counts:
     participants = _event_facility_keys(record, gold)
     # Facilities of a missed event count as missed participants.
     total = Counts(0, 0, sum(len(e.get("facilities") or []) for e in gold["events"] or []))
-    for event, wanted in _event_pairs(record, gold):
+    for event, wanted in _event_pairs(record, gold, participants):
         predicted = participants.predicted(event)
         matched, _ = _match_names(predicted, participants.wanted(wanted))
         total += Counts(matched, len(predicted), 0)
