@@ -175,12 +175,14 @@ def _header_from(
             and rules.timestamp(blocks[i + 2].text):
         i += 1  # the page's clock above the headline; the article's own time is under it
     first = blocks[i].text if i < len(blocks) else ""
-    beside = rules.timestamp(first) if not title_known and _DATE_IN_BRACKETS_AT_END.search(first) else None
+    first_stamp = rules.timestamp(first) if first else None
+    beside = first_stamp if not title_known and _DATE_IN_BRACKETS_AT_END.search(first) else None
     if beside is not None and beside.lead and not person_names(beside.lead) and rules.organisation(beside.lead) is None:
         title, published, i = beside.lead, iso_published(beside), i + 1
     elif not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
             and not _is_opening_sentence(first) and rules.line_kind(first) is None \
-            and (rules.timestamp(first) is None or _dated_headline(blocks, i, rules)) and not names_photo_positions(first):
+            and (first_stamp is None or _dated_headline(first_stamp, blocks, i, rules)) \
+            and not names_photo_positions(first):
         second = blocks[i + 1].text if i + 1 < len(blocks) else ""
         # (A headline may ask or exclaim: "Sẽ rút lại quyết định bổ nhiệm bà A?")
         if category is None and _is_category(first) and is_headline(second) and word_count(second) > word_count(first) \
@@ -216,11 +218,11 @@ def _header_from(
     return Header(title, category, published, tuple(a for a in authors if a), i)
 
 
-def _dated_headline(blocks: Sequence[Block], i: int, rules: CleaningRules) -> bool:
+def _dated_headline(stamp: TimestampMatch, blocks: Sequence[Block], i: int, rules: CleaningRules) -> bool:
     """A headline that ends in a date ("CHÀO MỪNG NGÀY QUỐC TẾ PHỤ NỮ 20/10/2020"), read like a
-    date line under a name, is the headline when the page's own date line comes right under it."""
-    stamp = rules.timestamp(blocks[i].text)
-    return bool(stamp and stamp.lead and not person_names(stamp.lead)) and i + 1 < len(blocks) \
+    date line under a name (``stamp``), is the headline when the page's own date line comes right
+    under it."""
+    return bool(stamp.lead and not person_names(stamp.lead)) and i + 1 < len(blocks) \
         and rules.timestamp(blocks[i + 1].text) is not None
 
 
