@@ -173,9 +173,9 @@ def _person(
     for mention in entry.mentions:
         for position in mention.positions:
             found = resolve_position(position, mention.start, text, facilities, organizations)
-            office = lexicon.without_acting(lexicon.unqualified(found.title))
-            if found.organization is None and sole.facility is not None \
-                    and lexicon.unqualified(found.title) in lexicon.facility_offices:
+            unqualified = lexicon.unqualified(found.title)
+            office = lexicon.without_acting(unqualified)
+            if found.organization is None and sole.facility is not None and unqualified in lexicon.facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, sole.facility.name, sole.facility)
             elif found.organization is None and sole.ministry is not None and office in lexicon.ministry_offices:
