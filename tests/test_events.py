@@ -618,6 +618,21 @@ def test_visits_of_one_trip(text: str, people: list, facilities: list, expected:
     assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
 
 
+def test_an_earlier_stop_of_the_same_round_is_no_background(rules: RuleSet) -> None:
+    # "Trước đó" opens background, except an earlier stop of the same round of visits ("cũng đã đến thăm").
+    text = (
+        "Ngày 11-2, Giám đốc Sở Y tế Lê Quang Hùng đã đến thăm và trao tặng 120 suất quà cho các bệnh nhi có hoàn "
+        "cảnh khó khăn đang điều trị tại Bệnh viện Nhi tỉnh Gia Lai.\n\n"
+        "Trước đó, ngày 10-2, Giám đốc Sở Y tế cũng đã đến thăm và trao 120 phần quà đến các bệnh nhân có hoàn cảnh "
+        "khó khăn đang điều trị tại Bệnh viện Đa khoa Gia Lai."
+    )
+    ann = annotated(text, rules, "2026-02-11")
+    entities = entities_from_gold(ann.text, [{"name": "Lê Quang Hùng"}],
+                                  [{"name": "Bệnh viện Nhi tỉnh Gia Lai"}, {"name": "Bệnh viện Đa khoa Gia Lai"}])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == [
+        ("visit", "2026-02-11", {"bệnh viện nhi tỉnh gia lai"}), ("visit", "2026-02-10", {"bệnh viện đa khoa gia lai"})]
+
+
 # A tour: one visiting verb that lists several places is one visit per place; those listed as
 # present at one working session are one visit.
 TOURS = [
