@@ -1102,6 +1102,11 @@ HEALTH_AGENCIES_VISITED = [
     ("Ngày 24/9/2025, đoàn công tác do TS.BS. Nguyễn Đức Toàn – Giám đốc Sở Y tế làm trưởng đoàn đã có buổi thăm và "
      "làm việc tại Bệnh viện Đa khoa Khu vực Mai Sơn.\n\nTại buổi làm việc, Đồng chí Giám đốc Sở Y tế đã ghi nhận.",
      ["Sở Y tế"], 1),
+    # so is an army post greeted on the same trip
+    ("Ngày 27/2/2018, Phó Chủ tịch nước Đặng Thị Ngọc Thịnh đến thăm, làm việc tại Bệnh viện Sản - Nhi Cà Mau.\n\n"
+     "Sáng cùng ngày, Phó Chủ tịch nước Đặng Thị Ngọc Thịnh đến thăm, nói chuyện với cán bộ, chiến sỹ Đồn Biên phòng "
+     "Đất Mũi, xã Đất Mũi, huyện Ngọc Hiển.",
+     ["Đồn Biên phòng Đất Mũi"], 2),
 ]
 
 
@@ -1110,7 +1115,7 @@ def test_a_health_agency_visited_is_a_visit_of_its_own(text: str, organizations:
                                                        rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
     hospitals = [name for name in ("Bệnh viện ĐK Thống Nhất", "Bệnh viện đa khoa khu vực Thủ Đức",
-                                   "Bệnh viện Đa khoa Khu vực Mai Sơn") if name in text]
+                                   "Bệnh viện Đa khoa Khu vực Mai Sơn", "Bệnh viện Sản - Nhi Cà Mau") if name in text]
     entities = entities_from_gold(ann.text, [], [{"name": h, "kind": "hospital"} for h in hospitals],
                                   tuple(organizations))
     assert len([e for e in run(ann, entities) if e.type == "visit"]) == visits
