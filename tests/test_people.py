@@ -223,3 +223,15 @@ def test_a_given_name_with_a_title_is_a_person(rules):
 def test_a_college_s_name_is_no_person(rules):
     text = "Đại hội đã thống nhất bầu Ban Chấp hành Đoàn Trường Cao đẳng Y tế An Giang nhiệm kỳ 2022-2024 gồm 27 thành viên."
     assert entities_of(text, rules).people == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Lễ tuyên dương vinh danh 10 Thầy thuốc trẻ Thủ đô xuất sắc nhận Giải thưởng Đặng Thùy Trâm lần thứ IV.", []),
+        ("Phó Chủ tịch nước chúc mừng các thầy thuốc trẻ tiêu biểu nhận giải thưởng Phạm Ngọc Thạch lần 5 năm 2017.", []),
+        ('trao giải thưởng "Đặng Thùy Trâm" năm 2016 cho bác sĩ Nguyễn Văn An.', ["Nguyễn Văn An"]),
+    ],
+)
+def test_a_name_that_names_a_prize_is_no_person(text, names, rules):
+    assert [p.name for p in entities_of(text, rules).people] == names
