@@ -23,8 +23,13 @@ _ACRONYM = r"[A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ][A-ZĐ0-9]{1,9})?"
 _BRACKETED_ACRONYM = re.compile(r"\((" + _ACRONYM + r")\)")
 # The bracketed acronym as it is left out of the name's text.
 BRACKET_IN_NAME = re.compile(r"\s*\(" + _ACRONYM + r"\)")
-# "Bệnh viện 19-8", "Bệnh viện 30/4" (a date naming the hospital), "dịch Covid-19": a number glued by a hyphen or a slash.
-_NUMBER_DASH_NUMBER = re.compile(r"[^\W_][-/]\d{1,2}(?!\d)")
+# "Bệnh viện 19-8", "Bệnh viện 30/4", "BV 30.4" (a date naming the hospital), "dịch Covid-19": a number
+# glued by a hyphen, a slash or a full stop.
+_NUMBER_DASH_NUMBER = re.compile(r"[^\W_][-/]\d{1,2}(?!\d)|\d\.\d{1,2}(?![\d.,])")
+# "Bệnh viện dã chiến 5D": a number with a letter is a unit's code.
+_NUMBER_CODE = re.compile(r"\d{1,3}[A-Z]")
+# "Bệnh viện dã chiến số 13": a kind of facility numbered is named by its number.
+_NUMBERED = re.compile(r"số \d")
 # "- cơ sở 2", "- cơ sở Linh Đàm": a site of the facility named before the dash.
 _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
 # "… người có công cơ sở 2": a numbered site, written without the dash, ends the name.
@@ -97,7 +102,7 @@ def read_name_tail(
             # "Sở TT&TT", "Khoa Phẫu thuật lồng ngực & Mạch máu": an ampersand joins one name
             cursor = nxt + 1
             continue
-        if text[nxt] in "-/" and proper_start is not None and _NUMBER_DASH_NUMBER.match(text, nxt - 1):
+        if text[nxt] in "-/." and proper_start is not None and _NUMBER_DASH_NUMBER.match(text, nxt - 1):
             cursor = nxt + 1
             continue
         if text[nxt] in "-–" and proper_start is not None:
@@ -162,6 +167,13 @@ def read_name_tail(
         if word.text in _CREDIT_WORDS:
             break  # "… Bệnh viện Chấn thương chỉnh hình ẢNH: …": a photo credit follows the caption
         after_kind = pending_lower > 0 and last_inner_named  # "Bệnh viện nhi đồng 2"
+        if after_kind and (_NUMBER_CODE.fullmatch(word.text) or inner is not None and _NUMBERED.match(text, nxt)):
+            # "BV dã chiến số 13", "BV dã chiến 5D": the number names the unit of that kind
+            proper_start = nxt if proper_start is None else proper_start
+            proper_end = end = named_end = cursor = inner.end if inner is not None else word.end
+            real = after_name = True
+            pending_lower = 0
+            continue
         if word.number and not (after_name or after_kind or proper_start is None and capitalised_head and not pending_lower):
             # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues
             # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
