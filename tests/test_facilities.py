@@ -617,6 +617,28 @@ def test_a_name_is_read_to_the_end_of_the_segmenters_word(text, expected, proces
     assert [f.name for f in extract_entities(ann).facilities] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Q.11": the district's abbreviation touches its number
+        ("Bà Trần Thị Bích Liên, chủ tịch UBND Q.11, trao giấy khen cho tập thể Bệnh viện Q.11.", ["Bệnh viện Q.11"]),
+        # field hospitals named by their number or code; a hospital named after a date written with a full stop
+        ("Máy thở được chia sẻ cho BV Bình Chánh, BV dã chiến 5D, BV 30.4 - Bộ Công an, BV Q.8, BV dã chiến số 13.",
+         ["Bệnh viện Bình Chánh", "Bệnh viện dã chiến 5D", "BV 30.4", "BV Q.8", "Bệnh viện dã chiến số 13"]),
+        # an infirmary of soldiers and civilians, a herbal clinic written with capitals
+        ("Bộ Tư lệnh Quân khu 9 vừa cấp 1 xe cứu thương mới cho Bệnh xá quân - dân y Thổ Chu, thuộc xã Thổ Châu.",
+         ["Bệnh xá quân - dân y Thổ Chu"]),
+        ("Tập thể nhân viên Phòng Chẩn trị Y học Cổ truyền Tòng Sơn được khen thưởng.",
+         ["Phòng Chẩn trị Y học Cổ truyền Tòng Sơn"]),
+        # a department's capitalised name after its head's office, not a person's given name
+        ("Cụ thể người được khen thưởng là Trưởng khoa Khám bệnh Trịnh Quang Thứ, cùng 2 nhân viên điều dưỡng.",
+         ["Khoa Khám bệnh"]),
+    ],
+)
+def test_numbered_units_abbreviated_districts_and_infirmaries(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
 def test_short_forms_are_added_in_the_same_order_in_every_run():
     # A set's iteration order follows the interpreter's hash seed: the aliases must not.
     script = (

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .lexicon import HEAD_WINDOW, Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, name_shape, short_shape
-from .words import is_vietnamese_syllable
+from .words import is_vietnamese_syllable, skip_spaces, word_at
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
         if size > 5 or first == 0 and needs_place and size < 3 or province_words and first < province_words:
             continue
         shape = name_shape(candidate, lexicon)
-        if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap:
+        if shape is None and short_shape(candidate, lexicon) and first == 0 and not gap \
+                and not _department_named(text, run, office):
             shape = SHORT
         if shape is None:
             continue
@@ -78,6 +79,18 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
         if best is None or score > best[0]:
             best = (score, candidate, shape)
     return NameSplit(best[1], best[2]) if best else None
+
+
+def _department_named(text: str, run: Run, office: Hit) -> bool:
+    """Whether a capitalised word right after a department's office, with lowercase words after
+    it, names the department ("Trưởng khoa Khám bệnh Trịnh Quang Thứ"), not a person."""
+    if not office.text.rstrip().lower().endswith(("khoa", "phòng")) or len(run.words) != 1:
+        return False
+    following = word_at(text, skip_spaces(text, run.end))
+    if following is None or not following.text[:1].islower():
+        return False
+    # "Trưởng khoa Hùng cho biết" after "BS Nguyễn Văn Hùng": the given name of a full name written elsewhere
+    return not re.search(r"[A-ZĐ]\w* " + re.escape(run.words[0].text) + r"(?!\w)", text)
 
 
 def _split_score(text: str, run: Run, candidate: Run, shape: str) -> float:
