@@ -123,6 +123,9 @@ def _folded_words(name: str) -> list[str]:
     return [fold_marks(word) for word in name.split()]
 
 
+# What follows a foreign body's acronym to name its office in the country.
+_COUNTRY_OFFICE = re.compile(r"\s+(?:tại\s+)?Việt Nam")
+
 def resolve_position(
     position: PositionMention, person_start: int, text: str, facilities: Registry, organizations: Registry
 ) -> ResolvedPosition:
@@ -156,7 +159,11 @@ def _resolve_position(
             # Hà Nội" elsewhere); an abbreviated head is spelled out by the entry's name.
             same = canonical_key(written, entry.kind) == canonical_key(entry.name, entry.kind) \
                 and _same_head(written, entry.name)
-            as_written = written if same else entry.name
+            # A foreign body's acronym with the country after it ("Trưởng đại diện FHF Việt Nam": the
+            # foundation's office here) is kept as written.
+            qualified = any(s.start == position.org_start and text[s.start:s.end].isupper()
+                            and _COUNTRY_OFFICE.fullmatch(text, s.end, position.org_end) for s in entry.mentions)
+            as_written = written if same or qualified else entry.name
             return ResolvedPosition(position.title, as_written, entry)
         if entry is not None and not any(s.start == position.org_start for s in facilities.references):
             # A department of the facility (Khoa Cấp cứu, Bệnh viện …): keep both, link the facility.
