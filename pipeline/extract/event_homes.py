@@ -87,8 +87,9 @@ def _listed_people(hit: TriggerHit, after: list[EntitySpan], text: str, person_b
     last_end: Optional[int] = None
     for span in after:
         if span.kind != "person":
-            # A unit after a person's former office is only where they worked; any other ends the list.
-            if last_end is not None and _FORMER.search(text, last_end, span.start):
+            # A unit after a person's former office is only where they worked, as is one the list
+            # opens with ("các đồng chí là nguyên Chủ tịch UBND Quận 4 qua các thời kỳ: …"); any other ends the list.
+            if _FORMER.search(text, hit.end if last_end is None else last_end, span.start):
                 continue
             break
         gap = text[hit.end if last_end is None else last_end:span.start]
