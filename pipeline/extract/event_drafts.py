@@ -92,7 +92,7 @@ def group_triggers(
         visit = _visit_met_at(hit, drafts)
         if visit is not None:
             visit.hits.append(hit)
-        elif hit.start < body_length and not in_history and not gifts_of_no_visit \
+        elif (hit.start < body_length or _signing_pictured(hit)) and not in_history and not gifts_of_no_visit \
                 and _starts_event(hit, target, lead_paragraph, days_without_year):
             _join_or_start(drafts, hit, target)
         else:
@@ -104,6 +104,12 @@ def group_triggers(
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
     return _merge_untargeted_visits(_without_signing_meeting(drafts, text))
+
+
+def _signing_pictured(hit: TriggerHit) -> bool:
+    """A caption that shows a signing ceremony ("Lễ ký kết thỏa thuận hợp tác giữa A với B (Ảnh: BTC)")
+    reports it, even when the body only tells what was agreed."""
+    return hit.type == "signing" and hit.strength == "head"
 
 
 def _without_signing_meeting(drafts: list[Draft], text: str) -> list[Draft]:
