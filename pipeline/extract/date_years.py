@@ -85,8 +85,8 @@ def stated_year(expression: Expression, expressions: list[Expression], text: str
 
     A month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023") settles it;
     else a single year of the sentence that is not a target, a period or the
-    year of reviewed work ("lần thứ nhất năm 2017", "Tết Trung thu 2022" but not
-    "đến năm 2030", "tổng kết công tác năm 2024"). Two different candidate
+    year of reviewed work ("lần thứ nhất năm 2017", "Tết Trung thu 2022", the later
+    year of an anniversary "(1724 - 2024)", but not "đến năm 2030", "tổng kết công tác năm 2024"). Two different candidate
     years give nothing: the year is never guessed. The paragraph before the
     sentence is read only when the sentence states no year at all.
     """
@@ -131,6 +131,10 @@ def _candidate_years(
         if other is expression or not (start <= other.match_start and other.match_end <= end):
             continue
         year = other.groups.get("year")
+        if year and other.rule.meta.get("anniversary"):
+            # "Ngày 22/2, … kỷ niệm 300 năm ngày sinh của ông (1724 - 2024)": the year it is kept
+            plain.add(int(year))
+            continue
         if not year or other.groups.get("year_from") or other.groups.get("day"):
             continue
         if other.rule.meta.get("precision") == "month" and other.groups.get("month") and int(other.groups["month"]) == month:
