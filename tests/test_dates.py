@@ -306,6 +306,10 @@ def test_a_nearby_month_of_the_sentence_gives_the_year(rules):
          None, [("1890-05-19", None), ("2022-05-19", None)]),
         # a month and year joined by a full stop
         ("Công trình dự kiến sẽ hoàn thành trong tháng 4.2023.", "2022-06-01", [("2023-04", None)]),
+        # the later year of an anniversary kept on the day; a 1700s birth year
+        ("(QNO) - Ngày 22/2, Hội Đông y huyện Núi Thành tổ chức lễ giỗ đức Y tổ Hải Thượng Lãn Ông - Lê Hữu Trác nhân "
+         "kỷ niệm 300 năm ngày sinh của ông (1724 - 2024), và tổng kết hoạt động đông y năm 2023.", None,
+         [("2024-02-22", None), ("1724", None), ("2024", None), ("2023", None)]),
         # an occasion's day after its lowercase name
         ("Bệnh viện tuyên dương các tập thể nhân dịp 69 năm ngày thầy thuốc Việt Nam 27/2.", "2024-02-26",
          [("2024-02-27", None)]),

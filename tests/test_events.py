@@ -1001,6 +1001,21 @@ def test_the_day_a_report_opens_with_dates_an_undated_summary(text: str, dates: 
     assert sorted({e.date for e in run(annotated(text, rules, None), Entities())}, key=str) == dates
 
 
+HANDOVERS_AND_SPELLINGS.extend([
+    # equipment handed to a hospital written "BV", the day written with a full stop
+    ("Chiều 1.9, Tập đoàn Phương Trang cũng đến trao tặng BV Thống Nhất 10 máy thở xâm lấn và 10 máy thở chức năng "
+     "cao; trao tặng BV Dã chiến Tân Bình 100 máy tạo ô xy, tổng trị giá tương đương 10 tỉ đồng.", "2021-09-02",
+     [("ceremony", "2021-09-01")]),
+    # a commendation handed over with a gift is an award, no visit
+    ("Ngày 12-10-2017, Chủ tịch UBND Q.11 tặng giấy khen và quà cho tập thể Bệnh viện Q.11 và hai bác sĩ.", None,
+     [("award", "2017-10-12")]),
+    # a signing ceremony shown only in a photo's caption
+    ("Ba bên đã thống nhất phối hợp triển khai 4 lĩnh vực hợp tác trọng yếu.\n\n"
+     "Lễ ký kết thỏa thuận hợp tác giữa Trường Đại học Y Hà Nội với Hệ thống Y tế Vinmec và Trường Đại học VinUni "
+     "(Ảnh: BTC).", "2025-10-04", [("signing", None)]),
+])
+
+
 @pytest.mark.parametrize("text, published, expected", HANDOVERS_AND_SPELLINGS)
 def test_handovers_appointments_and_spellings(text: str, published: Optional[str], expected: list,
                                               rules: RuleSet) -> None:
@@ -1189,6 +1204,10 @@ HOME_VISITS = [
      "Đa khoa tỉnh.", ["Nguyễn Văn An", "Trần Thị Bích"], ["Bệnh viện Đa khoa tỉnh"], 1),
     ("Đoàn đã đến thăm ông Nguyễn Văn An, Giám đốc Bệnh viện Đa khoa tỉnh và ông Trần Văn Bình.",
      ["Nguyễn Văn An", "Trần Văn Bình"], ["Bệnh viện Đa khoa tỉnh"], 1),
+    # the list may open with the former office those called on share
+    ("Dịp này, Đoàn đã đến thăm, chúc Tết các đồng chí là nguyên Chủ tịch UBND Quận 4 qua các thời kỳ: đồng chí Trần "
+     "Hoàng Quân, đồng chí Trần Quang Phượng, đồng chí Lê Kim Dung, đồng chí Trần Thị Ánh Nguyệt.",
+     ["Trần Hoàng Quân", "Trần Quang Phượng", "Lê Kim Dung", "Trần Thị Ánh Nguyệt"], [], 4),
 ]
 
 

@@ -584,6 +584,17 @@ def test_offices_taken_up(text, name, positions, rules):
          "Nguyễn Trọng Diện", [("Giám đốc", "Sở Y tế tỉnh Quảng Ninh")]),
         ("Ông Nguyễn Trọng Diện về nhận công tác. Ngoài ông Nguyễn Trọng Diện, Chủ tịch UBND thành phố Hà Nội cũng "
          "điều động, bổ nhiệm thêm 4 cán bộ khác.", "Nguyễn Trọng Diện", []),
+        # "T.Ư" for Trung ương; the ministry of defence named whole
+        ("TP - Trong hai ngày 30 và 31/12/2013, Thượng tướng Nguyễn Thành Cung, Ủy viên T.Ư Đảng, Thứ trưởng Bộ Quốc "
+         "phòng dẫn đầu đoàn công tác của Bộ Quốc phòng đến thăm.", "Nguyễn Thành Cung",
+         [("Ủy viên Trung ương Đảng", None), ("Thứ trưởng", "Bộ Quốc phòng")]),
+        # a fund named with lowercase words
+        ("Ông Nguyễn Xuân Tâm, Giám đốc Quỹ Phát triển cộng đồng tỉnh Quảng Trị; Bệnh viện đa khoa khu vực.",
+         "Nguyễn Xuân Tâm", [("Giám đốc", "Quỹ Phát triển cộng đồng tỉnh Quảng Trị")]),
+        # a foreign body's office in the country, written by its acronym
+        ("Quỹ Fred Hollows (FHF) vừa tặng Bệnh viện Mắt Phú Yên một kính hiển vi. Phó Giám đốc Sở Y tế Nguyễn Thanh "
+         "Tĩnh và ông Huỳnh Tấn Phúc, Trưởng đại diện FHF Việt Nam tham dự lễ trao tặng thiết bị.", "Huỳnh Tấn Phúc",
+         [("Trưởng Đại diện", "FHF Việt Nam")]),
     ],
 )
 def test_central_committee_abbreviations_and_state_offices(text, name, positions, rules):
