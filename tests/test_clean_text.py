@@ -119,6 +119,8 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("- Chủ Nhật, 06/03/2016, 16:38 - Chia sẻ", "2016-03-06T16:38:00+07:00", None),
         ("- 00:59 - 20/03/2021", "2021-03-20T00:59:00+07:00", None),
         ("19:52 22-09-2024 | :185", "2024-09-22T19:52:00+07:00", None),
+        # a time stated in another offset is moved to Vietnam's
+        ("Thứ Ba, 24/09/2024 14:41 (GMT+0)", "2024-09-24T21:41:00+07:00", None),
     ],
 )
 def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:
@@ -289,7 +291,10 @@ def test_captions_found_by_spacing(rules: RuleSet) -> None:
         ("201 lượt xem", LineKind.DROP),
         ("Lượt xem: 4252", LineKind.DROP),
         ("Bấm vào hình để xem kích thước thật", LineKind.DROP),
+        ("Logo báo điện tử Đảng Cộng sản Việt Nam", LineKind.DROP),
+        ("zalo-icon", LineKind.DROP),
         ("Bài viết đã có 201 lượt xem chỉ sau một giờ.", None),
+        ("Logo mới của bệnh viện.", None),
         (PROSE, None),
     ],
 )

@@ -44,6 +44,7 @@ class TimestampMatch:
     hour: Optional[int]
     minute: Optional[int]
     lead: Optional[str]
+    utc_offset: Optional[int] = None  # hours, when the line states them ("(GMT+0)"); else Vietnam's
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,11 @@ class CleaningRules:
                 minute = groups.get("minute")
                 # The author's name stands before the date or after a bar ("… 10:00 | Hoàng Sơn").
                 lead = (groups.get("lead") or groups.get("tail") or "").strip(" ,-|") or None
+                offset = groups.get("offset")
                 return TimestampMatch(
                     int(groups["year"]), _month(groups), int(groups.get("day") or groups["day_after"]),
                     _hour(groups), int(minute) if minute is not None else None, lead,
+                    int(offset.replace(" ", "")) if offset else None,
                 )
         return None
 

@@ -78,15 +78,17 @@ class OutletSplit:
 
 
 def iso_published(stamp: TimestampMatch) -> Optional[str]:
-    """ISO 8601: with +07:00 when there is a time, a bare date otherwise; None if impossible."""
+    """ISO 8601: with +07:00 when there is a time (a time the line states in another offset,
+    "14:41 (GMT+0)", moved to Vietnam's), a bare date otherwise; None if impossible."""
     try:
         day = date(stamp.year, stamp.month, stamp.day)
         if stamp.hour is None or stamp.minute is None:
             return day.isoformat()
-        moment = datetime(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, tzinfo=VIETNAM)
+        zone = VIETNAM if stamp.utc_offset is None else timezone(timedelta(hours=stamp.utc_offset))
+        moment = datetime(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, tzinfo=zone)
     except ValueError:
         return None
-    return moment.isoformat()
+    return moment.astimezone(VIETNAM).isoformat()
 
 
 def iso_from_machine(value: str) -> Optional[str]:
