@@ -231,7 +231,10 @@ def test_a_college_s_name_is_no_person(rules):
         ("Lễ tuyên dương vinh danh 10 Thầy thuốc trẻ Thủ đô xuất sắc nhận Giải thưởng Đặng Thùy Trâm lần thứ IV.", []),
         ("Phó Chủ tịch nước chúc mừng các thầy thuốc trẻ tiêu biểu nhận giải thưởng Phạm Ngọc Thạch lần 5 năm 2017.", []),
         ('trao giải thưởng "Đặng Thùy Trâm" năm 2016 cho bác sĩ Nguyễn Văn An.', ["Nguyễn Văn An"]),
+        # a photo credit after a profession
+        ("Ông Tăng Chí Thượng tặng giấy khen và quà cho tập thể Bệnh viện Q.11 và hai bác sĩ - Ảnh: Bệnh viện cung cấp",
+         ["Tăng Chí Thượng"]),
     ],
 )
-def test_a_name_that_names_a_prize_is_no_person(text, names, rules):
+def test_prizes_and_photo_credits_name_no_person(text, names, rules):
     assert [p.name for p in entities_of(text, rules).people] == names
