@@ -721,6 +721,10 @@ def test_offices_sharing_a_body(text, name, positions, rules):
          [("Ủy viên Bộ Chính trị", None), ("Bộ trưởng", "Bộ Quốc phòng")]),
         ("Tham dự có các Phó Chủ tịch UBND tỉnh: Nguyễn Văn An, Trần Văn Bình.", "Trần Văn Bình",
          [("Phó Chủ tịch", "UBND tỉnh")]),
+        # former holders of one office, one after another
+        ("Dịp này, Đoàn đã đến thăm, chúc Tết các đồng chí là nguyên Chủ tịch UBND Quận 4 qua các thời kỳ: đồng chí "
+         "Trần Hoàng Quân, đồng chí Trần Quang Phượng, đồng chí Lê Kim Dung.", "Lê Kim Dung",
+         [("Chủ tịch", "UBND Quận 4")]),
         # a rector without the school, in an article that names one university
         ("Ngày 20/4/2019, Hội đồng trường của Trường Đại học Y Hà Nội đã họp phiên thứ Nhất. GS.TS. Tạ Thành Văn, "
          "Hiệu trưởng phát biểu khai mạc.", "Tạ Thành Văn", [("Hiệu trưởng", "Trường Đại học Y Hà Nội")]),

@@ -41,7 +41,9 @@ _LINE_END_AFTER = re.compile(r"^\s*(?:\(|\n|$)")
 _ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
 _ITEM_AFTER = re.compile(r"^\s*,\s*([^\W\d_]+(?: [^\W\d_]+){0,4})")
 # "các ủy viên Bộ Chính trị: A; B; C", "các Phó Chủ tịch UBND tỉnh: A, B": a plural office over a list.
-_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?$", re.IGNORECASE)
+# "các đồng chí là nguyên Chủ tịch UBND Quận 4 qua các thời kỳ: A, B": former holders, one after another.
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?(?:là\s+)?(?:nguyên\s+)?$", re.IGNORECASE)
+_SUCCESSIVE = re.compile(r"\s+(?:qua\s+)?các\s+(?:thời kỳ|nhiệm kỳ)\s*$", re.IGNORECASE)
 _LIST_COLON = re.compile(r"[^.:;\n]{0,60}?:")
 _LIST_END = re.compile(r"[.!?\n]")
 # "Trần Qúy Tường": the tone written on the u of "qu" belongs on the next vowel.
@@ -104,12 +106,14 @@ def _offices_over_lists(mentions: list[PersonMention], text: str, offices: list[
     (``Cùng đi có các ủy viên Bộ Chính trị: Bí thư Trung ương Đảng … A; Đại tướng B, Bộ trưởng …``)."""
     shared = list(mentions)
     for office in offices:
-        if not _PLURAL_BEFORE.search(text, max(0, office.start - 16), office.start):
+        if not _PLURAL_BEFORE.search(text, max(0, office.start - 32), office.start):
             continue
         colon = _LIST_COLON.match(text, office.end)
         if colon is None:
             continue
-        position = _position_before(text, office, colon.end() - 1)
+        org_end = colon.end() - 1
+        successive = _SUCCESSIVE.search(text, office.end, org_end)
+        position = _position_before(text, office, successive.start() if successive else org_end)
         end = _LIST_END.search(text, colon.end())
         list_end = end.start() if end else len(text)
         for index, mention in enumerate(shared):
