@@ -1125,6 +1125,20 @@ HEALTH_AGENCIES_VISITED = [
 ]
 
 
+def test_a_public_place_inspected_is_a_visit_and_never_the_visitor(rules: RuleSet) -> None:
+    text = ("Ngày 30/5/2021, đoàn công tác của Sở Y tế do đồng chí Phạm Giang Nam, Giám đốc Sở làm trưởng đoàn đã đi "
+            "kiểm tra công tác phòng chống dịch Covid-19 tại Cảng hàng không Điện Biên Phủ, thăm và tặng quà cho cán "
+            "bộ y tế và trẻ em đang được điều trị tại Bệnh viện Dã chiến Điện Biên Phủ.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": "Phạm Giang Nam"}],
+                                  [{"name": "Bệnh viện Dã chiến Điện Biên Phủ", "kind": "hospital"}],
+                                  ("Sở Y tế", "Cảng hàng không Điện Biên Phủ"))
+    airport = next(o.id for o in entities.organizations if o.name.startswith("Cảng"))
+    visits = [e for e in run(ann, entities) if e.type == "visit"]
+    assert len(visits) == 2
+    assert all(p.role == "host" for e in visits for p in e.participants if p.ref == airport)
+
+
 @pytest.mark.parametrize("text, organizations, visits", HEALTH_AGENCIES_VISITED)
 def test_a_health_agency_visited_is_a_visit_of_its_own(text: str, organizations: list, visits: int,
                                                        rules: RuleSet) -> None:

@@ -29,6 +29,8 @@ _TARGET_WINDOW = 28
 ATTACH = "attach"  # the strength of a trigger that only adds evidence to an event
 # A facility written as its head alone ("Bệnh viện") is this many words or fewer.
 BARE_HEAD_WORDS = 2
+# A unit written right after "tại" is where something happened ("kiểm tra … tại Cảng hàng không …").
+_AT_PLACE = re.compile(r"\btại\s+$", re.IGNORECASE)
 _INTRODUCES_PLACE = re.compile(r"\b(?:tại|với|đến|tới)\s+(?:các\s+)?$", re.IGNORECASE)
 # "đoàn kiểm tra … do Ông Đặng Huy Du … làm trưởng đoàn": the person after "do" leads the delegation.
 _LEADER_BEFORE = re.compile(r"\bdo\s+[^,;.]{0,30}$")
@@ -247,6 +249,9 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
     if isinstance(declared, str) and declared:
         if span.kind == "person" and declared == "party":
             return "attendee"
+        if declared == "visitor" and span.kind != "person" \
+                and _AT_PLACE.search(hit.sentence.text, 0, span.start - hit.sentence.start):
+            return "host"  # "kiểm tra … tại Cảng hàng không A, thăm và tặng quà …": the place, not the visitor
         return declared  # type: ignore[return-value]
     if hit.type == "ceremony" and before and span.kind != "person":
         return "organizer"
