@@ -29,6 +29,8 @@ from .words import fold_marks, stretch_between
 _ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+")
 _DELEGATION = re.compile(r"[Đđ]oàn(?: công tác)?(?: của)?\s+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+# What follows a foreign body's acronym to name its office in the country ("FHF Việt Nam").
+_COUNTRY_OFFICE = re.compile(r"\s+(?:tại\s+)?Việt Nam")
 # "Về phía <body> có A – Hiệu trưởng; TS. B – Phó Hiệu trưởng": the side named once covers a
 # list whose items a semicolon separates; a full stop after capitals closes a title, not the list.
 _LIST_SENTENCE_END = re.compile(r"(?<![A-ZĐ])[.!?](?=\s)|\n")
@@ -122,9 +124,6 @@ def _folded_words(name: str) -> list[str]:
     """A name's words without tone and vowel marks, as short mentions are matched to full names."""
     return [fold_marks(word) for word in name.split()]
 
-
-# What follows a foreign body's acronym to name its office in the country.
-_COUNTRY_OFFICE = re.compile(r"\s+(?:tại\s+)?Việt Nam")
 
 def resolve_position(
     position: PositionMention, person_start: int, text: str, facilities: Registry, organizations: Registry

@@ -86,8 +86,9 @@ def stated_year(expression: Expression, expressions: list[Expression], text: str
     A month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023") settles it;
     else a single year of the sentence that is not a target, a period or the
     year of reviewed work ("lần thứ nhất năm 2017", "Tết Trung thu 2022", the later
-    year of an anniversary "(1724 - 2024)", but not "đến năm 2030", "tổng kết công tác năm 2024"). Two different candidate
-    years give nothing: the year is never guessed. The paragraph before the
+    year of an anniversary "(1724 - 2024)", but not "đến năm 2030", "tổng kết công
+    tác năm 2024"). Two different candidate years give nothing: the year is never
+    guessed. The paragraph before the
     sentence is read only when the sentence states no year at all.
     """
     if expression.groups.get("year") or expression.rule.meta.get("precision") not in ("day", "month"):
