@@ -379,29 +379,31 @@ def test_units_in_reported_speech_and_workplaces_do_not_take_part(rules: RuleSet
     assert [(p.ref, p.role) for p in event.participants] == [("P1", "speaker"), ("P2", "attendee")]
 
 
-def test_a_lunar_days_solar_day_in_brackets_dates_the_visit(rules: RuleSet) -> None:
-    text = (
-        "Ngay trong đêm giao thừa Tết Đinh Dậu (27-1), bà Nguyễn Thị Thu, Phó chủ tịch UBND TP.HCM cùng các lãnh đạo "
-        "sở Y Tế đến Bệnh viện Phụ sản Hùng Vương chúc mừng những em bé sinh lúc 0 giờ; đồng thời, chúc Tết và thăm "
-        "hỏi các y bác sĩ."
-    )
-    ann = annotated(text, rules, "2017-01-28T10:00:00+07:00")
-    entities = entities_from_gold(ann.text, [{"name": "Nguyễn Thị Thu"}],
-                                  [{"name": "Bệnh viện Phụ sản Hùng Vương", "kind": "hospital"}])
-    assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", "2017-01-27")]
+# The day of a visit: a lunar day's solar day in brackets; a patient visited at the hospital of
+# the day's visit is that visit; a tour over two days leaves each visit's day unknown.
+VISITS_AND_THEIR_DAYS = [
+    ("Ngay trong đêm giao thừa Tết Đinh Dậu (27-1), bà Nguyễn Thị Thu, Phó chủ tịch UBND TP.HCM cùng các lãnh đạo "
+     "sở Y Tế đến Bệnh viện Phụ sản Hùng Vương chúc mừng những em bé sinh lúc 0 giờ; đồng thời, chúc Tết và thăm "
+     "hỏi các y bác sĩ.", "2017-01-28T10:00:00+07:00",
+     ["Nguyễn Thị Thu"], ["Bệnh viện Phụ sản Hùng Vương"], [("visit", "2017-01-27")]),
+    ("(BLC) - Sáng nay (11/2/2021), Đoàn công tác của tỉnh do đồng chí Tống Thanh Hải làm Trưởng đoàn đến thăm hỏi và "
+     "chúc tết các bệnh nhân đang điều trị tại Bệnh viện Đa khoa tỉnh.\n\n"
+     "Đồng chí Tống Thanh Hải cùng Đoàn công tác thăm, tặng quà bệnh nhân Đỗ Khoa Hào (tổ 1, phường Đoàn Kết) đang "
+     "điều trị tại Bệnh viện Đa khoa tỉnh do bị tai biến.", None,
+     ["Tống Thanh Hải", "Đỗ Khoa Hào"], ["Bệnh viện Đa khoa tỉnh"], [("visit", "2021-02-11")]),
+    ("Trong 2 ngày 24 và 25-2, Bộ tư lệnh Quân khu tổ chức các đoàn công tác đến thăm, tặng hoa và chúc mừng "
+     "các đơn vị gồm: Bệnh viện Quân y 110, Bệnh viện Quân y 91.", "2022-02-26",
+     [], ["Bệnh viện Quân y 110", "Bệnh viện Quân y 91"], [("visit", None), ("visit", None)]),
+]
 
 
-def test_a_patient_visited_at_the_hospital_of_the_days_visit_is_that_visit(rules: RuleSet) -> None:
-    text = (
-        "(BLC) - Sáng nay (11/2/2021), Đoàn công tác của tỉnh do đồng chí Tống Thanh Hải làm Trưởng đoàn đến thăm hỏi và "
-        "chúc tết các bệnh nhân đang điều trị tại Bệnh viện Đa khoa tỉnh.\n\n"
-        "Đồng chí Tống Thanh Hải cùng Đoàn công tác thăm, tặng quà bệnh nhân Đỗ Khoa Hào (tổ 1, phường Đoàn Kết) đang "
-        "điều trị tại Bệnh viện Đa khoa tỉnh do bị tai biến."
-    )
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [{"name": "Tống Thanh Hải"}, {"name": "Đỗ Khoa Hào"}],
-                                  [{"name": "Bệnh viện Đa khoa tỉnh", "kind": "hospital"}])
-    assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", "2021-02-11")]
+@pytest.mark.parametrize("text, published, people, hospitals, expected", VISITS_AND_THEIR_DAYS)
+def test_the_day_of_a_visit(text: str, published: Optional[str], people: list, hospitals: list, expected: list,
+                            rules: RuleSet) -> None:
+    ann = annotated(text, rules, published)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [{"name": h, "kind": "hospital"} for h in hospitals])
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected
 
 
 def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> None:
@@ -584,7 +586,7 @@ TRIP_VISITS = [
         "Tại buổi thăm, ông Lê Hoàng Xuyên đã trân trọng trao quà mừng thọ của Chủ tịch nước.\n\n"
         "Dịp này, đoàn đến chúc tết Trung tâm y tế khu vực Châu Thành A, biểu dương những nỗ lực của tập thể Trung tâm Y tế.",
         ["Lê Hoàng Xuyên"], ["Trung tâm y tế khu vực Châu Thành A"],
-        [("visit", "2026-02-11", set()), ("visit", "2026-02-11", {"trung tâm y tế khu vực châu thành a"})],
+        [("visit", "2026-02-11", set()), ("visit", "2026-02-11", {"trung tâm y tế khu vực châu thành a"})], None,
     ),
     (
         "Ngày 5/4/2019, Đoàn công tác của Đại sứ quán Ấn Độ đã có buổi làm việc tại Quảng Ninh. Cùng tiếp tại buổi làm "
@@ -592,7 +594,7 @@ TRIP_VISITS = [
         "Thông tin tại buổi làm việc, Đại sứ Ấn Độ Rajiv Bodwade cho biết dự án đã giúp hơn 500 người khuyết tật.\n\n"
         "Phát biểu tại buổi làm việc, đồng chí Nguyễn Tiến Hưng, Phó Giám đốc Sở Y tế Quảng Ninh đã gửi lời cảm ơn.",
         ["Rajiv Bodwade", "Nguyễn Tiến Hưng"], ["Bệnh viện Phục hồi chức năng Quảng Ninh"],
-        [("visit", "2019-04-05", {"bệnh viện phục hồi chức năng quảng ninh"})],
+        [("visit", "2019-04-05", {"bệnh viện phục hồi chức năng quảng ninh"})], None,
     ),
 ]
 
@@ -604,33 +606,33 @@ TRIP_VISITS.append(
         "Ngoài ra, đại diện công ty cũng ghé thăm và gửi tặng 200 suất quà cho các em nhỏ đang điều trị tại khoa Ung "
         "Bướu của bệnh viện.",
         [], [{"name": "Bệnh viện nhi đồng 2 TP.HCM", "kind": "hospital"}, {"name": "Khoa Ung Bướu", "kind": "department"}],
-        [("visit", "2023-05-30", {"bệnh viện nhi đồng 2 tp.hcm", "khoa ung bướu"})],
+        [("visit", "2023-05-30", {"bệnh viện nhi đồng 2 tp.hcm", "khoa ung bướu"})], None,
     )
 )
 
 
-@pytest.mark.parametrize("text, people, facilities, expected", TRIP_VISITS)
-def test_visits_of_one_trip(text: str, people: list, facilities: list, expected: list, rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
+# "Trước đó" opens background, except an earlier stop of the same round of visits ("cũng đã đến thăm").
+TRIP_VISITS.append(
+    (
+        "Ngày 11-2, Giám đốc Sở Y tế Lê Quang Hùng đã đến thăm và trao tặng 120 suất quà cho các bệnh nhi có hoàn "
+        "cảnh khó khăn đang điều trị tại Bệnh viện Nhi tỉnh Gia Lai.\n\n"
+        "Trước đó, ngày 10-2, Giám đốc Sở Y tế cũng đã đến thăm và trao 120 phần quà đến các bệnh nhân có hoàn cảnh "
+        "khó khăn đang điều trị tại Bệnh viện Đa khoa Gia Lai.",
+        ["Lê Quang Hùng"], ["Bệnh viện Nhi tỉnh Gia Lai", "Bệnh viện Đa khoa Gia Lai"],
+        [("visit", "2026-02-11", {"bệnh viện nhi tỉnh gia lai"}), ("visit", "2026-02-10", {"bệnh viện đa khoa gia lai"})],
+        "2026-02-11",
+    )
+)
+
+
+@pytest.mark.parametrize("text, people, facilities, expected, published", TRIP_VISITS)
+def test_visits_of_one_trip(text: str, people: list, facilities: list, expected: list, published: Optional[str],
+                            rules: RuleSet) -> None:
+    ann = annotated(text, rules, published)
     entities = entities_from_gold(ann.text, [{"name": n} for n in people],
                                   [f if isinstance(f, dict) else {"name": f} for f in facilities])
     events = run(ann, entities)
     assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
-
-
-def test_an_earlier_stop_of_the_same_round_is_no_background(rules: RuleSet) -> None:
-    # "Trước đó" opens background, except an earlier stop of the same round of visits ("cũng đã đến thăm").
-    text = (
-        "Ngày 11-2, Giám đốc Sở Y tế Lê Quang Hùng đã đến thăm và trao tặng 120 suất quà cho các bệnh nhi có hoàn "
-        "cảnh khó khăn đang điều trị tại Bệnh viện Nhi tỉnh Gia Lai.\n\n"
-        "Trước đó, ngày 10-2, Giám đốc Sở Y tế cũng đã đến thăm và trao 120 phần quà đến các bệnh nhân có hoàn cảnh "
-        "khó khăn đang điều trị tại Bệnh viện Đa khoa Gia Lai."
-    )
-    ann = annotated(text, rules, "2026-02-11")
-    entities = entities_from_gold(ann.text, [{"name": "Lê Quang Hùng"}],
-                                  [{"name": "Bệnh viện Nhi tỉnh Gia Lai"}, {"name": "Bệnh viện Đa khoa Gia Lai"}])
-    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == [
-        ("visit", "2026-02-11", {"bệnh viện nhi tỉnh gia lai"}), ("visit", "2026-02-10", {"bệnh viện đa khoa gia lai"})]
 
 
 # A tour: one visiting verb that lists several places is one visit per place; those listed as
@@ -682,15 +684,6 @@ def test_a_round_table_and_the_honours_given_in_a_caption_at_its_occasion(rules:
     text = body + "\n\n" + caption
     ann = AnnotatedArticle(CleanedArticle(body=body, captions=(caption,)), text, len(body), None, rules, None)
     assert [e.type for e in run(ann, Entities())] == ["ceremony", "award"]
-
-
-def test_a_tour_over_two_days_leaves_each_visit_undated(rules: RuleSet) -> None:
-    text = ("Trong 2 ngày 24 và 25-2, Bộ tư lệnh Quân khu tổ chức các đoàn công tác đến thăm, tặng hoa và chúc mừng "
-            "các đơn vị gồm: Bệnh viện Quân y 110, Bệnh viện Quân y 91.")
-    ann = annotated(text, rules, "2022-02-26")
-    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"}
-                                                 for f in ("Bệnh viện Quân y 110", "Bệnh viện Quân y 91")])
-    assert [(e.type, e.date) for e in run(ann, entities)] == [("visit", None), ("visit", None)]
 
 
 @pytest.mark.parametrize("text, facilities, expected", TOURS)
