@@ -620,6 +620,18 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # … but not of a people's council: the ward's committee is read as before
         ("Tham dự có ông Nguyễn Đông Tùng, Bí thư Đảng ủy, Chủ tịch HĐND phường Phú Nhuận.", "Nguyễn Đông Tùng",
          [("Bí thư", "Đảng ủy phường Phú Nhuận"), ("Chủ tịch", "HĐND phường Phú Nhuận")]),
+        # offices joined by a dash after a comma lead the next name's chain, not the name before
+        ("Tham dự hội nghị phía Tập đoàn có Chủ tịch - TGĐ Tào Đức Thắng, Bí thư Đảng ủy - Phó TGĐ Tập đoàn "
+         "Nguyễn Thanh Nam cùng lãnh đạo các cơ quan, đơn vị.", "Nguyễn Thanh Nam",
+         [("Bí thư", "Đảng ủy"), ("Phó Tổng Giám đốc", "Tập đoàn")]),
+        ("Tham dự hội nghị phía Tập đoàn có Chủ tịch - TGĐ Tào Đức Thắng, Bí thư Đảng ủy - Phó TGĐ Tập đoàn "
+         "Nguyễn Thanh Nam cùng lãnh đạo các cơ quan, đơn vị.", "Tào Đức Thắng",
+         [("Chủ tịch", None), ("Tổng Giám đốc", None)]),
+        ("Đến dự có Chủ tịch Công đoàn ngành y tế Nguyễn Chí Đông, Bí thư Đảng ủy - Giám đốc BV Nguyễn Đình Chiểu "
+         "Trình Minh Hiệp cùng 120 công đoàn viên.", "Nguyễn Chí Đông", [("Chủ tịch", "Công đoàn ngành y tế")]),
+        # … while a chain that follows a dash stays with the name before it
+        ("Ông Lê Văn An – Phó Bí thư Huyện ủy – Chủ tịch HĐND huyện, ông Tạ Văn Bình phát biểu.", "Lê Văn An",
+         [("Phó Bí thư", "Huyện ủy"), ("Chủ tịch", "HĐND huyện")]),
         # a body written lowercase by its first words ("học viện" for Học viện Y – Dược …)
         ("Học viện Y – Dược học cổ truyền Việt Nam ký thỏa thuận. Dự có PGS.TS Nguyễn Quốc Huy - Giám đốc học viện.",
          "Nguyễn Quốc Huy", [("Giám đốc", "Học viện Y – Dược học cổ truyền Việt Nam")]),

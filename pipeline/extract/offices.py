@@ -120,6 +120,39 @@ def offices_before_names(
     return frozenset(found)
 
 
+# "Bí thư Đảng ủy - Phó TGĐ …", "Giám đốc kiêm Bí thư …": offices joined into one holder's chain.
+_JOINED_OFFICE = re.compile(r"\s+(?:[-–—]|kiêm)\s+$")
+_DASH_BEFORE = re.compile(r"[-–—]\s*$")
+
+
+def offices_leading_names(text: str, offices: list[Hit], before_names: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
+    """Starts of offices joined by a dash or "kiêm" to an office that belongs to the name it
+    precedes: ``Chủ tịch - TGĐ Tào Đức Thắng, Bí thư Đảng ủy - Phó TGĐ Tập đoàn Nguyễn Thanh
+    Nam``. The Bí thư after the comma leads the next name's chain; list items are set off by
+    commas, not dashes, so it is no appositive of the name before. A chain that itself follows
+    a dash (``A – Phó Bí thư Huyện ủy – Chủ tịch HĐND huyện B``) is left as it is read."""
+    leading: set[int] = set()
+    for office in offices:
+        if office.start not in before_names:
+            continue
+        current = office
+        while True:
+            joined = _JOINED_OFFICE.search(text, max(0, current.start - 8), current.start)
+            if joined is None:
+                break
+            earlier = [hit for hit in offices if hit.end <= joined.start() and joined.start() - hit.end <= MAX_ORG_GAP]
+            if not earlier:
+                break
+            previous = earlier[-1]
+            gap = text[previous.end:joined.start()]
+            if "," in gap or not _org_gap(gap, lexicon) \
+                    or _DASH_BEFORE.search(text, max(0, previous.start - 4), previous.start):
+                break
+            leading.add(previous.start)
+            current = previous
+    return frozenset(leading)
+
+
 def office_before(
     text: str, start: int, offices: list[Hit], lexicon: Lexicon, after_names: frozenset[int] = frozenset()
 ) -> Optional[Hit]:

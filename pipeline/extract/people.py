@@ -25,6 +25,7 @@ from .offices import (
     office_before,
     office_in_apposition,
     offices_chained_before,
+    offices_leading_names,
     offices_after_names,
     offices_before_names,
     positions_after,
@@ -90,11 +91,13 @@ def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = f
     runs = capitalised_runs(text)
     after_names = offices_after_names(text, runs, offices, lexicon)
     before_names = offices_before_names(text, runs, offices, lexicon, after_names)
+    leading = offices_leading_names(text, offices, before_names, lexicon)
+    after_names = after_names - leading
     found: list[PersonMention] = []
     for run in runs:
         previous = found[-1] if found else None
         coordinated = previous is not None and bool(_COORDINATION.match(text[previous.end:_cue_start(chains, text, run.start)]))
-        article = _Article(text, lexicon, chains, offices, after_names, before_names, recognised)
+        article = _Article(text, lexicon, chains, offices, after_names, before_names, leading, recognised)
         mention = _person_in_run(article, run, coordinated)
         if mention is not None:
             found.append(mention)
@@ -155,6 +158,7 @@ class _Article:
     offices: list[Hit]
     after_names: frozenset[int]  # offices written after a name
     before_names: frozenset[int]  # offices that belong to the name they precede
+    leading: frozenset[int]  # offices joined by a dash to one of before_names: that name's too
     recognised: frozenset[TextSpan]  # person names found by the annotator's NER
 
 
@@ -222,7 +226,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     later = chain_after(chains, text, name_run.end)  # "ông A, Phó giáo sư Tiến sĩ – Giám đốc …"
     after_from = later.end if later else name_run.end
     besides = bool(_BESIDES_BEFORE.search(text, max(0, name_run.start - 20), name_run.start))
-    after = [] if besides else positions_after(text, after_from, lexicon, before_names)
+    after = [] if besides else positions_after(text, after_from, lexicon, before_names | article.leading)
     cued = bool(chain or later or addressed or profession or office or after)
     cued = cued or _appositive_after(text, name_run.end, lexicon) or bool(_AGE_AFTER.match(text[name_run.end:]))
     cued = cued or coordinated and shape in (VIETNAMESE, FOREIGN)
