@@ -1115,6 +1115,10 @@ HEALTH_AGENCIES_VISITED = [
      "Sáng cùng ngày, Phó Chủ tịch nước Đặng Thị Ngọc Thịnh đến thăm, nói chuyện với cán bộ, chiến sỹ Đồn Biên phòng "
      "Đất Mũi, xã Đất Mũi, huyện Ngọc Hiển.",
      ["Đồn Biên phòng Đất Mũi"], 2),
+    # a culture centre and a police team greeted at Tết are places of a tour, beside the hospital
+    ("Chiều 27/01/2021, đồng chí Lê Văn Chiến, Chủ tịch UBND Quận 4 đã dẫn đoàn đến thăm, tặng quà và chúc Tết các "
+     "đơn vị gồm: Trung tâm Văn hóa Quận 4, Bệnh viện Quận 4, Đội Cảnh sát phòng cháy và chữa cháy trên sông.",
+     ["UBND Quận 4", "Trung tâm Văn hóa Quận 4", "Đội Cảnh sát phòng cháy và chữa cháy"], 3),
 ]
 
 
@@ -1137,7 +1141,8 @@ def test_a_health_agency_visited_is_a_visit_of_its_own(text: str, organizations:
                                                        rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
     hospitals = [name for name in ("Bệnh viện ĐK Thống Nhất", "Bệnh viện đa khoa khu vực Thủ Đức",
-                                   "Bệnh viện Đa khoa Khu vực Mai Sơn", "Bệnh viện Sản - Nhi Cà Mau") if name in text]
+                                   "Bệnh viện Đa khoa Khu vực Mai Sơn", "Bệnh viện Sản - Nhi Cà Mau",
+                                   "Bệnh viện Quận 4") if name in text]
     entities = entities_from_gold(ann.text, [], [{"name": h, "kind": "hospital"} for h in hospitals],
                                   tuple(organizations))
     assert len([e for e in run(ann, entities) if e.type == "visit"]) == visits
