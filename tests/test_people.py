@@ -208,6 +208,9 @@ def test_name_after_a_home_place(text, names, rules):
         ("các đồng chí Thành viên Ban Chỉ đạo, đồng chí Chánh Văn phòng. Anh Thành cho biết.", ["Thành"]),
         # "Bà" of a province's name is no form of address
         ("Lãnh đạo Tỉnh ủy dự lễ kỷ niệm 20 năm thành lập Bệnh viện Mắt.\nBà Rịa – Vũng Tàu đã đầu tư nhiều cho y tế.", []),
+        # "Nguyên" (former) written with a capital after titles set off by dashes
+        ("Đến tham dự có ông Phạm Vũ Khánh – Phó Giáo sư, Tiến sĩ, Bác sĩ – Nguyên Cục trưởng Cục quản lý Y, Dược cổ "
+         "truyền – Bộ Y tế.", ["Phạm Vũ Khánh"]),
     ],
 )
 def test_common_words_after_a_form_of_address_are_no_names(text, names, rules):

@@ -387,6 +387,11 @@ UNSEEN_ARTICLE_POSITIONS = [
     # hospital's party committee
     ("Đồng chí Trần Minh Cảnh - phó Giám đốc bệnh viện giữ chức danh phó Bí thư Đảng ủy bệnh viện.", "Trần Minh Cảnh",
      [("Phó Giám đốc", "Bệnh viện"), ("Phó Bí thư", "Đảng ủy bệnh viện")]),
+    # a former office after titles set off by dashes; a body named with a comma inside (Y, Dược cổ truyền)
+    ("Đến tham dự có ông Phạm Vũ Khánh – Phó Giáo sư, Tiến sĩ, Bác sĩ – Nguyên Cục trưởng Cục quản lý Y, Dược cổ "
+     "truyền – Bộ Y tế.", "Phạm Vũ Khánh", [("Cục trưởng", "Cục quản lý Y, Dược cổ truyền")]),
+    ("ông Nguyễn Văn Phước – Giáo sư, Tiến sĩ – Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Hồ Chí Minh.",
+     "Nguyễn Văn Phước", [("Chủ tịch", "Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Hồ Chí Minh")]),
     # the head written twice, as office and as the body's name
     ("Giải thưởng được trao cho PGS. TS. Đặng Thị Cẩm Hà, nguyên Trưởng phòng Phòng Công nghệ sinh học môi trường, "
      "Viện Công nghệ Sinh học.", "Đặng Thị Cẩm Hà", [("Trưởng phòng", "Phòng Công nghệ sinh học môi trường")]),

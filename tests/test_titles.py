@@ -55,6 +55,13 @@ def people_of(text: str, rules: RuleSet) -> dict:
         ("Sau lời chào mừng, ông Trần Minh Điển, Phó giáo sư Tiến sĩ – Giám đốc bệnh viện, đã trình bày chương trình.",
          "Trần Minh Điển", ["PGS", "TS"]),
         ("Dự có ông Lê Văn Hùng, TS Nguyễn Văn Nam và bà Trần Thị Hoa.", "Lê Văn Hùng", []),
+        # … or by dashes, before a former office written with a capital ("Nguyên" is no name)
+        ("Đến tham dự có ông Phạm Vũ Khánh – Phó Giáo sư, Tiến sĩ, Bác sĩ – Nguyên Cục trưởng Cục quản lý Y, Dược cổ "
+         "truyền – Bộ Y tế; ông Nguyễn Văn Phước – Giáo sư, Tiến sĩ – Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật "
+         "thành phố Hồ Chí Minh.", "Phạm Vũ Khánh", ["PGS", "TS", "BS"]),
+        ("Đến tham dự có ông Phạm Vũ Khánh – Phó Giáo sư, Tiến sĩ, Bác sĩ – Nguyên Cục trưởng Cục quản lý Y, Dược cổ "
+         "truyền – Bộ Y tế; ông Nguyễn Văn Phước – Giáo sư, Tiến sĩ – Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật "
+         "thành phố Hồ Chí Minh.", "Nguyễn Văn Phước", ["GS", "TS"]),
         # an abbreviation written in mixed case after another
         ("Về phía bệnh viện có BSCKII. Ths. Bùi Hoàng Thảo - Phó Trưởng khoa Ngoại tiết niệu.", "Bùi Hoàng Thảo",
          ["BSCKII", "ThS"]),

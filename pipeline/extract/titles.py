@@ -13,7 +13,7 @@ _CHAIN_GAP = re.compile(r"^[\s.\-–,]{0,3}$")
 # Between a chain and the name it belongs to.
 _NAME_GAP = re.compile(r"^[ \t.\-–]{0,3}$")
 # Between a name and titles written after it, set off by a comma.
-_AFTER_NAME_GAP = re.compile(r"\s*,\s*")
+_AFTER_NAME_GAP = re.compile(r"\s*(?:,|\s[-–—])\s*")
 # What may follow titles written after a name: a separator or the end of the sentence, not another name.
 _CLOSED_AFTER = re.compile(r"\s*(?:[,;:.)–—-]|$)")
 
