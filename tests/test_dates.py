@@ -33,6 +33,9 @@ CASES = [
      [("2025-08-30", None), ("2025-08-31", None)]),
     ("Từ ngày 25 đến 31-1, Bệnh viện Đa khoa tỉnh Gia Lai đã trao 221 suất quà.", "2024-02-01",
      [("2024-01-25", None), ("2024-01-31", None)]),
+    # … in brackets, a space before the hyphen
+    ("Trong 2 ngày (19 và 20 -10), đã diễn ra Đại hội đại biểu Hội Đông y tỉnh An Giang lần thứ VI.", "2020-10-20",
+     [("2020-10-19", None), ("2020-10-20", None)]),
     (
         "(BLC) - Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021), Đoàn công tác của tỉnh đến thăm hỏi và "
         "chúc tết các bệnh nhân.",
