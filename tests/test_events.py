@@ -1148,6 +1148,31 @@ def test_a_health_agency_visited_is_a_visit_of_its_own(text: str, organizations:
     assert len([e for e in run(ann, entities) if e.type == "visit"]) == visits
 
 
+RECEPTIONS = [
+    # the place that receives a delegation stands before "tiếp đoàn"; the body after it is the visitor's
+    ("Trung tâm Y tế khu vực Cà Mau tiếp đoàn Sở Y tế kiểm tra, đánh giá chất lượng hoạt động năm 2025\n\n"
+     "Ngày 11/12/2025, Trung tâm Y tế (TTYT) khu vực Cà Mau tiếp Đoàn kiểm tra, đánh giá của Sở Y tế tỉnh.\n\n"
+     "Tại buổi làm việc, TTYT khu vực Cà Mau báo cáo tổng quan hoạt động trong năm 2025.",
+     ["Trung tâm Y tế khu vực Cà Mau"], ["Sở Y tế"], "Trung tâm Y tế khu vực Cà Mau"),
+    # a delegation received "to visit … at" a campus written another way is still the one visit
+    ("Ngày 25/3/2024, UBND tỉnh Thừa Thiên Huế và Bệnh viện Trung ương Huế vinh dự đón tiếp Đoàn Đại biểu Quốc hội "
+     "Hàn Quốc đến thăm, tìm hiểu đầu tư giai đoạn 2 tại Bệnh viện Trung Huế (Cơ sở 2).",
+     ["Bệnh viện Trung ương Huế", "Bệnh viện Trung Huế"], ["UBND tỉnh Thừa Thiên Huế"], "Bệnh viện Trung ương Huế"),
+]
+
+
+@pytest.mark.parametrize("text, facilities, organizations, host", RECEPTIONS)
+def test_a_delegation_received_is_one_visit_to_its_host(text: str, facilities: list, organizations: list, host: str,
+                                                        rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities],
+                                  tuple(organizations))
+    visits = [e for e in run(ann, entities) if e.type == "visit"]
+    assert len(visits) == 1
+    hosted = next(f.id for f in entities.facilities if f.name == host)
+    assert any(p.ref == hosted and p.role == "host" for p in visits[0].participants)
+
+
 VISITS_AND_THEIR_MEETINGS = [
     # "Tại buổi gặp mặt" right after a visit is the visit's meeting, not a ceremony of its own
     ("Sáng ngày 24 tháng 2 năm 2023, Đảng ủy phường Hiệp Bình Phước đã đến thăm và chúc mừng cán bộ, nhân viên Trạm Y "

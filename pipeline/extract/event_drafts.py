@@ -185,13 +185,20 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
         # a date it writes is something else ("ôn lại … ngày 27/2 … năm 1955").
         if draft.date and hit.date and draft.date.value != hit.date.value and not hit.at_occasion:
             continue
-        if hit.type == "visit" and target and draft.target != target and (draft.target or hit.at_occasion):
+        if hit.type == "visit" and target and draft.target != target and (draft.target or hit.at_occasion) \
+                and not _received_in_sentence(draft, hit):
             continue  # another place, or a further stop "on this occasion" (Dịp này, đoàn đến …)
         draft.hits.append(hit)
         draft.date = draft.date or (None if hit.at_occasion else hit.date)
         draft.target = draft.target or target
         return
     drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date, target=target))
+
+
+def _received_in_sentence(draft: Draft, hit: TriggerHit) -> bool:
+    """Whether the draft's host received the delegation in the hit's sentence: "A đón tiếp Đoàn
+    X … đến thăm, tìm hiểu … tại B" is the one visit A hosts, whatever B's name."""
+    return any(h.sentence_index == hit.sentence_index and h.rule.meta.get("subject_role") == "host" for h in draft.hits)
 
 
 def _attach(drafts: list[Draft], hit: TriggerHit, body_length: int) -> None:

@@ -121,6 +121,8 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: Plac
     its clause after "tại"/"với" ("đã kiểm tra công tác … tại Trung tâm Y tế …").
     Of the organizations, only those ``cues`` marks as visited are places; the staff greeted
     before their workplace may stand between the verb and the place, however many are listed."""
+    if hit.rule.meta.get("subject_role") == "host":
+        return _host_before(hit, spans, cues)
     clause_end = _clause_end(text, hit.end, hit.sentence.end)
     for span in spans:
         other_body = span.kind == "organization" and span.start not in cues.visited
@@ -143,6 +145,14 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: Plac
         if span.kind != "person" and cues.staff is not None and cues.staff.fullmatch(text, hit.end, span.start):
             return span.ref  # "đến thăm Ban Giám đốc, công chức, nhân viên Sở Y tế"
     return None
+
+
+def _host_before(hit: TriggerHit, spans: list[EntitySpan], cues: PlaceCues) -> Optional[str]:
+    """The place that receives the visitors, written before the trigger (``Trung tâm Y tế khu vực
+    Cà Mau tiếp đoàn Sở Y tế``): the body after "tiếp đoàn" is the delegation's, never the place."""
+    before = [span for span in spans if hit.sentence.start <= span.start and span.end <= hit.start
+              and (span.kind == "facility" or span.kind == "organization" and span.start in cues.visited)]
+    return before[-1].ref if before else None
 
 
 def _patients_hospital(person: EntitySpan, spans: list[EntitySpan], text: str, clause_end: int) -> str:
