@@ -616,12 +616,23 @@ def test_a_stored_month_gives_days_their_year_and_is_the_month_of_publication(ru
     assert record.published == "2025-06"
 
 
-def test_the_page_clock_above_the_headline_is_not_the_publication_date(rules: RuleSet) -> None:
-    text = ("Thứ Hai, 30/09/2024 20:31 CH\nHĐND tỉnh khảo sát việc triển khai xây dựng trạm Y tế đạt chuẩn quốc gia\n"
-            "Thứ Hai, 23/10/2006 06:05 SA\n\n" + PROSE)
-    article = clean(raw_text(text), rules)
-    assert article.title == "HĐND tỉnh khảo sát việc triển khai xây dựng trạm Y tế đạt chuẩn quốc gia"
-    assert article.published == "2006-10-23T06:05:00+07:00"
+PAGE_CLOCKS = [
+    # the page's clock above the headline, the article's time under it
+    ("Thứ Hai, 30/09/2024 20:31 CH\nHĐND tỉnh khảo sát việc triển khai xây dựng trạm Y tế đạt chuẩn quốc gia\n"
+     "Thứ Hai, 23/10/2006 06:05 SA\n\n",
+     "HĐND tỉnh khảo sát việc triển khai xây dựng trạm Y tế đạt chuẩn quốc gia", "2006-10-23T06:05:00+07:00"),
+    # two date lines on top: the page's clock, then the article's earlier time
+    ("Chủ nhật, 24/11/2024 23:55 (GMT+7)\nThứ sáu, 07/10/2022 10:06 (GMT+7)\n\n"
+     "Hội Đông y CHDCND Lào tới thăm và làm việc với Hội Đông y Việt Nam\n\n",
+     "Hội Đông y CHDCND Lào tới thăm và làm việc với Hội Đông y Việt Nam", "2022-10-07T10:06:00+07:00"),
+]
+
+
+@pytest.mark.parametrize("top, title, published", PAGE_CLOCKS)
+def test_the_page_clock_is_not_the_publication_date(top: str, title: str, published: str, rules: RuleSet) -> None:
+    article = clean(raw_text(top + PROSE), rules)
+    assert article.title == title
+    assert article.published == published
 
 
 def test_a_dateline_tag_gives_the_publication_date(rules: RuleSet) -> None:

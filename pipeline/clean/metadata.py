@@ -176,6 +176,9 @@ def _header_from(
     if i + 2 < len(blocks) and rules.timestamp(blocks[i].text) and is_headline(blocks[i + 1].text) \
             and rules.timestamp(blocks[i + 2].text):
         i += 1  # the page's clock above the headline; the article's own time is under it
+    elif i + 1 < len(blocks) and (earlier := _earlier_stamp_below(blocks[i].text, blocks[i + 1].text, rules)):
+        # two date lines on top: the page's clock (today), then the article's own, earlier time
+        published, i = earlier, i + 2
     first = blocks[i].text if i < len(blocks) else ""
     first_stamp = rules.timestamp(first) if first else None
     beside = first_stamp if not title_known and _DATE_IN_BRACKETS_AT_END.search(first) else None
@@ -218,6 +221,17 @@ def _header_from(
                 published = iso_published(stamp)
                 break
     return Header(title, category, published, tuple(a for a in authors if a), i)
+
+
+def _earlier_stamp_below(first: str, second: str, rules: CleaningRules) -> Optional[str]:
+    """The time of the second of two date lines when it is the earlier day, else None."""
+    upper, lower = rules.timestamp(first), rules.timestamp(second)
+    if upper is None or lower is None:
+        return None
+    upper_time, lower_time = iso_published(upper), iso_published(lower)
+    if upper_time is None or lower_time is None or lower_time[:10] >= upper_time[:10]:
+        return None
+    return lower_time
 
 
 def _dated_headline(stamp: TimestampMatch, blocks: Sequence[Block], i: int, rules: CleaningRules) -> bool:
