@@ -392,6 +392,14 @@ UNSEEN_ARTICLE_POSITIONS = [
      "truyền – Bộ Y tế.", "Phạm Vũ Khánh", [("Cục trưởng", "Cục quản lý Y, Dược cổ truyền")]),
     ("ông Nguyễn Văn Phước – Giáo sư, Tiến sĩ – Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Hồ Chí Minh.",
      "Nguyễn Văn Phước", [("Chủ tịch", "Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Hồ Chí Minh")]),
+    # an office before a name whose body has a fixed phrase with a comma inside
+    ("Trưởng ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương Nguyễn Thị Kim Tiến đã trao cờ thi đua của Chính phủ.",
+     "Nguyễn Thị Kim Tiến", [("Trưởng Ban", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương")]),
+    # the central level of an association written before it; a corporation (Tổng Công ty)
+    ("Tiếp đón có PGS.TS Đậu Xuân Cảnh, Chủ tịch TW Hội Đông y Việt Nam; TS Đỗ Thế Lộc.", "Đậu Xuân Cảnh",
+     [("Chủ tịch", "TW Hội Đông y Việt Nam")]),
+    ("Tham dự có ông Nguyễn Văn Hải, Tổng Giám đốc Tổng Công ty Hàng Kênh.", "Nguyễn Văn Hải",
+     [("Tổng Giám đốc", "Tổng Công ty Hàng Kênh")]),
     # the head written twice, as office and as the body's name
     ("Giải thưởng được trao cho PGS. TS. Đặng Thị Cẩm Hà, nguyên Trưởng phòng Phòng Công nghệ sinh học môi trường, "
      "Viện Công nghệ Sinh học.", "Đặng Thị Cẩm Hà", [("Trưởng phòng", "Phòng Công nghệ sinh học môi trường")]),

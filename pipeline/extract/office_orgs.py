@@ -21,6 +21,7 @@ MAX_LOWERCASE_ORG_WORDS = 3
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 _WORD = re.compile(r"[^\W_]+")
+_CENTRAL_LEVEL = re.compile(r"(?:Trung ương|TW|T\.Ư)\s+")  # "Chủ tịch TW Hội …": the body's central level
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
 _IN_CHARGE = re.compile(r"(?:[Pp]hụ trách|của)\s+")
@@ -126,8 +127,11 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
         facility = body_at(text, at, lexicon) if at > org_start else None
-        if facility is not None and facility.category == "facility" and not facility.generic:
-            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
+        if facility is not None and not facility.generic and (
+                facility.category == "facility" or _CENTRAL_LEVEL.fullmatch(text, org_start, at)):
+            # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility; "Chủ tịch TW Hội Đông y
+            # Việt Nam": the central level of a body, whose name reads on in lowercase
+            end = facility.end
             break
         end = match.end()
     if end > org_start and office.org_start is not None:

@@ -240,16 +240,17 @@ def _org_gap(gap: str, lexicon: Lexicon) -> bool:
     gap = _GAP_ACRONYM.sub("", gap)
     if _GAP_BREAK.search(gap.replace("TP.", "TP ").replace("Tp.", "Tp ")):
         return False
-    lowercase = [w for w in re.findall(r"[^\W\d_]+", gap) if w[:1].islower()]
-    if len(lowercase) > MAX_GAP_LOWERCASE:
-        return False
     lower_gap = gap.lower()
     phrase_end = 0
+    lowercase = 0  # words in lowercase outside the fixed phrases of names
     for match in re.finditer(r"[^\W\d_]+", gap):
         phrase = lexicon.match_at(lexicon.name_phrases, lower_gap, match.start())
         phrase_end = max(phrase_end, phrase.end if phrase is not None else 0)
         if match.start() < phrase_end:
             continue  # "Hội người cao tuổi", "Tổng Hội người Việt Nam tại": a fixed phrase of a name
+        lowercase += match.group(0)[:1].islower()
+        if lowercase > MAX_GAP_LOWERCASE:
+            return False
         if match.group(0) == "và" and _CAPITALISED_NEXT.match(gap, match.end()):
             continue  # "Trung tâm Đào tạo và Chỉ đạo tuyến", "Sở Tài nguyên và Môi trường"
         if match.group(0)[:1].islower() and lexicon.match_at(lexicon.name_stops, lower_gap, match.start()):
