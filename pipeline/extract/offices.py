@@ -72,6 +72,9 @@ _CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+|\s+[-–—]\s+")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _SEPARATOR_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|[-–—](?=\s))\s*(?:[Nn]guyên\s+)?$")
+# "Bí thư Đảng ủy - Phó TGĐ …", "Giám đốc kiêm Bí thư …": offices joined into one holder's chain.
+_JOINED_OFFICE = re.compile(r"\s+(?:[-–—]|kiêm)\s+$")
+_DASH_BEFORE = re.compile(r"[-–—]\s*$")
 
 
 
@@ -120,12 +123,9 @@ def offices_before_names(
     return frozenset(found)
 
 
-# "Bí thư Đảng ủy - Phó TGĐ …", "Giám đốc kiêm Bí thư …": offices joined into one holder's chain.
-_JOINED_OFFICE = re.compile(r"\s+(?:[-–—]|kiêm)\s+$")
-_DASH_BEFORE = re.compile(r"[-–—]\s*$")
-
-
-def offices_leading_names(text: str, offices: list[Hit], before_names: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
+def offices_leading_names(
+    text: str, offices: list[Hit], before_names: frozenset[int], lexicon: Lexicon
+) -> frozenset[int]:
     """Starts of offices joined by a dash or "kiêm" to an office that belongs to the name it
     precedes: ``Chủ tịch - TGĐ Tào Đức Thắng, Bí thư Đảng ủy - Phó TGĐ Tập đoàn Nguyễn Thanh
     Nam``. The Bí thư after the comma leads the next name's chain; list items are set off by

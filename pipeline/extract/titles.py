@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 _CHAIN_GAP = re.compile(r"^[\s.\-–,]{0,3}$")
 # Between a chain and the name it belongs to.
 _NAME_GAP = re.compile(r"^[ \t.\-–]{0,3}$")
-# Between a name and titles written after it, set off by a comma.
+# Between a name and titles written after it, set off by a comma or a dash.
 _AFTER_NAME_GAP = re.compile(r"\s*(?:,|\s[-–—])\s*")
 # What may follow titles written after a name: a separator or the end of the sentence, not another name.
 _CLOSED_AFTER = re.compile(r"\s*(?:[,;:.)–—-]|$)")
