@@ -47,6 +47,12 @@ def organizations_of(text: str, rules: RuleSet):
         ("Bí thư Quận uỷ gửi lời chúc mừng tốt đẹp nhất đến toàn thể cán bộ.", [("Quận ủy", "party")]),
         ("Chi Cục Quản lý Thị trường thành phố Hà Nội vừa thực hiện kiểm tra và phát hiện hàng loạt các cửa hàng.",
          [("Chi Cục Quản lý Thị trường thành phố Hà Nội", "government")]),
+        # "và" before a lowercase word goes on with the clause, not the name
+        ("Thủ tướng Phạm Minh Chính đến thăm Công ty Dược phẩm Sanofi và chứng kiến lễ ký kết biên bản ghi nhớ.",
+         [("Công ty Dược phẩm Sanofi", "company")]),
+        # a police team named by its work (phòng cháy và chữa cháy is one phrase)
+        ("Đoàn đến thăm Đội Cảnh sát phòng cháy và chữa cháy trên sông.",
+         [("Đội Cảnh sát phòng cháy và chữa cháy", "government")]),
         # a disease control centre is a public health agency, not a place of care
         ("Theo Trung tâm Kiểm soát Bệnh tật TP HCM (HCDC), bệnh nhân đã được cách ly.",
          [("Trung tâm Kiểm soát Bệnh tật TP HCM", "government")]),
