@@ -425,6 +425,12 @@ def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> No
 
 # What a sentence opening "Tại buổi lễ" / "Nhân dịp này" reports happened at the ceremony.
 AT_THE_OCCASION = [
+    # a ceremony named by its head inside an occasion's sentence is dated by that sentence
+    (
+        "Bệnh viện Quốc tế Hạnh Phúc vừa nhận 2 giải thưởng tại Hội nghị Quản lý bệnh viện châu Á lần thứ 18.\n\n"
+        "Trong khuôn khổ hội nghị, đã diễn ra Lễ trao giải thưởng Quản lý chất lượng bệnh viện vào tối 12/9/2019.",
+        [("award", "2019-09-12"), ("ceremony", "2019-09-12")],
+    ),
     (
         "Sáng 27/2/2024, Bệnh viện Đa khoa tỉnh Thái Bình tổ chức lễ kỷ niệm 69 năm Ngày Thầy thuốc Việt Nam.\n\n"
         "Tại buổi lễ, Phó Chủ tịch UBND tỉnh trao Bằng khen của UBND tỉnh cho 5 tập thể và 10 cá nhân.",

@@ -189,7 +189,9 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
                 and not _received_in_sentence(draft, hit):
             continue  # another place, or a further stop "on this occasion" (Dịp này, đoàn đến …)
         draft.hits.append(hit)
-        draft.date = draft.date or (None if hit.at_occasion else hit.date)
+        # A ceremony named by its head in an occasion's sentence ("Trong khuôn khổ hội nghị, đã diễn
+        # ra Lễ trao giải … vào tối 12/9") is dated by it.
+        draft.date = draft.date or (None if hit.at_occasion and hit.strength != "head" else hit.date)
         draft.target = draft.target or target
         return
     drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date, target=target))
