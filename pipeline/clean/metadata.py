@@ -173,10 +173,10 @@ def _header_from(
 ) -> Header:
     title = published = None
     authors: list[str] = []
-    if i + 2 < len(blocks) and rules.timestamp(blocks[i].text) and is_headline(blocks[i + 1].text) \
-            and rules.timestamp(blocks[i + 2].text):
+    top = rules.timestamp(blocks[i].text) if i < len(blocks) else None
+    if top and i + 2 < len(blocks) and is_headline(blocks[i + 1].text) and rules.timestamp(blocks[i + 2].text):
         i += 1  # the page's clock above the headline; the article's own time is under it
-    elif i + 1 < len(blocks) and (earlier := _earlier_stamp_below(blocks[i].text, blocks[i + 1].text, rules)):
+    elif top and i + 1 < len(blocks) and (earlier := _earlier_stamp_below(top, rules.timestamp(blocks[i + 1].text))):
         # two date lines on top: the page's clock (today), then the article's own, earlier time
         published, i = earlier, i + 2
     first = blocks[i].text if i < len(blocks) else ""
@@ -223,10 +223,9 @@ def _header_from(
     return Header(title, category, published, tuple(a for a in authors if a), i)
 
 
-def _earlier_stamp_below(first: str, second: str, rules: CleaningRules) -> Optional[str]:
+def _earlier_stamp_below(upper: TimestampMatch, lower: Optional[TimestampMatch]) -> Optional[str]:
     """The time of the second of two date lines when it is the earlier day, else None."""
-    upper, lower = rules.timestamp(first), rules.timestamp(second)
-    if upper is None or lower is None:
+    if lower is None:
         return None
     upper_time, lower_time = iso_published(upper), iso_published(lower)
     if upper_time is None or lower_time is None or lower_time[:10] >= upper_time[:10]:

@@ -234,15 +234,13 @@ def read_name_tail(
             break  # "giữa Bệnh viện và Trường": the head alone, then the next body
         if inner is not None and phrase_names and not department and proper_start is not None and text[nxt:inner.end] != "và":
             inner = None  # an organization keeps lowercase words in its name (Cục Quản lý Khám chữa bệnh)
-        if inner is not None and phrase_names and not department and not lowercase_start \
-                and text[nxt:inner.end] == "và" and proper_start is not None:
+        if inner is not None and not department and text[nxt:inner.end] == "và" and proper_start is not None:
             following = word_at(text, skip_spaces(text, inner.end))
-            if following is None or not following.capitalised \
-                    and not lexicon.match_at(lexicon.name_phrases, lower, following.start):
+            if phrase_names and not lowercase_start and (following is None or not following.capitalised
+                                                         and not lexicon.match_at(lexicon.name_phrases, lower, following.start)):
                 break  # "Công ty Dược phẩm Sanofi và chứng kiến lễ …": a clause goes on after "và"
-        if inner is not None and not phrase_names and not department and text[nxt:inner.end] == "và" and proper_start is not None:
-            following = word_at(text, skip_spaces(text, inner.end))
-            if following is not None and following.capitalised and not lexicon.match_at(lexicon.name_inner, lower, following.start):
+            if not phrase_names and following is not None and following.capitalised \
+                    and not lexicon.match_at(lexicon.name_inner, lower, following.start):
                 break  # "Bệnh viện Chợ Rẫy và Vạn Khang SOS": two bodies (not "Kỹ thuật cao và Tiêu hóa")
         if inner is not None:
             if proper_closed and phrase_names and not (fields_listed and text[nxt:inner.end] == "và"):

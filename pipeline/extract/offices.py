@@ -136,21 +136,32 @@ def offices_leading_names(
         if office.start not in before_names:
             continue
         current = office
-        while True:
-            joined = _JOINED_OFFICE.search(text, max(0, current.start - 8), current.start)
-            if joined is None:
-                break
-            earlier = [hit for hit in offices if hit.end <= joined.start() and joined.start() - hit.end <= MAX_ORG_GAP]
-            if not earlier:
-                break
-            previous = earlier[-1]
-            gap = text[previous.end:joined.start()]
-            if "," in gap or not _org_gap(gap, lexicon) \
-                    or _DASH_BEFORE.search(text, max(0, previous.start - 4), previous.start):
+        while (joined := _office_joined_before(text, current, offices, lexicon, _JOINED_OFFICE, 8)) is not None:
+            previous = joined[0]
+            if _DASH_BEFORE.search(text, max(0, previous.start - 4), previous.start):
                 break
             leading.add(previous.start)
             current = previous
     return frozenset(leading)
+
+
+def _office_joined_before(
+    text: str, current: Hit, offices: list[Hit], lexicon: Lexicon, separator: re.Pattern[str], window: int
+) -> Optional[tuple[Hit, int]]:
+    """The office written before ``current`` and joined to it by ``separator`` (ending right at
+    it, within ``window`` characters), with only its organization and no comma between; and where
+    the separator starts."""
+    joined = separator.search(text, max(0, current.start - window), current.start)
+    if joined is None or joined.end() != current.start:
+        return None
+    earlier = [hit for hit in offices if hit.end <= joined.start() and joined.start() - hit.end <= MAX_ORG_GAP]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    gap = text[previous.end:joined.start()]
+    if "," in gap or not _org_gap(gap, lexicon):
+        return None
+    return previous, joined.start()
 
 
 def office_before(
@@ -192,21 +203,13 @@ def offices_chained_before(
     after one, or followed by its organization and one) stops the chain."""
     chained: list[tuple[Hit, int]] = []
     current = office
-    while True:
-        comma = _CHAIN_COMMA.search(text, max(0, current.start - 6), current.start)
-        if comma is None or comma.end() != current.start:
-            break
-        earlier = [hit for hit in offices if hit.end <= comma.start() and comma.start() - hit.end <= MAX_ORG_GAP]
-        if not earlier:
-            break
-        previous = earlier[-1]
-        if previous.start in taken or not _org_gap(text[previous.end:comma.start()], lexicon):
+    while (joined := _office_joined_before(text, current, offices, lexicon, _CHAIN_COMMA, 6)) is not None:
+        previous, comma_start = joined
+        if previous.start in taken:
             break
         if _ON_BEHALF.search(text, max(0, previous.start - 30), previous.start):
             break  # "Thừa ủy quyền của Chủ tịch nước, Phó Trưởng Ban …": someone else's office
-        if "," in text[previous.end:comma.start()]:
-            break
-        chained.insert(0, (previous, comma.start()))
+        chained.insert(0, (previous, comma_start))
         current = previous
     return chained
 
