@@ -20,7 +20,7 @@ from typing import Optional
 from .lexicon import HEAD_WINDOW, Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
 from .office_orgs import PositionMention, board_of, org_start_of
-from .offices import (
+from .office_owners import (
     inside_org_name,
     office_before,
     office_in_apposition,
@@ -28,8 +28,8 @@ from .offices import (
     offices_leading_names,
     offices_after_names,
     offices_before_names,
-    positions_after,
 )
+from .offices import positions_after
 from .office_names import split_after_office
 from .titles import TitleChain, chain_after, chain_before, find_title_chains
 from .words import TextSpan
