@@ -122,6 +122,8 @@ def test_same_facility_in_two_spellings_is_one_entry(rules):
     "first, second, kind",
     [
         ("Bệnh viện Đa khoa Đức Giang", "Bệnh viện Đức Giang", "hospital"),
+        ("bệnh viện tư nhân Thăng Hoa", "Bệnh viện đa khoa Thăng Hoa", "hospital"),
+        ("Bệnh viện Đa khoa tư nhân Cao Văn Chí", "Bệnh viện Cao Văn Chí", "hospital"),
         ("Trung tâm Y tế huyện Mê Linh", "TTYT Mê Linh", "health_center"),
         ("Trung tâm Y tế huyện Kiến Thuỵ", "Trung tâm Y tế huyện Kiến Thụy", "health_center"),
         ("BV Nhi TW", "Bệnh viện Nhi Trung ương", "hospital"),

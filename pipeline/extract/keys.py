@@ -3,8 +3,9 @@
 The key is the name's comparison key (``name_key``: tones, case, spaces,
 ``UBND``/``HĐND``/``TTYT``/``BV``) with further abbreviations spelled out, the
 punctuation dropped, and words that do not tell two bodies apart removed where
-that is safe: ``đa khoa`` after a hospital head (``Bệnh viện Đa khoa Đức
-Giang`` = ``Bệnh viện Đức Giang``) and a unit word between a head and a name
+that is safe: ``đa khoa`` and ``tư nhân`` after a hospital head (``Bệnh viện Đa
+khoa Đức Giang`` = ``Bệnh viện Đức Giang``, ``bệnh viện tư nhân Thăng Hoa`` =
+``Bệnh viện đa khoa Thăng Hoa``) and a unit word between a head and a name
 (``Trung tâm Y tế huyện Mê Linh`` = ``TTYT Mê Linh``).
 """
 
@@ -34,7 +35,8 @@ _SPACES = re.compile(r"\s+")
 _HEADS = ("bệnh viện", "trung tâm y tế", "trạm y tế", "phòng khám", "ủy ban nhân dân", "hội đồng nhân dân", "sở", "phòng y tế")
 _UNIT_WORDS = r"(?:tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)"
 _UNIT_AFTER_HEAD = re.compile(rf"^((?:{'|'.join(_HEADS)})(?: đa khoa)?) {_UNIT_WORDS} (?=\w)")
-_GENERAL_HOSPITAL = re.compile(r"^bệnh viện đa khoa (?=\w)")
+# "đa khoa" (general) and "tư nhân" (private) say what kind of hospital it is, not which one.
+_GENERAL_HOSPITAL = re.compile(r"^bệnh viện (?:đa khoa )?(?:tư nhân )?(?=\w)")
 
 
 def canonical_key(name: str, kind: str) -> str:
