@@ -589,6 +589,10 @@ def test_offices_taken_up(text, name, positions, rules):
          "Nguyễn Thị Liễu", [("Phó Giám đốc phụ trách", "Sở Nội vụ TP Hà Nội")]),
         ("đồng chí Trần Đình Gia, Phó Trưởng đoàn phụ trách Đoàn đại biểu Quốc hội tỉnh đến thăm",
          "Trần Đình Gia", [("Phó Trưởng đoàn phụ trách", "Đoàn đại biểu Quốc hội tỉnh")]),
+        # written before the name, the delegation's name holds no office of its own (đại biểu Quốc hội)
+        ("Phó Chủ tịch UBND tỉnh Hồ Huy Thành và Phó Trưởng đoàn phụ trách Đoàn đại biểu Quốc hội tỉnh Trần Đình Gia "
+         "ân cần thăm hỏi, động viên và trao quà Tết.",
+         "Trần Đình Gia", [("Phó Trưởng đoàn phụ trách", "Đoàn đại biểu Quốc hội tỉnh")]),
         # the body as written at the office, when the article also spells its unit another way; one position
         ("Sáng 24/12, Chủ tịch UBND TP Hà Nội Vũ Đại Thắng chủ trì hội nghị. Chủ tịch UBND thành phố Hà Nội Vũ Đại "
          "Thắng phát biểu tại hội nghị.", "Vũ Đại Thắng", [("Chủ tịch", "UBND TP Hà Nội")]),
