@@ -587,6 +587,8 @@ def test_offices_taken_up(text, name, positions, rules):
         # "phụ trách" qualifies the office as written; the delegation may be written in full after the office
         ("Tại hội nghị, Phó Giám đốc phụ trách Sở Nội vụ TP Hà Nội Nguyễn Thị Liễu đã công bố các Quyết định.",
          "Nguyễn Thị Liễu", [("Phó Giám đốc phụ trách", "Sở Nội vụ TP Hà Nội")]),
+        ("Về phía ngành y tế, có BSCKII. Trần Văn Khải –  Phó Giám đốc Phụ trách Sở Y tế, BSCKII. Nguyễn Thị Lạc – "
+         "Giám đốc Bệnh viện Đa khoa tỉnh Sóc Trăng.", "Trần Văn Khải", [("Phó Giám đốc phụ trách", "Sở Y tế")]),
         ("đồng chí Trần Đình Gia, Phó Trưởng đoàn phụ trách Đoàn đại biểu Quốc hội tỉnh đến thăm",
          "Trần Đình Gia", [("Phó Trưởng đoàn phụ trách", "Đoàn đại biểu Quốc hội tỉnh")]),
         # written before the name, the delegation's name holds no office of its own (đại biểu Quốc hội)
@@ -677,7 +679,7 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         ("Đi cùng là đồng chí Lâm Tiến Thạch – Tỉnh Ủy viên, Phó Ban Thường trực Ban Tổ chức Tỉnh ủy.",
          "Lâm Tiến Thạch", [("Tỉnh ủy viên", None), ("Phó Ban Thường trực", "Ban Tổ chức Tỉnh ủy")]),
         ("Về phía ngành y tế, có BSCKII. Trần Văn Khải – Phó Giám đốc Phụ trách Sở Y tế.",
-         "Trần Văn Khải", [("Phó Giám đốc", "Sở Y tế")]),
+         "Trần Văn Khải", [("Phó Giám đốc phụ trách", "Sở Y tế")]),
         # qualifiers of a director's office; a bloc's party committee; a broadcaster's name
         ("Bà Bùi Thị Hải Hà, Tổng Giám đốc điều hành Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai phát biểu.",
          "Bùi Thị Hải Hà", [("Tổng Giám đốc điều hành", "Bệnh viện Mắt Quốc tế Sài Gòn - Gia Lai")]),
