@@ -673,3 +673,16 @@ def test_a_caption_printed_twice_does_not_end_the_article(rules: RuleSet) -> Non
             "Hội nghị có sự tham dự của bà Hoàng Thị Thúy Lan - Ủy viên BCH TW, Bí thư Tỉnh ủy Vĩnh Phúc.\n\n" + PROSE)
     article = clean(raw_text(text), rules)
     assert "Hội nghị có sự tham dự" in article.body
+
+
+def test_paragraphs_of_a_page_laid_out_in_table_cells_keep_their_place_in_the_body(rules: RuleSet) -> None:
+    # Each cell closes with a pipe; a long paragraph of several sentences is prose, not a caption.
+    paragraph = ("Chào mừng năm mới, mừng kỷ niệm 20 năm tái lập tỉnh Bạc Liêu (1-1-1997 – 1-1-2017), tại tỉnh Bạc "
+                 "Liêu đã diễn ra lễ khánh thành và đưa vào hoạt động Bệnh viện đa khoa Thanh Vũ Medic Bạc Liêu. Đây "
+                 "là BVĐK tư nhân đầu tiên ở Bạc Liêu, quy mô khá lớn với hơn 200 giường bệnh.")
+    caption = "Chủ tịch Ủy ban nhân dân quận Bắc Từ Liêm Nguyễn Hữu Tuyên phát biểu tại buổi lễ."
+    text = "\n".join(["Bệnh viện Đa khoa Thanh Vũ Medic II (Bạc Liêu) được đưa vào hoạt động.", "|",
+                      f"{paragraph} |", f"{caption} |", PROSE])
+    article = clean(raw_text(text), rules)
+    assert paragraph in article.body.split("\n\n")
+    assert caption in article.captions

@@ -14,7 +14,15 @@ from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
 from .cleanrules import CleaningRules, LineKind
-from .shapes import is_headline, is_lead_as_title, is_piped_caption, is_prose, is_sentence_paragraph, is_teaser_strip
+from .shapes import (
+    is_headline,
+    is_lead_as_title,
+    is_piped_caption,
+    is_piped_paragraph,
+    is_prose,
+    is_sentence_paragraph,
+    is_teaser_strip,
+)
 
 # A caption under a photo is at most this long; a longer line is prose.
 CAPTION_MAX_WORDS = 40
@@ -186,6 +194,11 @@ def drop_inline(
             after_image = False
             continue
         after_image = False
+        if is_piped_paragraph(text) and block.role is Role.PARA:
+            block = block.with_text(text.rstrip(" |"))
+            prose_seen = True
+            kept.append(block)
+            continue
         if is_piped_caption(text) and block.role is Role.PARA:
             kept.append(block.with_text(text.rstrip(" |")).with_role(Role.CAPTION))
             continue

@@ -29,6 +29,7 @@ _STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 # Capitalised like a name, but a day of the week ("Thứ Sáu", "Chủ Nhật") leading a date line.
 _WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
 _PIPE_AFTER_SENTENCE = re.compile(r"[.!?…]\s*\|$")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
 _NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
 # Where a person stands in a photo, "(bên trái)", "(giữa)", "(thứ hai từ phải sang)": a caption's words.
 _PHOTO_POSITION = re.compile(
@@ -97,7 +98,15 @@ def is_teaser_strip(text: str) -> bool:
 def is_piped_caption(text: str) -> bool:
     """A photo caption some sites close with a pipe (``… tặng quà tại Trạm Y tế xã X. |``):
     one sentence with its full stop before the pipe, which headlines do not have."""
-    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text))
+    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text)) and not is_piped_paragraph(text)
+
+
+def is_piped_paragraph(text: str) -> bool:
+    """A paragraph of a page laid out in table cells, each closed by a pipe (``… tại tỉnh Bạc Liêu
+    đã diễn ra lễ khánh thành … Đây là BVĐK tư nhân đầu tiên … |``): long and of several
+    sentences, which a caption or a strip of headlines is not."""
+    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text)) \
+        and word_count(text) >= LONG_PARAGRAPH_WORDS and bool(_SENTENCE_BREAK.search(text))
 
 
 def names_photo_positions(text: str) -> bool:
