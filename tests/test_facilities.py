@@ -635,6 +635,9 @@ def test_a_name_is_read_to_the_end_of_the_segmenters_word(text, expected, proces
         # a department's capitalised name after its head's office, not a person's given name
         ("Cụ thể người được khen thưởng là Trưởng khoa Khám bệnh Trịnh Quang Thứ, cùng 2 nhân viên điều dưỡng.",
          ["Khoa Khám bệnh"]),
+        # a number after a bare head that counts something (functions, floors) names no unit
+        ("Năm 2018 là năm đầu tiên cho 10 huyện thị thực hiện Trung tâm Y tế 2 chức năng, Trạm Y tế phường 12 "
+         "đạt chuẩn.", ["Trạm Y tế phường 12"]),
     ],
 )
 def test_numbered_units_abbreviated_districts_and_infirmaries(text, expected, rules):

@@ -182,8 +182,9 @@ def read_name_tail(
                 and lexicon.match_at(lexicon.counted_nouns, text, skip_spaces(text, word.end)):
             break  # "tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở": how many things, not the name's number
         if word.number and proper_start is None and not pending_lower and text[skip_spaces(text, word.end):][:1].islower() \
-                and lexicon.match_at(lexicon.admin_units, text, skip_spaces(text, word.end)):
-            break  # "Trạm y tế 3 xã": how many units, not the station's number
+                and (lexicon.match_at(lexicon.admin_units, text, skip_spaces(text, word.end))
+                     or lexicon.match_at(lexicon.counted_nouns, text, skip_spaces(text, word.end))):
+            break  # "Trạm y tế 3 xã", "Trung tâm Y tế 2 chức năng": how many, not the unit's number
         if _SAINT.match(text, nxt):
             # "Bệnh viện St. Mary's": the abbreviation's full stop is inside the name.
             proper_start = nxt if proper_start is None else proper_start
