@@ -195,9 +195,8 @@ def drop_inline(
             continue
         after_image = False
         if is_piped_paragraph(text) and block.role is Role.PARA:
-            block = block.with_text(text.rstrip(" |"))
+            kept.append(block.with_text(text.rstrip(" |")))  # a table cell's pipe after prose
             prose_seen = True
-            kept.append(block)
             continue
         if is_piped_caption(text) and block.role is Role.PARA:
             kept.append(block.with_text(text.rstrip(" |")).with_role(Role.CAPTION))
