@@ -173,6 +173,7 @@ def _header_from(
 ) -> Header:
     title = published = None
     authors: list[str] = []
+    top_at = i
     top = rules.timestamp(blocks[i].text) if i < len(blocks) else None
     if top and i + 2 < len(blocks) and is_headline(blocks[i + 1].text) and rules.timestamp(blocks[i + 2].text):
         i += 1  # the page's clock above the headline; the article's own time is under it
@@ -180,7 +181,8 @@ def _header_from(
         # two date lines on top: the page's clock (today), then the article's own, earlier time
         published, i = earlier, i + 2
     first = blocks[i].text if i < len(blocks) else ""
-    first_stamp = rules.timestamp(first) if first else None
+    # The top line's date was read above; read the line again only when the header moved past it.
+    first_stamp = top if i == top_at else (rules.timestamp(first) if first else None)
     beside = first_stamp if not title_known and _DATE_IN_BRACKETS_AT_END.search(first) else None
     if beside is not None and beside.lead and not person_names(beside.lead) and rules.organisation(beside.lead) is None:
         title, published, i = beside.lead, iso_published(beside), i + 1

@@ -98,15 +98,23 @@ def is_teaser_strip(text: str) -> bool:
 def is_piped_caption(text: str) -> bool:
     """A photo caption some sites close with a pipe (``… tặng quà tại Trạm Y tế xã X. |``):
     one sentence with its full stop before the pipe, which headlines do not have."""
-    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text)) and not is_piped_paragraph(text)
+    return _pipe_after_sentence(text) and not _long_of_sentences(text)
 
 
 def is_piped_paragraph(text: str) -> bool:
     """A paragraph of a page laid out in table cells, each closed by a pipe (``… tại tỉnh Bạc Liêu
     đã diễn ra lễ khánh thành … Đây là BVĐK tư nhân đầu tiên … |``): long and of several
     sentences, which a caption or a strip of headlines is not."""
-    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text)) \
-        and word_count(text) >= LONG_PARAGRAPH_WORDS and bool(_SENTENCE_BREAK.search(text))
+    return _pipe_after_sentence(text) and _long_of_sentences(text)
+
+
+def _pipe_after_sentence(text: str) -> bool:
+    """One pipe, closing a line whose last sentence ends with its punctuation."""
+    return text.count("|") == 1 and bool(_PIPE_AFTER_SENTENCE.search(text))
+
+
+def _long_of_sentences(text: str) -> bool:
+    return word_count(text) >= LONG_PARAGRAPH_WORDS and bool(_SENTENCE_BREAK.search(text))
 
 
 def names_photo_positions(text: str) -> bool:
