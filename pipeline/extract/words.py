@@ -15,11 +15,14 @@ _WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITI
 # A Vietnamese syllable once tone and vowel marks are removed: onset, a vowel nucleus
 # Vietnamese writes, coda. Foreign words (Joe, Biden, Ukraine, Kyung, Tae) do not fit it.
 # iê, yê and uyê are never written without a final consonant ("Nguyễ" is a word cut off).
-_NUCLEI = ("ieu|oai|oay|oeo|uay|uoi|uou|uya|uyu|yeu|"
-           "ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|[aeiouy]")
+# A nucleus ending in a glide or in ia, uya is never followed by a consonant, and oo only by
+# ng or c (xoong): "Hiang", "Khoon", "Liam" are not Vietnamese.
+_NUCLEI = "oa|oe|ua|ue|uo|uy|[aeiouy]"
+_OPEN_NUCLEI = "ieu|oai|oay|oeo|uay|uoi|uou|uya|uyu|yeu|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu|ya"
 _CLOSED_NUCLEI = "uye|ie|ye"
 _SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?"
-                       rf"(?:(?:{_NUCLEI})(?:ch|ng|nh|[cmnpt])?|(?:{_CLOSED_NUCLEI})(?:ch|ng|nh|[cmnpt]))$")
+                       rf"(?:(?:{_NUCLEI})(?:ch|ng|nh|[cmnpt])?|(?:{_OPEN_NUCLEI})"
+                       rf"|oo(?:ng|c)|(?:{_CLOSED_NUCLEI})(?:ch|ng|nh|[cmnpt]))$")
 
 
 @dataclass(frozen=True)
