@@ -11,6 +11,7 @@ import pytest
 from pipeline.document import AnnotatedArticle, CleanedArticle
 from pipeline.evaluate import evaluate
 from pipeline.extract.entities import extract_entities
+from pipeline.extract.words import is_vietnamese_syllable
 from pipeline.rules import RuleSet
 from pipeline.textnorm import normalize_text
 
@@ -54,6 +55,12 @@ def entities_of(text: str, rules: RuleSet):
         ("Trong khi đó, Jeffrey Sica, CEO Circle Squared Alternative Investments cho biết.", ["Jeffrey Sica"]),
         ("Trước thềm chuyến thăm của Tổng thống Ukraine Volodymyr Zelensky, chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ.",
          ["Volodymyr Zelensky", "Joe Biden"]),
+        # a foreign name whose first word is shaped like a Vietnamese syllable (Tan) but the rest not
+        ("Lễ ký kết giữa ngài PGS.TS Tan Hiang Khoon, Phó GĐ hệ thống sức khỏe tương lai SGH với PGS. TS Nguyễn "
+         "Thanh Hồi, Phó Tổng giám đốc Bệnh viện Đa khoa quốc tế Hải Phòng.", ["Tan Hiang Khoon", "Nguyễn Thanh Hồi"]),
+        # the office's last word capitalised: the name starts after it
+        ("Phó Chủ tịch Nước Đặng Thị Ngọc Thịnh trao danh hiệu Anh hùng Lao động thời kỳ đổi mới tặng Bệnh viện "
+         "Trung ương Thái Nguyên.", ["Đặng Thị Ngọc Thịnh"]),
         # not people: a place after an office, streets, a byline, a headline-like sentence, "trẻ em Việt Nam"
         ("Nhân dịp này, Bí thư Quận ủy Hoàng Mai bày tỏ sự trân trọng và tri ân.", []),
         ("kiểm tra một số cửa hàng trên tuyến phố Kim Ngưu, Thanh Niên, Xã Đàn, Bạch Mai, Ngọc Lâm, Trần Thái Tông, Đội Cấn, Trần Đại Nghĩa...", []),
@@ -241,3 +248,16 @@ def test_a_college_s_name_is_no_person(rules):
 )
 def test_prizes_and_photo_credits_name_no_person(text, names, rules):
     assert [p.name for p in entities_of(text, rules).people] == names
+
+
+@pytest.mark.parametrize(
+    "word, vietnamese",
+    [
+        ("Nguyễn", True), ("Xuân", True), ("Khuya", True), ("Người", True), ("Huỳnh", True), ("Giang", True),
+        ("Xoong", True), ("Tan", True),
+        # a nucleus ending in a glide or in ia never takes a final consonant; oo only ng or c
+        ("Hiang", False), ("Liam", False), ("Khoon", False), ("Khoo", False),
+    ],
+)
+def test_vietnamese_syllable_shape(word, vietnamese):
+    assert is_vietnamese_syllable(word) is vietnamese

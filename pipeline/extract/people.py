@@ -165,9 +165,12 @@ class _Article:
 def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[PersonMention]:
     text, lexicon, chains, offices = article.text, article.lexicon, article.chains, article.offices
     after_names, before_names = article.after_names, article.before_names
-    inside = next((c for c in chains if c.start <= run.start < c.end), None)
-    if inside is not None:  # "Bác sĩ CK I Trần Thị Mai": the run starts inside the titles
-        rest = [i for i, w in enumerate(run.words) if w.start >= inside.end]
+    # "Bác sĩ CK I Trần Thị Mai": the run starts inside the titles; "Phó Chủ tịch Nước Đặng
+    # Thị …": inside an office whose last word is capitalised. The name starts after either.
+    inside = next((c.end for c in chains if c.start <= run.start < c.end), None) \
+        or next((o.end for o in offices if o.start < run.start < o.end), None)
+    if inside is not None:
+        rest = [i for i, w in enumerate(run.words) if w.start >= inside]
         if not rest:
             return None
         run = run.part(rest[0])
