@@ -638,6 +638,9 @@ def test_a_name_is_read_to_the_end_of_the_segmenters_word(text, expected, proces
         # a number after a bare head that counts something (functions, floors) names no unit
         ("Năm 2018 là năm đầu tiên cho 10 huyện thị thực hiện Trung tâm Y tế 2 chức năng, Trạm Y tế phường 12 "
          "đạt chuẩn.", ["Trạm Y tế phường 12"]),
+        # a hospital's class after a bare head is not its name
+        ("Năm 2022, Bệnh viện Đa khoa tỉnh Điện Biên đã thực hiện tốt các nhiệm vụ. Bệnh viện đã được công nhận "
+         "Bệnh viện Hạng I, đây là minh chứng cho sự phát triển toàn diện.", ["Bệnh viện Đa khoa tỉnh Điện Biên"]),
     ],
 )
 def test_numbered_units_abbreviated_districts_and_infirmaries(text, expected, rules):

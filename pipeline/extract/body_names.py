@@ -174,6 +174,8 @@ def read_name_tail(
             real = after_name = True
             pending_lower = 0
             continue
+        if proper_start is None and not pending_lower and lexicon.match_at(lexicon.grades, text, nxt):
+            break  # "được công nhận Bệnh viện Hạng I": the class of a hospital, not one named "Hạng I"
         if word.number and not (after_name or after_kind or proper_start is None and capitalised_head and not pending_lower):
             # "… khu vực và 50% …", "Trung tâm Y tế huyện và 37 đảng viên": a number continues
             # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
