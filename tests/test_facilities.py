@@ -440,6 +440,11 @@ def test_a_head_before_listed_communes_names_one_station_each(text, expected, ru
         ("Hai bên phối hợp chặt chẽ giữa Bệnh viện và Trường trong xây dựng chương trình.", []),
         ("Ông A phụ trách Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, Bệnh viện Đa khoa Quảng Nam tổ chức hội nghị.",
          ["Bệnh viện Đa khoa Quảng Nam ĐNO", "Bệnh viện Đa khoa Quảng Nam"]),
+        # Tây y, Đông y say what kind a clinic is, as đa khoa does; a name must follow
+        ("Trạm Y tế xã An Hải gồm các hạng mục: Phòng sơ cấp cứu, phòng khám Tây y, phòng khám cổ truyền.",
+         ["Trạm Y tế xã An Hải"]),
+        ("Đoàn đến thăm Phòng khám Đông y Hoàng Gia và Bệnh viện Đông y Hòa Bình.",
+         ["Phòng khám Đông y Hoàng Gia", "Bệnh viện Đông y Hòa Bình"]),
     ],
 )
 def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
