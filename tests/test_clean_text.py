@@ -366,6 +366,19 @@ def test_a_headline_with_its_date_in_brackets_beside_it(rules: RuleSet) -> None:
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
+@pytest.mark.parametrize(
+    "headline, title, published",
+    [
+        # longer than a date line's lead, and opening with a unit's name, yet a headline
+        ("Bệnh viện Bạch Mai hợp tác toàn diện về y tế với Hà Tĩnh, Nghệ An, Thanh Hóa (13/10/2024)",
+         "Bệnh viện Bạch Mai hợp tác toàn diện về y tế với Hà Tĩnh, Nghệ An, Thanh Hóa", "2024-10-13"),
+    ],
+)
+def test_a_long_headline_with_its_date_in_brackets(headline: str, title: str, published: str, rules: RuleSet) -> None:
+    article = clean(raw_text("\n\n".join([headline, PROSE, PROSE_2])), rules)
+    assert (article.title, article.published) == (title, published)
+
+
 def test_a_headline_ending_in_a_date_above_the_date_line_under_a_phone_number(rules: RuleSet) -> None:
     text = "\n\n".join(["0251.3898252", "CHÀO MỪNG NGÀY QUỐC TẾ PHỤ NỮ 20/10/2020",
                         "Thứ 4 | 21/10/2020 - Lượt xem: 846", PROSE, PROSE_2, "Điện thoại: 0293 3870 477"])

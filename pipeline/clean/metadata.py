@@ -44,6 +44,9 @@ BYLINE_MAX_WORDS = 12
 # A credit line ("Bài và ảnh: Minh Khương", "Nguồn tin: Đài phát thanh và
 # truyền hình tỉnh …") is this short; the rules bound its value's length too.
 CREDIT_MAX_WORDS = 16
+# Heuristic: a unit's name before a date ("Trung tâm Y tế huyện A (12/3/2024)") is a credit, seldom
+# longer than this; a longer line that starts with one is a headline ("Bệnh viện A hợp tác … với B").
+ORGANISATION_MAX_WORDS = 12
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 # "Bầu Chủ tịch Hội đồng trường (22-04-2019)": a headline with its date in brackets beside it.
@@ -183,8 +186,9 @@ def _header_from(
     first = blocks[i].text if i < len(blocks) else ""
     # The top line's date was read above; read the line again only when the header moved past it.
     first_stamp = top if i == top_at else (rules.timestamp(first) if first else None)
-    beside = first_stamp if not title_known and _DATE_IN_BRACKETS_AT_END.search(first) else None
-    if beside is not None and beside.lead and not person_names(beside.lead) and rules.organisation(beside.lead) is None:
+    beside = _date_beside(first, first_stamp, rules) if not title_known else None
+    if beside is not None and beside.lead and not person_names(beside.lead) \
+            and (rules.organisation(beside.lead) is None or word_count(beside.lead) > ORGANISATION_MAX_WORDS):
         title, published, i = beside.lead, iso_published(beside), i + 1
     elif not title_known and first and rules.outlet_prefix(first) is None and is_headline(first) \
             and not _is_opening_sentence(first) and rules.line_kind(first) is None \
@@ -223,6 +227,18 @@ def _header_from(
                 published = iso_published(stamp)
                 break
     return Header(title, category, published, tuple(a for a in authors if a), i)
+
+
+def _date_beside(first: str, stamp: Optional[TimestampMatch], rules: CleaningRules) -> Optional[TimestampMatch]:
+    """The date in brackets that ends a headline ("… Nghệ An, Thanh Hóa (13/10/2024)"), with the
+    headline as its lead. A headline longer than a date line's lead is read from the bracket alone."""
+    bracket = _DATE_IN_BRACKETS_AT_END.search(first)
+    if bracket is None:
+        return None
+    if stamp is not None:
+        return stamp
+    inside = rules.timestamp(bracket.group(0).strip("() "))
+    return replace(inside, lead=first[:bracket.start()].strip() or None) if inside is not None else None
 
 
 def _earlier_stamp_below(upper: TimestampMatch, lower: Optional[TimestampMatch]) -> Optional[str]:
