@@ -61,6 +61,10 @@ def entities_of(text: str, rules: RuleSet):
         # the office's last word capitalised: the name starts after it
         ("Phó Chủ tịch Nước Đặng Thị Ngọc Thịnh trao danh hiệu Anh hùng Lao động thời kỳ đổi mới tặng Bệnh viện "
          "Trung ương Thái Nguyên.", ["Đặng Thị Ngọc Thịnh"]),
+        # a department written by its head alone before its officer's full name
+        ("Theo đó, 2 đoàn công tác do Giám đốc Sở Y tế Doãn Hữu Long và Phó Giám đốc Sở Bùi Trường Phong làm "
+         "trưởng đoàn.", ["Doãn Hữu Long", "Bùi Trường Phong"]),
+        ("Giám đốc Sở Văn Hóa Thể Thao phát biểu tại hội nghị.", []),
         # not people: a place after an office, streets, a byline, a headline-like sentence, "trẻ em Việt Nam"
         ("Nhân dịp này, Bí thư Quận ủy Hoàng Mai bày tỏ sự trân trọng và tri ân.", []),
         ("kiểm tra một số cửa hàng trên tuyến phố Kim Ngưu, Thanh Niên, Xã Đàn, Bạch Mai, Ngọc Lâm, Trần Thái Tông, Đội Cấn, Trần Đại Nghĩa...", []),

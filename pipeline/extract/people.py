@@ -174,6 +174,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         if not rest:
             return None
         run = run.part(rest[0])
+    run = _name_after_bare_body(text, run, lexicon)
     if _starts_body(text, run.start, lexicon):
         return None  # "Chủ tịch Hiệp hội …", "Giám đốc Trung tâm …"
     office_inside = next((i for i, w in enumerate(run.words) if i and any(
@@ -312,6 +313,16 @@ def _name_after_home_place(text: str, run: Run, lexicon: Lexicon) -> Optional[Ru
         if 3 <= len(candidate.words) <= 4 and name_shape(candidate, lexicon) == VIETNAMESE:
             return candidate
     return None
+
+
+def _name_after_bare_body(text: str, run: Run, lexicon: Lexicon) -> Run:
+    """The full Vietnamese name after a body written by its head alone, where the rules allow
+    it (``Phó Giám đốc Sở Bùi Trường Phong``); else the run as it is."""
+    head = lexicon.match_at(lexicon.org_heads, text, run.start)
+    if head is None or not head.meta("bare_before_name", False) or len(run.words) < 4:
+        return run
+    rest = run.part(1)
+    return rest if name_shape(rest, lexicon) == VIETNAMESE else run
 
 
 def _starts_body(text: str, pos: int, lexicon: Lexicon) -> bool:
