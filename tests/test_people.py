@@ -11,7 +11,7 @@ import pytest
 from pipeline.document import AnnotatedArticle, CleanedArticle
 from pipeline.evaluate import evaluate
 from pipeline.extract.entities import extract_entities
-from pipeline.extract.words import is_vietnamese_syllable
+from pipeline.extract.words import is_glued, is_vietnamese_syllable
 from pipeline.rules import RuleSet
 from pipeline.textnorm import normalize_text
 
@@ -65,6 +65,9 @@ def entities_of(text: str, rules: RuleSet):
         ("Theo đó, 2 đoàn công tác do Giám đốc Sở Y tế Doãn Hữu Long và Phó Giám đốc Sở Bùi Trường Phong làm "
          "trưởng đoàn.", ["Doãn Hữu Long", "Bùi Trường Phong"]),
         ("Giám đốc Sở Văn Hóa Thể Thao phát biểu tại hội nghị.", []),
+        # two words run together by the source (TrưởngBan) are an office, not a name
+        ("Các đồng chí Trần Phương, TrưởngBan Tổ chức Tỉnh ủy; Điểu K’Ré, Bí thư Thị ủy Gia Nghĩa dự lễ.",
+         ["Trần Phương", "Điểu K’Ré"]),
         # not people: a place after an office, streets, a byline, a headline-like sentence, "trẻ em Việt Nam"
         ("Nhân dịp này, Bí thư Quận ủy Hoàng Mai bày tỏ sự trân trọng và tri ân.", []),
         ("kiểm tra một số cửa hàng trên tuyến phố Kim Ngưu, Thanh Niên, Xã Đàn, Bạch Mai, Ngọc Lâm, Trần Thái Tông, Đội Cấn, Trần Đại Nghĩa...", []),
@@ -265,3 +268,9 @@ def test_prizes_and_photo_credits_name_no_person(text, names, rules):
 )
 def test_vietnamese_syllable_shape(word, vietnamese):
     assert is_vietnamese_syllable(word) is vietnamese
+
+
+@pytest.mark.parametrize("word, glued", [("TrưởngBan", True), ("đưaVào", True), ("Nguyễn", False), ("VinMec", False),
+                                         ("K’Ré", False)])
+def test_two_words_written_together(word, glued):
+    assert is_glued(word) is glued

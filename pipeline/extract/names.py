@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .words import Word, is_cut_syllable, is_vietnamese_syllable, words
+from .words import Word, is_cut_syllable, is_glued, is_vietnamese_syllable, words
 
 VIETNAMESE = "vietnamese"
 FOREIGN = "foreign"
@@ -107,6 +107,8 @@ def name_shape(run: Run, lexicon: Lexicon) -> str | None:
         return None
     if len(texts) == 1 and is_cut_syllable(texts[0]):
         return None  # "Phát biểu tại buổi Lễ, ông Nguyễ" at the end of a stored text
+    if any(is_glued(t) for t in texts):
+        return None  # "Trần Phương, TrưởngBan Tổ chức": two words run together, an office
     if len(texts) <= 4 and not any(lexicon.is_organisation_word(t) for t in texts):
         return FOREIGN  # not "Imperial Group"
     return None

@@ -82,6 +82,13 @@ def is_cut_syllable(word: str) -> bool:
     return any(c in TONE_MARKS for c in unicodedata.normalize("NFD", word)) and not is_vietnamese_syllable(word)
 
 
+def is_glued(word: str) -> bool:
+    """Two Vietnamese words written without the space between (``TrưởngBan``): a lowercase letter
+    right before a capital, and a tone mark. (Brand names in camel case, VinMec, carry no tone mark.)"""
+    glued = any(left.islower() and right.isupper() for left, right in zip(word, word[1:]))
+    return glued and any(c in TONE_MARKS for c in unicodedata.normalize("NFD", word))
+
+
 def stretch_between(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
     """The stretch around ``text[start:end]`` that ``breaks`` bound: from the end of the last
     break before ``start`` (or the text's start) to the start of the first at or after ``end``
