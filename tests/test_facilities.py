@@ -412,6 +412,9 @@ def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
         ("Đoàn đến thăm Trạm Y tế hai xã Khánh An và Khánh Bình.", ["Trạm Y tế xã Khánh An", "Trạm Y tế xã Khánh Bình"]),
         # a count of stations given things, no names
         ("Đoàn đã trao tặng Trạm Y tế 3 xã 100 bộ trang phục.", []),
+        # "tại" before the communes; an item repeating the unit word
+        ("Việc đầu tư xây dựng Trạm Y tế tại các xã Keo Lôm, Tìa Dình và xã Luân Gíoi của huyện Điện Biên Đông.",
+         ["Trạm Y tế xã Keo Lôm", "Trạm Y tế xã Tìa Dình", "Trạm Y tế xã Luân Gíoi"]),
     ],
 )
 def test_a_head_before_listed_communes_names_one_station_each(text, expected, rules):

@@ -28,7 +28,7 @@ _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B",
 # "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted).
 _UNITS_LISTED = re.compile(
-    r"\s+(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
+    r"\s+(?:(?:tại|ở)\s+)?(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
@@ -54,7 +54,7 @@ def build_facilities(
             # one facility per unit listed
             unit = units.group("unit").lower()
             prefix = f"{_display_head(mention)} {unit} " if unit not in _NOT_UNITS else f"{_display_head(mention)} "
-            for item_start, item_end in _list_items(text, lower, units.end(), lexicon, first=True):
+            for item_start, item_end in _list_items(text, lower, units.end(), lexicon, first=True, unit=unit):
                 registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
             continue
         if mention.generic:
@@ -199,8 +199,11 @@ def _siblings(text: str, lower: str, mention: BodyMention, lexicon: Lexicon) -> 
     return []
 
 
-def _list_items(text: str, lower: str, pos: int, lexicon: Lexicon, first: bool) -> list[tuple[int, int]]:
-    """Capitalised names separated by commas or ``và``, each not starting a head or office."""
+def _list_items(
+    text: str, lower: str, pos: int, lexicon: Lexicon, first: bool, unit: Optional[str] = None
+) -> list[tuple[int, int]]:
+    """Capitalised names separated by commas or ``và``, each not starting a head or office; in a
+    list of units, an item may repeat the unit word (``các xã Keo Lôm, Tìa Dình và xã Luân Gíoi``)."""
     items: list[tuple[int, int]] = []
     while True:
         if not (first and not items):
@@ -208,6 +211,8 @@ def _list_items(text: str, lower: str, pos: int, lexicon: Lexicon, first: bool) 
             if sep is None:
                 break
             pos = sep.end()
+        if unit is not None and lower.startswith(unit + " ", pos):
+            pos += len(unit) + 1
         item = _list_item(text, lower, pos, lexicon)
         if item is None:
             break
