@@ -251,6 +251,16 @@ def test_departments_institution_stations_and_unnamed_provincial_hospitals(text,
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
 
 
+def test_a_station_with_its_district_and_in_another_case_is_one(rules):
+    found = facilities_of(
+        "Việc đầu tư xây dựng Trạm Y tế tại các xã Keo Lôm và xã Tìa Dình nhằm đáp ứng nhu cầu. Trạm y tế xã Tìa Dình "
+        "huyện Điện Biên Đông đang xuống cấp nghiêm trọng.", rules)
+    assert [(f.name, f.aliases) for f in found] == [
+        ("Trạm Y tế xã Keo Lôm", []),
+        ("Trạm y tế xã Tìa Dình huyện Điện Biên Đông", ["Trạm Y tế xã Tìa Dình"]),
+    ]
+
+
 def test_a_facility_with_and_without_its_city_is_one(rules):
     found = facilities_of(
         "Bác sĩ Nguyễn Văn Vĩnh Châu, Giám đốc Bệnh viện Bệnh Nhiệt đới TP HCM, cho biết bệnh nhân điều trị ở khoa Hồi sức "

@@ -74,7 +74,7 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
         for full in registry.entries:
             if full is short or full.head != short.head:
                 continue
-            if full.name.startswith(short.name + " "):
+            if full.name.casefold().startswith(short.name.casefold() + " "):  # "Trạm y tế xã A huyện B", "Trạm Y tế xã A"
                 rest = full.name[len(short.name) + 1:]
                 if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None \
                         and rest not in place_names and not lexicon.is_province_name(rest):
