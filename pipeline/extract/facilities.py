@@ -26,7 +26,7 @@ from .words import skip_spaces, word_at
 _AWARD_TITLE_BEFORE = re.compile(r"(?:danh hiệu|giải thưởng|mô hình|tiêu chí)\s*[“\"]\s*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B",
-# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted).
+# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted), "Trạm Y tế tại các xã A, B".
 _UNITS_LISTED = re.compile(
     r"\s+(?:(?:tại|ở)\s+)?(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)

@@ -167,8 +167,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     after_names, before_names = article.after_names, article.before_names
     # "Bác sĩ CK I Trần Thị Mai": the run starts inside the titles; "Phó Chủ tịch Nước Đặng
     # Thị …": inside an office whose last word is capitalised. The name starts after either.
-    inside = next((c.end for c in chains if c.start <= run.start < c.end), None) \
-        or next((o.end for o in offices if o.start < run.start < o.end), None)
+    inside = next((c.end for c in chains if c.start <= run.start < c.end), None)
+    if inside is None:
+        inside = next((o.end for o in offices if o.start < run.start < o.end), None)
     if inside is not None:
         rest = [i for i, w in enumerate(run.words) if w.start >= inside]
         if not rest:
