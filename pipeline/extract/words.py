@@ -79,14 +79,18 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 def is_cut_syllable(word: str) -> bool:
     """A word with a Vietnamese tone mark that is no Vietnamese syllable: text cut off ("ông Nguyễ")."""
-    return any(c in TONE_MARKS for c in unicodedata.normalize("NFD", word)) and not is_vietnamese_syllable(word)
+    return _has_tone_mark(word) and not is_vietnamese_syllable(word)
 
 
 def is_glued(word: str) -> bool:
     """Two Vietnamese words written without the space between (``TrưởngBan``): a lowercase letter
     right before a capital, and a tone mark. (Brand names in camel case, VinMec, carry no tone mark.)"""
     glued = any(left.islower() and right.isupper() for left, right in zip(word, word[1:]))
-    return glued and any(c in TONE_MARKS for c in unicodedata.normalize("NFD", word))
+    return glued and _has_tone_mark(word)
+
+
+def _has_tone_mark(word: str) -> bool:
+    return any(c in TONE_MARKS for c in unicodedata.normalize("NFD", word))
 
 
 def stretch_between(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
