@@ -1276,3 +1276,26 @@ def test_an_act_on_a_day_written_without_a_year_is_an_undated_event(rules: RuleS
     events = run(ann, entities)
     assert [(e.type, e.date) for e in events] == [("ceremony", None)]
     assert _facility_names(events[0], entities) == {"bệnh viện nhi trung ương"}
+
+
+RECOGNITIONS_AND_RANKINGS = [
+    # a certificate of the national standard handed to stations is an award they receive
+    ("Sở Y tế tỉnh Lâm Đồng vừa cấp bằng công nhận đạt chuẩn Bộ tiêu chí quốc gia về y tế cho 2 trạm y tế của huyện "
+     "Đam Rông là Trạm Y tế xã Đạ Tông và Trạm Y tế xã Đạ M’rông, nâng tổng số trạm y tế được công nhận lên 6/8.",
+     None, [("award", None, {"trạm y tế xã đạ tông", "trạm y tế xã đạ m’rông"})]),
+    # a meeting held to rank the year's emulation is a ceremony of its day
+    ("Sáng ngày 08/01/2019, Cụm thi đua khen thưởng (khối 4) trong khối thi đua ngành Y tế huyện, thị, thành phố "
+     "trong tỉnh An Giang họp bình xét thi đua năm 2018 các Trung tâm Y tế 2 chức năng.\n\n"
+     "Đến tham dự hội nghị, gồm có đại diện lãnh đạo Sở Y tế An Giang.",
+     "2019-01-11", [("ceremony", "2019-01-08", set())]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", RECOGNITIONS_AND_RANKINGS)
+def test_recognition_certificates_and_ranking_meetings(text: str, published: Optional[str], expected: list,
+                                                       rules: RuleSet) -> None:
+    ann = annotated(text, rules, published)
+    entities = entities_from_gold(ann.text, [], [{"name": "Trạm Y tế xã Đạ Tông", "kind": "health_station"},
+                                                  {"name": "Trạm Y tế xã Đạ M’rông", "kind": "health_station"}])
+    events = run(ann, entities)
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
