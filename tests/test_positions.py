@@ -39,6 +39,9 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         ("Về phía trường ĐH Cửu Long có Nhà giáo ưu tú, PGS.TS Lương Minh Cừ – Bí thư Đảng uỷ, Hiệu trưởng; "
          "TS. Nguyễn Thanh Dũng – Phó Hiệu trưởng; lãnh đạo các đơn vị trực thuộc.",
          "Nguyễn Thanh Dũng", [("Phó Hiệu trưởng", "Trường ĐH Cửu Long")]),
+        # a surname of the Central Highlands' peoples ends the department's name
+        ("Giám đốc Sở Y tế Nay Phi La đã trao Quyết định số 1027/QĐ-SYT ngày 4/10/2025 về việc phân công ông Nguyễn "
+         "Ngọc Thịnh điều hành Bệnh viện Đa khoa vùng Tây Nguyên.", "Nay Phi La", [("Giám đốc", "Sở Y tế")]),
         # a lowercase "quyền" after a comma: the acting office of the name before it
         ("Dự lễ khánh thành có ông Nguyễn Thanh Long, quyền Bộ trưởng Bộ y tế, ông Nguyễn Hữu Đông, Bí thư Tỉnh ủy Sơn La.",
          "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Bộ y tế")]),
