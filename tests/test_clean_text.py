@@ -387,6 +387,26 @@ def test_a_headline_ending_in_a_date_above_the_date_line_under_a_phone_number(ru
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
+@pytest.mark.parametrize(
+    "top, title, published",
+    [
+        # the speaker over the quote, under a line an icon left; the date line under both
+        ([".", "Phó Chủ tịch UBND tỉnh Tiền Giang Trần Thanh Đức:",
+          "Đội ngũ thầy thuốc bệnh viện phải giỏi về y thuật, giàu về y đức", "Cập nhật: 19:37, 28/12/2018 (GMT+7)"],
+         "Phó Chủ tịch UBND tỉnh Tiền Giang Trần Thanh Đức: Đội ngũ thầy thuốc bệnh viện phải giỏi về y thuật, "
+         "giàu về y đức", "2018-12-28T19:37:00+07:00"),
+        # a place over the headline, and a date line with a comma before its bracketed offset
+        ([".", "Huyện Điện Biên Đông - Điện Biên :", "Đầu tư 11,1 tỷ đồng xây dựng các Trạm Y tế xã",
+          "Thứ Ba, 14/11/2017, [GMT+7]"],
+         "Huyện Điện Biên Đông - Điện Biên : Đầu tư 11,1 tỷ đồng xây dựng các Trạm Y tế xã", "2017-11-14"),
+    ],
+)
+def test_a_headline_set_in_two_lines_over_its_date_line(top: list, title: str, published: str, rules: RuleSet) -> None:
+    article = clean(raw_text("\n\n".join(top + [PROSE, PROSE_2])), rules)
+    assert (article.title, article.published) == (title, published)
+    assert article.body == f"{PROSE}\n\n{PROSE_2}"
+
+
 def test_masthead_above_the_headline_and_its_date_line(rules: RuleSet) -> None:
     # A television station's page: its name, English name and hotline, a tag, the headline twice.
     text = "\n\n".join([

@@ -22,6 +22,7 @@ from .shapes import (
     is_lead_as_title,
     is_prose,
     is_sentence_paragraph,
+    is_speaker_line,
     is_teaser_strip,
     names_photo_positions,
     person_names,
@@ -135,9 +136,10 @@ def read_header(blocks: Sequence[Block], rules: CleaningRules, title_known: bool
     stamp_at, stamp = date_line
     # A date line where the header put the prose: a site's masthead (its name, an English name,
     # a hotline, a photo's caption) stood above the headline, which is right above the date line.
-    prose_at = next((j for j in range(start, stamp_at) if is_sentence_paragraph(blocks[j].text)
-                     and rules.line_kind(blocks[j].text) is not LineKind.CAPTION), None)
     headline = _headline_above(blocks, stamp_at, start)
+    prose_at = next((j for j in range(start, stamp_at if headline is None else headline)
+                     if is_sentence_paragraph(blocks[j].text)
+                     and rules.line_kind(blocks[j].text) is not LineKind.CAPTION), None)
     # (Not the line right under the header: a byline the rules do not know, "Lê Thạch, icon".)
     if headline is not None and headline > header.body_start and prose_at is None:
         captions = tuple(block for block in blocks[start:headline] if rules.line_kind(block.text) is LineKind.CAPTION)
@@ -168,7 +170,9 @@ def _headline_above(blocks: Sequence[Block], stamp_at: int, start: int) -> Optio
     text = blocks[at].text
     if not is_headline(text) or is_sentence_paragraph(text):
         return None
-    return at - 1 if at > start and blocks[at - 1].text == text else at
+    if at > start and blocks[at - 1].text == text:
+        return at - 1
+    return at - 1 if at > start and is_speaker_line(blocks[at - 1].text, text) else at
 
 
 def _header_from(
@@ -200,6 +204,8 @@ def _header_from(
                 and not SENTENCE_END.search(second.rstrip("?!")) and rules.timestamp(second) is None \
                 and not is_teaser_strip(second):
             category, title, i = first, second, i + 2
+        elif is_speaker_line(first, second) and rules.timestamp(second) is None:
+            title, i = f"{first} {second}", i + 2
         else:
             title, i = first, i + 1
     while i < len(blocks):
@@ -280,7 +286,9 @@ def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int
     """
     i = 0
     category: Optional[str] = None
-    while i < len(blocks) and rules.line_kind(blocks[i].text) is LineKind.DROP:
+    # (A line of punctuation alone, "." or "• :", is what a page's icons left in the dump.)
+    while i < len(blocks) and (rules.line_kind(blocks[i].text) is LineKind.DROP
+                               or not any(char.isalnum() for char in blocks[i].text)):
         i += 1
     run = i
     while run < len(blocks) and word_count(blocks[run].text) <= NAV_WORDS and not SENTENCE_END.search(blocks[run].text) \

@@ -61,8 +61,15 @@ def person_names(text: str) -> tuple[str, ...]:
 
 
 def is_headline(text: str) -> bool:
-    """One short line: a headline, a subheading or a link title."""
-    return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS
+    """One short line: a headline, a subheading or a link title (a line of punctuation alone is none)."""
+    return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS \
+        and any(char.isalnum() for char in text)
+
+
+def is_speaker_line(text: str, below: str) -> bool:
+    """The first line of a headline set in two, the speaker before a colon and the quote under
+    it ("Phó Chủ tịch UBND tỉnh Trần Văn A:" over "Đội ngũ thầy thuốc phải giỏi về y thuật")."""
+    return text.endswith(":") and is_headline(text) and is_headline(below) and not SENTENCE_END.search(below)
 
 
 def is_prose(text: str) -> bool:
