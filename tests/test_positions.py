@@ -42,6 +42,9 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         # a surname of the Central Highlands' peoples ends the department's name
         ("Giám đốc Sở Y tế Nay Phi La đã trao Quyết định số 1027/QĐ-SYT ngày 4/10/2025 về việc phân công ông Nguyễn "
          "Ngọc Thịnh điều hành Bệnh viện Đa khoa vùng Tây Nguyên.", "Nay Phi La", [("Giám đốc", "Sở Y tế")]),
+        # an office held part-time or full-time keeps its body
+        ("Tham dự có đồng chí Hà Thị Khiết, Phó Chủ tịch không chuyên trách Ủy ban Trung ương MTTQ Việt Nam.",
+         "Hà Thị Khiết", [("Phó Chủ tịch không chuyên trách", "Ủy ban Trung ương MTTQ Việt Nam")]),
         # a lowercase "quyền" after a comma: the acting office of the name before it
         ("Dự lễ khánh thành có ông Nguyễn Thanh Long, quyền Bộ trưởng Bộ y tế, ông Nguyễn Hữu Đông, Bí thư Tỉnh ủy Sơn La.",
          "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Bộ y tế")]),
