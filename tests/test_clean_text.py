@@ -708,6 +708,21 @@ def test_a_caption_printed_twice_does_not_end_the_article(rules: RuleSet) -> Non
     assert "Hội nghị có sự tham dự" in article.body
 
 
+def test_captions_closed_by_a_credit_printed_twice_do_not_end_the_article(rules: RuleSet) -> None:
+    first = ("Phó Chủ tịch thường trực UBND tỉnh Lê Tấn Hổ trao hoa và quà, chúc mừng đội ngũ thầy thuốc Bệnh viện "
+             "Mắt Phú Yên. Ảnh: YÊN LAN")
+    second = ("Giám đốc Bệnh viện Mắt Phú Yên Huỳnh Phúc Nhĩ báo cáo khái quát kết quả hoạt động của bệnh viện. "
+              "Ảnh: YÊN LAN")
+    text = ("Lãnh đạo tỉnh thăm, chúc mừng đội ngũ thầy thuốc tại các bệnh viện\n\n"
+            "Sáng 25/2, đồng chí Lê Tấn Hổ, Phó Chủ tịch thường trực UBND tỉnh đến thăm, tặng quà, chúc mừng đội ngũ "
+            "thầy thuốc Bệnh viện Mắt Phú Yên và Bệnh viện Da liễu Phú Yên.\n\n"
+            f"{first}\n\n{first}\n\n{second}\n\n{second}\n\n"
+            "Tại Bệnh viện Mắt Phú Yên, sau khi nghe Giám đốc Huỳnh Phúc Nhĩ báo cáo khái quát tình hình hoạt động của "
+            "đơn vị, đồng chí Lê Tấn Hổ thay mặt lãnh đạo tỉnh cảm ơn đội ngũ cán bộ.\n\n" + PROSE)
+    article = clean(raw_text(text), rules)
+    assert "sau khi nghe Giám đốc Huỳnh Phúc Nhĩ" in article.body
+
+
 def test_paragraphs_of_a_page_laid_out_in_table_cells_keep_their_place_in_the_body(rules: RuleSet) -> None:
     # Each cell closes with a pipe; a long paragraph of several sentences is prose, not a caption.
     paragraph = ("Chào mừng năm mới, mừng kỷ niệm 20 năm tái lập tỉnh Bạc Liêu (1-1-1997 – 1-1-2017), tại tỉnh Bạc "

@@ -82,10 +82,11 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is not None and nxt.text == text and is_headline(text):
             if prose_seen and block.role is not Role.IMAGE and not text.endswith((".", "!", "?")) \
-                    and not _prose_after(blocks, i + 2, rules):
+                    and kind is not LineKind.CAPTION and not _prose_after(blocks, i + 2, rules):
                 # List layouts print each link twice (thumbnail title, then title); a sentence printed
-                # twice, or a line printed twice with the article going on under it, is a photo's
-                # caption (its alt text, then the caption), not a link.
+                # twice, a line closed by a photo credit (… Ảnh: YÊN LAN), or a line printed twice with
+                # the article going on under it, is a photo's caption (its alt text, then the caption),
+                # not a link.
                 break
             i += 1  # a caption printed twice is kept once
         if prose_seen >= TEASER_AFTER_PROSE and _bulleted_headline(text) \
