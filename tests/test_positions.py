@@ -45,6 +45,9 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         # an office held part-time or full-time keeps its body
         ("Tham dự có đồng chí Hà Thị Khiết, Phó Chủ tịch không chuyên trách Ủy ban Trung ương MTTQ Việt Nam.",
          "Hà Thị Khiết", [("Phó Chủ tịch không chuyên trách", "Ủy ban Trung ương MTTQ Việt Nam")]),
+        # a name right after a speciality hospital's province (the speciality is no surname)
+        ("Giám đốc Bệnh viện Mắt Phú Yên Huỳnh Phúc Nhĩ báo cáo khái quát kết quả hoạt động của bệnh viện.",
+         "Huỳnh Phúc Nhĩ", [("Giám đốc", "Bệnh viện Mắt Phú Yên")]),
         # a lowercase "quyền" after a comma: the acting office of the name before it
         ("Dự lễ khánh thành có ông Nguyễn Thanh Long, quyền Bộ trưởng Bộ y tế, ông Nguyễn Hữu Đông, Bí thư Tỉnh ủy Sơn La.",
          "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Bộ y tế")]),

@@ -37,9 +37,10 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     if unnamed_province:
         needs_place = False
     # Only the words at the run are lowercased, not the article once per run.
-    if lexicon.after_facility_head(text, run.start) \
-            and lexicon.match_at(lexicon.name_inner, text[run.start:run.start + HEAD_WINDOW].lower(), 0) is not None:
-        return None  # "Giám đốc Bệnh viện Ung Bướu Hà Nội": a kind of facility, not a surname
+    # "Giám đốc Bệnh viện Ung Bướu Hà Nội": a kind of facility, not a surname; a name may follow
+    # only the province that ends the facility's name (Bệnh viện Mắt Phú Yên Huỳnh Phúc Nhĩ).
+    kind_first = lexicon.after_facility_head(text, run.start) \
+        and lexicon.match_at(lexicon.name_inner, text[run.start:run.start + HEAD_WINDOW].lower(), 0) is not None
     # "Giám đốc BVĐK Tây Ninh Liêu Chí Hùng": a province named first is never cut in two.
     province = lexicon.match_at(lexicon.province_names, text, run.start)
     province_end = province.end if province is not None else run.start
@@ -50,6 +51,8 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     for first in range(len(run.words)):
         candidate = run.part(first)
         size = len(candidate.words)
+        if kind_first and not (first > 0 and _after_province(text, run.start, run.words[first - 1].end, lexicon)):
+            continue
         if run.start < candidate.start < province_end or first == 0 and named_facility \
                 or lexicon.ends_in_province_name(text, candidate.start, candidate.end):
             continue  # "Chủ tịch Tập đoàn Hoàng Anh Gia Lai": the company's name, not a person
@@ -79,6 +82,12 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
         if best is None or score > best[0]:
             best = (score, candidate, shape)
     return NameSplit(best[1], best[2]) if best else None
+
+
+def _after_province(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether ``text[start:end]`` ends with a province's name."""
+    chunk = text[start:end]
+    return any(hit.end == len(chunk) for hit in lexicon.find(lexicon.province_names, chunk))
 
 
 def _department_named(text: str, run: Run, office: Hit) -> bool:
