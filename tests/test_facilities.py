@@ -326,6 +326,14 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         # a word written without its marks in a caption: the same facility
         ("Hội Chữ thập đỏ trao quà tại Bệnh viện Đa khoa Xanh Pôn. Ảnh: trao quà tại bệnh viện Đa khoa Xanh Pon.",
          [("Bệnh viện Đa khoa Xanh Pôn", ["Bệnh viện Đa khoa Xanh Pon", "bệnh viện Đa khoa Xanh Pon"])]),
+        # a word written without its mark, the dash before it spaced another way: the same facility
+        ("Đoàn cán bộ của Bệnh viện Phong - Da liễu TW Quy Hoa đón tiếp đoàn. Bệnh viện Phong – Da liễu TW Quy Hòa sẽ "
+         "hỗ trợ, chuyển giao kỹ thuật.",
+         [("Bệnh viện Phong – Da liễu TW Quy Hòa", ["Bệnh viện Phong - Da liễu TW Quy Hoa"])]),
+        # the same name once with its province set off by a dash
+        ("Ngày 19-11, Bệnh viện Đa khoa Xuyên Á – Long An tổ chức lễ khánh thành. Bác sĩ tại Bệnh viện Đa khoa Xuyên Á "
+         "tình nguyện về làm việc.",
+         [("Bệnh viện Đa khoa Xuyên Á – Long An", ["Bệnh viện Đa khoa Xuyên Á"])]),
         # a number before what it counts is no part of the name
         ("Đợt này, công ty gửi tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở với mong muốn chung tay.",
          [("Bệnh viện Đa khoa vùng Tây Nguyên", [])]),

@@ -22,6 +22,8 @@ from .words import fold_marks
 # many characters after it in the same sentence (Trung tâm Chống độc và …, Bệnh viện Bạch Mai).
 MAX_PART_OF_GAP = 100
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# "Phong – Da liễu", "Phong-Da liễu": a dash joins the same two words however it is spaced.
+_SPACED_DASH = re.compile(r"\s*[–-]\s*")
 
 
 def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon, places: Places) -> None:
@@ -52,9 +54,9 @@ def _merge_unmarked(registry: Registry) -> None:
     words written without their tone and vowel marks, the same facility; one entry under the
     marked name."""
     for plain in list(registry.entries):
-        words = plain.name.split()
+        words = _SPACED_DASH.sub("-", plain.name).split()
         for marked in registry.entries:
-            other = marked.name.split()
+            other = _SPACED_DASH.sub("-", marked.name).split()
             if marked is plain or marked.kind != plain.kind or len(other) != len(words) or other == words:
                 continue
             if all(a.casefold() == b.casefold() or fold_marks(b) == fold_marks(a) == a.casefold().replace("đ", "d")
@@ -75,8 +77,8 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
             if full is short or full.head != short.head:
                 continue
             if full.name.casefold().startswith(short.name.casefold() + " "):  # "Trạm y tế xã A huyện B", "Trạm Y tế xã A"
-                rest = full.name[len(short.name) + 1:]
-                if lexicon.match_at(lexicon.admin_units, full.name, len(short.name) + 1) is None \
+                rest = full.name[len(short.name) + 1:].lstrip("–- ")
+                if lexicon.match_at(lexicon.admin_units, full.name, len(full.name) - len(rest)) is None \
                         and rest not in place_names and not lexicon.is_province_name(rest):
                     continue
             elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
@@ -90,8 +92,9 @@ def _province_suffixed(full_key: str, short_key: str, full_name: str, lexicon: L
     the same words once followed by a province's name."""
     if not full_key.startswith(short_key + " "):
         return False
-    words = len(full_key[len(short_key) + 1:].split())
-    tail = " ".join(full_name.split()[-words:])
+    # (Set off by a dash: ``Bệnh viện Đa khoa Xuyên Á – Long An``.)
+    words = len(full_key[len(short_key) + 1:].lstrip("–- ").split())
+    tail = " ".join(full_name.split()[-words:]) if words else ""
     return lexicon.is_province_name(tail)
 
 
