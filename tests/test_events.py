@@ -713,9 +713,9 @@ def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: li
         ("Sáng ngày 20/12/2024, Trung tâm y tế huyện đã tổ chức hội nghị hưởng ứng Ngày Dân số Việt Nam; trao thưởng "
          "cho tập thể, cá nhân điển hình có thành tích trong công tác Dân số và phát triển.",
          [("ceremony", "2024-12-20"), ("award", "2024-12-20")]),
-        # a hospital reporting donations it received is no ceremony
+        # equipment a hospital says it received from donors: a handover, which the guide makes a ceremony
         ("Ngày 11-8-2021, đại diện Bệnh viện Đa khoa tỉnh cho biết đã tiếp nhận thêm nhiều trang thiết bị, vật tư y tế "
-         "do các nhà hảo tâm trao tặng.", []),
+         "do các nhà hảo tâm trao tặng.", [("ceremony", "2021-08-11")]),
     ],
 )
 def test_handovers_and_prizes_at_conferences(text: str, expected: list, rules: RuleSet) -> None:
@@ -1299,3 +1299,21 @@ def test_recognition_certificates_and_ranking_meetings(text: str, published: Opt
                                                   {"name": "Trạm Y tế xã Đạ M’rông", "kind": "health_station"}])
     events = run(ann, entities)
     assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
+
+
+EQUIPMENT_RECEIVED_AND_TYPOS = [
+    # donors' equipment given "cho" a named hospital: a handover
+    ("Ngày 11-8-2021, các nhà hảo tâm đã trao tặng cho Bệnh viện Đa khoa Sa Đéc 4 máy thở lưu lượng cao.",
+     None, [("ceremony", "2021-08-11")]),
+    # an anniversary ceremony whose "kỷ" the page misspells
+    ("Ngày 10/11/2015, Bệnh viện Đa khoa Sa Đéc tổ chức Lễ kỹ niệm 110 năm ngày thành lập Bệnh viện.",
+     None, [("ceremony", "2015-11-10")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", EQUIPMENT_RECEIVED_AND_TYPOS)
+def test_equipment_received_and_a_misspelt_anniversary(text: str, published: Optional[str], expected: list,
+                                                       rules: RuleSet) -> None:
+    ann = annotated(text, rules, published)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa Sa Đéc", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected
