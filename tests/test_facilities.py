@@ -433,6 +433,11 @@ def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
         # "tại" before the communes; an item repeating the unit word
         ("Việc đầu tư xây dựng Trạm Y tế tại các xã Keo Lôm, Tìa Dình và xã Luân Gíoi của huyện Điện Biên Đông.",
          ["Trạm Y tế xã Keo Lôm", "Trạm Y tế xã Tìa Dình", "Trạm Y tế xã Luân Gíoi"]),
+        # a count before the head, then the districts after a colon
+        ("Sở Y tế tổ chức lễ giao 5 xe cứu thương cho 5 Trung tâm Y tế các huyện: Ia Pa, Đức Cơ, Chư Pah, Chư Pưh và "
+         "Bệnh viện Đa khoa thị xã Ayun Pa.",
+         ["Trung tâm Y tế huyện Ia Pa", "Trung tâm Y tế huyện Đức Cơ", "Trung tâm Y tế huyện Chư Pah",
+          "Trung tâm Y tế huyện Chư Pưh", "Bệnh viện Đa khoa thị xã Ayun Pa"]),
     ],
 )
 def test_a_head_before_listed_communes_names_one_station_each(text, expected, rules):

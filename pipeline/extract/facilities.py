@@ -48,7 +48,7 @@ def build_facilities(
     for mention in mentions:
         if mention.category != FACILITY or _AWARD_TITLE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
             continue
-        units = _UNITS_LISTED.match(text, mention.end) if not mention.proper and not mention.quantified else None
+        units = _UNITS_LISTED.match(text, mention.end) if not mention.proper else None
         if units:
             # "trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn", "Trạm Y tế các địa phương gồm: Ngọc Hiệp, …":
             # one facility per unit listed
