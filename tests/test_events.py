@@ -1317,3 +1317,16 @@ def test_equipment_received_and_a_misspelt_anniversary(text: str, published: Opt
     ann = annotated(text, rules, published)
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa Sa Đéc", "kind": "hospital"}])
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
+
+
+def test_a_place_named_inside_a_quoted_plan_is_not_visited(rules: RuleSet) -> None:
+    text = ("Ngày 23/3/2015, Đoàn cán bộ Sở Y tế tỉnh ChămPaSắc, Lào sang thăm chính thức Bệnh viện Phong-Da liễu "
+            "Trung ương Quy Hòa.\n\n"
+            "Trong buổi làm việc, hai bên đã thảo luận chi tiết và ký kết kế hoạch hợp tác “Nâng cao chất lượng khám, "
+            "chữa bệnh tại Bệnh viện Đa khoa ChămPaSắc, Lào giai đoạn 2015 – 2017”.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Phong-Da liễu Trung ương Quy Hòa", "kind": "hospital"},
+                                                  {"name": "Bệnh viện Đa khoa ChămPaSắc", "kind": "hospital"}])
+    visits = [e for e in run(ann, entities) if e.type == "visit"]
+    assert [(e.date, _facility_names(e, entities)) for e in visits] == [
+        ("2015-03-23", {"bệnh viện phong-da liễu trung ương quy hòa"})]

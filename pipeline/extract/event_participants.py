@@ -130,6 +130,8 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: Plac
             return span.ref  # named inside the trigger: "gửi đến Trung tâm Y tế huyện phần quà"
         if other_body or not hit.end <= span.start < clause_end:
             continue
+        if _inside_quotes(text, hit.end, span.start):
+            continue  # "ký kết kế hoạch “Nâng cao … tại Bệnh viện A”": a plan's name, no place visited
         if _INTRODUCES_PLACE.search(text[max(hit.end, span.start - 6):span.start]):
             return span.ref
         if hit.rule.meta.get("delegation"):
@@ -145,6 +147,12 @@ def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: Plac
         if span.kind != "person" and cues.staff is not None and cues.staff.fullmatch(text, hit.end, span.start):
             return span.ref  # "đến thăm Ban Giám đốc, công chức, nhân viên Sở Y tế"
     return None
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation that opens after ``start``."""
+    stretch = text[start:pos]
+    return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
 
 
 def _host_before(hit: TriggerHit, spans: list[EntitySpan], cues: PlaceCues) -> Optional[str]:
@@ -213,8 +221,9 @@ def participants(
         speech = _SPEECH_OPENS.search(sentence.text)
         said_from = sentence.start + speech.end() if speech else sentence.end
         for span in in_sentence:
-            if _is_affiliation(span, in_sentence, sentence) or (span.start >= said_from and span.kind != "person"):
-                continue
+            if _is_affiliation(span, in_sentence, sentence) or (span.start >= said_from and span.kind != "person") \
+                    or _inside_quotes(sentence.text, 0, span.start - sentence.start):
+                continue  # (a unit named inside a quoted plan or programme takes no part)
             role = _role_by_position(hit, span, speaking, attending)
             if role is not None:
                 roles.setdefault(span.ref, role)
