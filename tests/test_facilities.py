@@ -330,6 +330,10 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
         ("Đoàn cán bộ của Bệnh viện Phong - Da liễu TW Quy Hoa đón tiếp đoàn. Bệnh viện Phong – Da liễu TW Quy Hòa sẽ "
          "hỗ trợ, chuyển giao kỹ thuật.",
          [("Bệnh viện Phong – Da liễu TW Quy Hòa", ["Bệnh viện Phong - Da liễu TW Quy Hoa"])]),
+        # a caption cut off between two words of the name
+        ("Sáng 9-2, Hội Chữ thập đỏ tổ chức chương trình tại Bệnh viện Phục hồi chức năng Hương Sen.\n\n"
+         "Các đại biểu trao quà cho bệnh nhân đang điều trị tại Bệnh viện Phục",
+         [("Bệnh viện Phục hồi chức năng Hương Sen", [])]),
         # the same name once with its province set off by a dash
         ("Ngày 19-11, Bệnh viện Đa khoa Xuyên Á – Long An tổ chức lễ khánh thành. Bác sĩ tại Bệnh viện Đa khoa Xuyên Á "
          "tình nguyện về làm việc.",

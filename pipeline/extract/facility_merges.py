@@ -143,8 +143,10 @@ def _merge_cut_short(registry: Registry, text: str) -> None:
 
 def _goes_on_with(text: str, end: int, rest: str) -> bool:
     """Whether the text after a mention ending at ``end`` is ``rest`` (case aside) followed by no
-    more of a word, or is cut off in the middle of the word ``rest`` completes."""
+    more of a word, or is cut off where ``rest`` would go on."""
     if rest.startswith(" "):
+        if text[end:end + 1] in ("", "\n"):
+            return True  # "… điều trị tại Bệnh viện Phục" ending a cut-off line, between two words
         written = text[end:end + len(rest)]
         after = text[end + len(rest):end + len(rest) + 1]
         return written.casefold() == rest and not after.isalnum()
