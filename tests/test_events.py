@@ -1199,17 +1199,31 @@ def test_visits_inspections_and_their_meetings(text: str, facility: str, expecte
     assert facility.lower() in _facility_names(events[0], entities)
 
 
-def test_a_visitor_hearing_reports_at_named_facilities_visits_each(rules: RuleSet) -> None:
-    text = ("Đồng chí Nguyễn Thị Lĩnh - Phó Chủ tịch UBND tỉnh cùng lãnh đạo Sở Y tế đi kiểm tra công tác ứng trực cấp "
-            "cứu, chuẩn bị cho Tết Nguyên đán tại một số đơn vị y tế.\n\nTại Bệnh viện Phụ sản Thái Bình và Trung tâm "
-            "Cấp cứu 115, đồng chí Phó Chủ tịch UBND tỉnh đã nghe lãnh đạo các đơn vị báo cáo nhanh tình hình khám "
-            "chữa bệnh dịp giáp Tết Nguyên đán.")
+@pytest.mark.parametrize(
+    "text, hospitals, others, expected",
+    [
+        # a visitor hearing reports at two named facilities visits each
+        ("Đồng chí Nguyễn Thị Lĩnh - Phó Chủ tịch UBND tỉnh cùng lãnh đạo Sở Y tế đi kiểm tra công tác ứng trực cấp "
+         "cứu, chuẩn bị cho Tết Nguyên đán tại một số đơn vị y tế.\n\nTại Bệnh viện Phụ sản Thái Bình và Trung tâm "
+         "Cấp cứu 115, đồng chí Phó Chủ tịch UBND tỉnh đã nghe lãnh đạo các đơn vị báo cáo nhanh tình hình khám "
+         "chữa bệnh dịp giáp Tết Nguyên đán.",
+         ["Bệnh viện Phụ sản Thái Bình"], ["Trung tâm Cấp cứu 115"],
+         [(None, {"bệnh viện phụ sản thái bình"}), (None, {"trung tâm cấp cứu 115"})]),
+        # a place named inside a quoted plan is not visited
+        ("Ngày 23/3/2015, Đoàn cán bộ Sở Y tế tỉnh ChămPaSắc, Lào sang thăm chính thức Bệnh viện Phong-Da liễu "
+         "Trung ương Quy Hòa.\n\n"
+         "Trong buổi làm việc, hai bên đã thảo luận chi tiết và ký kết kế hoạch hợp tác “Nâng cao chất lượng khám, "
+         "chữa bệnh tại Bệnh viện Đa khoa ChămPaSắc, Lào giai đoạn 2015 – 2017”.",
+         ["Bệnh viện Phong-Da liễu Trung ương Quy Hòa", "Bệnh viện Đa khoa ChămPaSắc"], [],
+         [("2015-03-23", {"bệnh viện phong-da liễu trung ương quy hòa"})]),
+    ],
+)
+def test_the_places_a_visit_names(text: str, hospitals: list, others: list, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Phụ sản Thái Bình", "kind": "hospital"},
-                                                 {"name": "Trung tâm Cấp cứu 115", "kind": "other"}])
-    events = run(ann, entities)
-    assert [e.type for e in events] == ["visit", "visit"]
-    assert [_facility_names(e, entities) for e in events] == [{"bệnh viện phụ sản thái bình"}, {"trung tâm cấp cứu 115"}]
+    entities = entities_from_gold(ann.text, [], [{"name": n, "kind": "hospital"} for n in hospitals]
+                                  + [{"name": n, "kind": "other"} for n in others])
+    visits = [e for e in run(ann, entities) if e.type == "visit"]
+    assert [(e.date, _facility_names(e, entities)) for e in visits] == expected
 
 
 def test_an_occasion_in_the_line_above_does_not_make_the_day_an_occasion_s(rules: RuleSet) -> None:
@@ -1278,7 +1292,7 @@ def test_an_act_on_a_day_written_without_a_year_is_an_undated_event(rules: RuleS
     assert _facility_names(events[0], entities) == {"bệnh viện nhi trung ương"}
 
 
-RECOGNITIONS_AND_RANKINGS = [
+RECOGNITIONS_HANDOVERS_AND_MEETINGS = [
     # a certificate of the national standard handed to stations is an award they receive
     ("Sở Y tế tỉnh Lâm Đồng vừa cấp bằng công nhận đạt chuẩn Bộ tiêu chí quốc gia về y tế cho 2 trạm y tế của huyện "
      "Đam Rông là Trạm Y tế xã Đạ Tông và Trạm Y tế xã Đạ M’rông, nâng tổng số trạm y tế được công nhận lên 6/8.",
@@ -1288,45 +1302,20 @@ RECOGNITIONS_AND_RANKINGS = [
      "trong tỉnh An Giang họp bình xét thi đua năm 2018 các Trung tâm Y tế 2 chức năng.\n\n"
      "Đến tham dự hội nghị, gồm có đại diện lãnh đạo Sở Y tế An Giang.",
      "2019-01-11", [("ceremony", "2019-01-08", set())]),
-]
-
-
-@pytest.mark.parametrize("text, published, expected", RECOGNITIONS_AND_RANKINGS)
-def test_recognition_certificates_and_ranking_meetings(text: str, published: Optional[str], expected: list,
-                                                       rules: RuleSet) -> None:
-    ann = annotated(text, rules, published)
-    entities = entities_from_gold(ann.text, [], [{"name": "Trạm Y tế xã Đạ Tông", "kind": "health_station"},
-                                                  {"name": "Trạm Y tế xã Đạ M’rông", "kind": "health_station"}])
-    events = run(ann, entities)
-    assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
-
-
-EQUIPMENT_RECEIVED_AND_TYPOS = [
     # donors' equipment given "cho" a named hospital: a handover
     ("Ngày 11-8-2021, các nhà hảo tâm đã trao tặng cho Bệnh viện Đa khoa Sa Đéc 4 máy thở lưu lượng cao.",
-     None, [("ceremony", "2021-08-11")]),
+     None, [("ceremony", "2021-08-11", {"bệnh viện đa khoa sa đéc"})]),
     # an anniversary ceremony whose "kỷ" the page misspells
     ("Ngày 10/11/2015, Bệnh viện Đa khoa Sa Đéc tổ chức Lễ kỹ niệm 110 năm ngày thành lập Bệnh viện.",
-     None, [("ceremony", "2015-11-10")]),
+     None, [("ceremony", "2015-11-10", {"bệnh viện đa khoa sa đéc"})]),
 ]
 
 
-@pytest.mark.parametrize("text, published, expected", EQUIPMENT_RECEIVED_AND_TYPOS)
-def test_equipment_received_and_a_misspelt_anniversary(text: str, published: Optional[str], expected: list,
-                                                       rules: RuleSet) -> None:
+@pytest.mark.parametrize("text, published, expected", RECOGNITIONS_HANDOVERS_AND_MEETINGS)
+def test_recognitions_handovers_and_ranking_meetings(text: str, published: Optional[str], expected: list,
+                                                     rules: RuleSet) -> None:
     ann = annotated(text, rules, published)
-    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa Sa Đéc", "kind": "hospital"}])
-    assert [(e.type, e.date) for e in run(ann, entities)] == expected
-
-
-def test_a_place_named_inside_a_quoted_plan_is_not_visited(rules: RuleSet) -> None:
-    text = ("Ngày 23/3/2015, Đoàn cán bộ Sở Y tế tỉnh ChămPaSắc, Lào sang thăm chính thức Bệnh viện Phong-Da liễu "
-            "Trung ương Quy Hòa.\n\n"
-            "Trong buổi làm việc, hai bên đã thảo luận chi tiết và ký kết kế hoạch hợp tác “Nâng cao chất lượng khám, "
-            "chữa bệnh tại Bệnh viện Đa khoa ChămPaSắc, Lào giai đoạn 2015 – 2017”.")
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Phong-Da liễu Trung ương Quy Hòa", "kind": "hospital"},
-                                                  {"name": "Bệnh viện Đa khoa ChămPaSắc", "kind": "hospital"}])
-    visits = [e for e in run(ann, entities) if e.type == "visit"]
-    assert [(e.date, _facility_names(e, entities)) for e in visits] == [
-        ("2015-03-23", {"bệnh viện phong-da liễu trung ương quy hòa"})]
+    entities = entities_from_gold(ann.text, [], [{"name": "Trạm Y tế xã Đạ Tông", "kind": "health_station"},
+                                                  {"name": "Trạm Y tế xã Đạ M’rông", "kind": "health_station"},
+                                                  {"name": "Bệnh viện Đa khoa Sa Đéc", "kind": "hospital"}])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
