@@ -237,12 +237,12 @@ class Lexicon:
         end = len(text) if end is None else end
         return any(self.regex(rule).fullmatch(text, start, end) for rule in self.province_names)
 
-    def ends_in_province_name(self, text: str, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` ends with a province's name after two words or more
-        (``Hoàng Anh Gia Lai``: a company or a place named after the province, not a person;
+    def ends_in_province_name(self, text: str, start: int, end: int, words_before: int = 2) -> bool:
+        """Whether ``text[start:end]`` ends with a province's name after ``words_before`` words or
+        more (``Hoàng Anh Gia Lai``: a company or a place named after the province, not a person;
         but ``Trương Hòa Bình``: a surname and a given name that is also a province's)."""
         chunk = text[start:end]
-        return any(hit.end == len(chunk) and len(chunk[:hit.start].split()) >= 2
+        return any(hit.end == len(chunk) and len(chunk[:hit.start].split()) >= words_before
                    for hit in self.find(self.province_names, chunk))
 
     def after_facility_head(self, text: str, pos: int) -> bool:

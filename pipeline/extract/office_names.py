@@ -51,7 +51,8 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
     for first in range(len(run.words)):
         candidate = run.part(first)
         size = len(candidate.words)
-        if kind_first and not (first > 0 and _after_province(text, run.start, run.words[first - 1].end, lexicon)):
+        if kind_first and not (first > 0 and lexicon.ends_in_province_name(text, run.start, run.words[first - 1].end,
+                                                                             words_before=0)):
             continue
         if run.start < candidate.start < province_end or first == 0 and named_facility \
                 or lexicon.ends_in_province_name(text, candidate.start, candidate.end):
@@ -82,12 +83,6 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
         if best is None or score > best[0]:
             best = (score, candidate, shape)
     return NameSplit(best[1], best[2]) if best else None
-
-
-def _after_province(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether ``text[start:end]`` ends with a province's name."""
-    chunk = text[start:end]
-    return any(hit.end == len(chunk) for hit in lexicon.find(lexicon.province_names, chunk))
 
 
 def _department_named(text: str, run: Run, office: Hit) -> bool:
