@@ -48,6 +48,9 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         # a name right after a speciality hospital's province (the speciality is no surname)
         ("Giám đốc Bệnh viện Mắt Phú Yên Huỳnh Phúc Nhĩ báo cáo khái quát kết quả hoạt động của bệnh viện.",
          "Huỳnh Phúc Nhĩ", [("Giám đốc", "Bệnh viện Mắt Phú Yên")]),
+        # a name joined to its first office by a hyphen
+        ("Dự lễ bàn giao có ông Mai Xuân Hải-Tỉnh ủy viên, Giám đốc Sở Y tế cùng đại diện của Ban Quản lý Dự án.",
+         "Mai Xuân Hải", [("Tỉnh ủy viên", None), ("Giám đốc", "Sở Y tế")]),
         # a lowercase "quyền" after a comma: the acting office of the name before it
         ("Dự lễ khánh thành có ông Nguyễn Thanh Long, quyền Bộ trưởng Bộ y tế, ông Nguyễn Hữu Đông, Bí thư Tỉnh ủy Sơn La.",
          "Nguyễn Thanh Long", [("Quyền Bộ trưởng", "Bộ y tế")]),

@@ -11,7 +11,9 @@ from ..textnorm import TONE_MARKS
 # A word: letters, possibly joined by an apostrophe (H'Chua, Y’Thuat), or a number.
 # A hyphen joins two capitalised parts of one word (Hans-Peter), not a word and an office (Mến-phó).
 _LOWER_INITIAL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITIAL}])[^\W\d_]+)*|\d+")
+# Nor a name and the office after it (Hải-Tỉnh ủy viên): a part that lowercase words go on from.
+_WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITIAL}])(?![^\W\d_]+ [{_LOWER_INITIAL}])"
+                   rf"[^\W\d_]+)*|\d+")
 # A Vietnamese syllable once tone and vowel marks are removed: onset, a vowel nucleus
 # Vietnamese writes, coda. Foreign words (Joe, Biden, Ukraine, Kyung, Tae) do not fit it.
 # iê, yê and uyê are never written without a final consonant ("Nguyễ" is a word cut off).
