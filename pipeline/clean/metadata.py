@@ -21,6 +21,7 @@ from .shapes import (
     is_headline,
     is_lead_as_title,
     is_prose,
+    is_punctuation_only,
     is_sentence_paragraph,
     is_speaker_line,
     is_teaser_strip,
@@ -286,9 +287,7 @@ def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int
     """
     i = 0
     category: Optional[str] = None
-    # (A line of punctuation alone, "." or "• :", is what a page's icons left in the dump.)
-    while i < len(blocks) and (rules.line_kind(blocks[i].text) is LineKind.DROP
-                               or not any(char.isalnum() for char in blocks[i].text)):
+    while i < len(blocks) and (rules.line_kind(blocks[i].text) is LineKind.DROP or is_punctuation_only(blocks[i].text)):
         i += 1
     run = i
     while run < len(blocks) and word_count(blocks[run].text) <= NAV_WORDS and not SENTENCE_END.search(blocks[run].text) \

@@ -63,7 +63,12 @@ def person_names(text: str) -> tuple[str, ...]:
 def is_headline(text: str) -> bool:
     """One short line: a headline, a subheading or a link title (a line of punctuation alone is none)."""
     return 0 < word_count(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS \
-        and any(char.isalnum() for char in text)
+        and not is_punctuation_only(text)
+
+
+def is_punctuation_only(text: str) -> bool:
+    """A line with no letter or digit ("." or "• :"): what a page's icons left in the dump."""
+    return not any(char.isalnum() for char in text)
 
 
 def is_speaker_line(text: str, below: str) -> bool:
