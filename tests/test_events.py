@@ -641,6 +641,39 @@ def test_visits_of_one_trip(text: str, people: list, facilities: list, expected:
     assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
 
 
+# A signing whose one party's delegation is named: that party came to the other, and the working
+# session is a visit too, on the signing's day. Delegations to be sent are no visit.
+SIGNING_SESSIONS = [
+    (
+        "Tại chương trình, đại diện cho 2 đơn vị, ông Mai Minh Hiền - Giám đốc Bệnh viện Lao và bệnh phổi Pleiku và "
+        "ông Đỗ Phúc Thanh - Phó giám đốc phụ trách Bệnh viện Lao và bệnh phổi Quy Nhơn đã ký kết Thỏa thuận hợp tác."
+        "\n\nĐoàn công tác của Bệnh viện Lao và bệnh phổi Quy Nhơn do Thầy thuốc Ưu tú, bác sĩ CKII Đỗ Phúc Thanh - "
+        "Phó Giám đốc phụ trách Bệnh viện làm trưởng đoàn. Ảnh: Như Nguyện",
+        ["Bệnh viện Lao và bệnh phổi Pleiku", "Bệnh viện Lao và bệnh phổi Quy Nhơn"],
+        [("signing", None, {"bệnh viện lao và bệnh phổi pleiku", "bệnh viện lao và bệnh phổi quy nhơn"}),
+         ("visit", None, {"bệnh viện lao và bệnh phổi pleiku", "bệnh viện lao và bệnh phổi quy nhơn"})],
+    ),
+    (
+        "Chiều 13/11/2025 tại Hội An, Bệnh viện Da liễu Trung ương và Bệnh viện Hữu nghị Khmer-Xô Viết tổ chức lễ ký "
+        "kết Biên bản ghi nhớ hợp tác trong lĩnh vực da liễu.\n\nĐặc biệt, hai nước sẽ có chương trình trao đổi bác "
+        "sĩ trẻ; tổ chức các đoàn công tác, giảng dạy, tư vấn chuyên môn và phẫu thuật chuyên đề giữa hai bệnh viện.",
+        ["Bệnh viện Da liễu Trung ương", "Bệnh viện Hữu nghị Khmer-Xô Viết"],
+        [("signing", "2025-11-13", {"bệnh viện da liễu trung ương", "bệnh viện hữu nghị khmer-xô viết"})],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, facilities, expected", SIGNING_SESSIONS)
+def test_a_signing_partys_delegation_visits_the_other(text: str, facilities: list, expected: list,
+                                                      rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f} for f in facilities])
+    events = run(ann, entities)
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in events] == expected
+    visits = [e for e in events if e.type == "visit"]
+    assert all(e.evidence[0].rule == "context.delegation.doan" for e in visits)
+
+
 # A tour: one visiting verb that lists several places is one visit per place; those listed as
 # present at one working session are one visit.
 TOURS = [

@@ -23,6 +23,7 @@ from .event_history import long_before_publication
 from .event_homes import one_visit_per_person
 from .event_occasion import share_occasion, with_opened_facility
 from .event_participants import ATTACH, EntitySpan, entity_spans, participants, place_cues
+from .event_signing_visits import visit_of_travelling_party
 from .event_tours import first_of_several_days, one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
@@ -53,7 +54,8 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     ]
     events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
     tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, first_of_several_days(dates))
-    return share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules))
+    events = share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules))
+    return visit_of_travelling_party(events, spans, sentences, ann.text, ann.rules)
 
 
 def _event(
