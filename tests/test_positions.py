@@ -581,6 +581,12 @@ def test_offices_taken_up(text, name, positions, rules):
          "Hoàng Thị Thúy Lan", [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy Vĩnh Phúc")]),
         ("Phó Chủ tịch nước Đặng Thị Ngọc Thịnh thăm Bệnh viện Sản - Nhi Cà Mau.",
          "Đặng Thị Ngọc Thịnh", [("Phó Chủ tịch nước", None)]),
+        # an office that names its body takes none from the sentence or the side it is written on
+        ("Tham dự lễ có đồng chí Đặng Thị Ngọc Thịnh, Ủy viên Ban Chấp hành Trung ương Đảng, Phó Chủ tịch nước.\n\n"
+         "Phó Chủ tịch Nước Đặng Thị Ngọc Thịnh trao Huân chương Độc lập hạng III cho Bệnh viện",
+         "Đặng Thị Ngọc Thịnh", [("Ủy viên Trung ương Đảng", None), ("Phó Chủ tịch nước", None)]),
+        ("Về phía Bộ Y tế có đồng chí Đào Hồng Lan, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Y tế, các đồng chí lãnh đạo "
+         "Bộ.", "Đào Hồng Lan", [("Ủy viên Trung ương Đảng", None), ("Bộ trưởng", "Bộ Y tế")]),
         # the delegation of National Assembly deputies is the body of its head
         ("ông Lê Hữu Trí - Phó Trưởng Đoàn Đại biểu Quốc hội tỉnh đến thăm, chúc mừng Bệnh viện Da liễu.",
          "Lê Hữu Trí", [("Phó Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh")]),

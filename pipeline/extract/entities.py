@@ -175,7 +175,12 @@ def _person(
             found = resolve_position(position, mention.start, text, facilities, organizations)
             unqualified = lexicon.unqualified(found.title)
             office = lexicon.without_acting(unqualified)
-            if found.organization is None and sole.facility is not None and unqualified in lexicon.facility_offices:
+            if office in lexicon.body_named_offices:
+                # "Phó Chủ tịch Nước A trao Huân chương … cho Bệnh viện": the state's office, not the
+                # hospital's; only a body written with the office stays (Chủ tịch nước CHXHCN Việt Nam)
+                if position.org_start is None:
+                    found = ResolvedPosition(found.title, None, None)
+            elif found.organization is None and sole.facility is not None and unqualified in lexicon.facility_offices:
                 # "Đại tá A, Giám đốc …" in an article about one hospital: its director
                 found = ResolvedPosition(found.title, sole.facility.name, sole.facility)
             elif found.organization is None and sole.ministry is not None and office in lexicon.ministry_offices:

@@ -76,6 +76,7 @@ class Lexicon:
     facility_offices: frozenset[str]  # offices held in a facility (Giám đốc): canonical forms
     ministry_offices: frozenset[str]  # offices held in a ministry (Thứ trưởng): canonical forms
     school_offices: frozenset[str]  # offices held in a school (Hiệu trưởng): canonical forms
+    body_named_offices: frozenset[str]  # offices that name their body (Phó Chủ tịch nước): canonical forms
     school_heads: frozenset[str]  # heads of schools' names (Trường, Đại học)
     whole_name_heads: frozenset[str]  # heads that name an agency on their own (Trung tâm Kiểm soát bệnh tật)
     facility_heads: tuple[Rule, ...]
@@ -147,6 +148,7 @@ class Lexicon:
             facility_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("facility_office")),
             ministry_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("ministry_office")),
             school_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("school_office")),
+            body_named_offices=frozenset(str(r.meta["canonical"]) for r in offices if r.meta.get("names_its_body")),
             school_heads=frozenset(str(r.meta["head"]) for r in rules.rules(ORGANIZATIONS) if r.meta.get("school")),
             whole_name_heads=frozenset(
                 str(r.meta["head"]) for r in rules.rules(ORGANIZATIONS) if "kind" in r.meta and r.meta.get("whole_name")),
