@@ -528,6 +528,19 @@ def test_a_plural_head_before_listed_names_names_each(text, expected, rules):
         # one name with and without its province, with a comma inside
         ("Trao quà tại Bệnh viện Chấn thương Chỉnh hình. Thăm hỏi bệnh nhân tại Bệnh viện Chấn thương, chỉnh hình "
          "Nghệ An.", 1),
+        # the city as "TP.HCM" and as "TP.Hồ Chí Minh"; the misspelt head of the short name
+        ("BTNO - Bệnh viện Thống Nhất TP.HCM đã đến thăm hỏi và trao tặng vật tư y tế. Thấu hiểu được những khó khăn, "
+         "Bệnh viện Thống Nhất TP.Hồ Chí Minh đã đến thăm. Bà Phạm Thị Hồng Hà, Trưởng phòng Công tác xã hội Bệnh "
+         "viên Thống Nhất mong rằng những vật chất trao tặng.", 1),
+        # words written by their initials
+        ("PTSC đã trao tặng 1 xe cứu thương cho Bệnh viện Đại học Y Dược TP HCM. Với việc trao tặng xe cứu thương cho "
+         "Bệnh viện ĐHYD TP HCM lần này, Petrovietnam mong muốn.", 1),
+        # "Hữu nghị" left out
+        ("Bệnh viện Việt Nam - Cuba Đồng Hới mãi là biểu tượng của tình hữu nghị. Ông đến thăm Bệnh viện Hữu nghị "
+         "Việt Nam - Cuba Đồng Hới.", 1),
+        # the province by its unit word
+        ("Dự buổi lễ về phía tỉnh Nghệ An có Ban giám đốc Bệnh viện Hữu nghị đa khoa tỉnh. Bệnh viện Hữu nghị Đa khoa "
+         "Nghệ An vinh dự được Bộ trưởng Bộ Y tế tặng Bằng khen.", 1),
     ],
 )
 def test_spellings_of_one_hospital_are_one_entry(text, expected, rules):

@@ -6,6 +6,8 @@
 - ``Trung tâm Kiểm soát bệnh tật Hà Nội`` and ``… thành phố Hà Nội``: forms differing by a unit word.
 - ``Trung tâm Y tế huyện Thủy nguyên``: a name cut where the writer lowercased one of its words.
 - ``Bệnh viện Đa khoa Xanh Pon`` and ``… Xanh Pôn``: a word written without its marks.
+- ``Bệnh viện ĐHYD TP HCM`` and ``Bệnh viện Đại học Y Dược TP HCM``: words written by their initials.
+- ``Bệnh viện Hữu nghị đa khoa tỉnh`` and ``… Đa khoa Nghệ An``: the province by its unit word.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from .keys import canonical_key, unit_free_key
 from .lexicon import Lexicon
 from .places import Places
 from .registry import BodyEntry, Registry
-from .words import fold_marks
+from .words import fold_marks, initials
 
 # Heuristic: a unit is said to be part of a facility when the facility is named within this
 # many characters after it in the same sentence (Trung tâm Chống độc và …, Bệnh viện Bạch Mai).
@@ -28,12 +30,17 @@ _SPACED_DASH = re.compile(r"\s*[–-]\s*")
 
 def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon, places: Places) -> None:
     """Merge the entries that are one facility; the fuller name stays, the others become aliases."""
+    # Forms of one key first, so that a place-suffixed form finds them all as one entry
+    # ("Bệnh viên Thống Nhất", a typo of the head, beside "Bệnh viện Thống Nhất").
+    _merge_same_key(registry)
     _merge_parent_suffixed(registry, text)
     _merge_cut_short(registry, text)
     _merge_place_suffixed(registry, lexicon, places)
     _merge_same_key(registry)
     _merge_unmarked(registry)
     _merge_clipped_head(registry)
+    _merge_initialised(registry)
+    _merge_province_by_unit(registry, lexicon)
 
 
 def _merge_same_key(registry: Registry) -> None:
@@ -81,7 +88,8 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
                 if lexicon.match_at(lexicon.admin_units, full.name, len(full.name) - len(rest)) is None \
                         and rest not in place_names and not lexicon.is_province_name(rest):
                     continue
-            elif not _province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon):
+            elif not (_province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon)
+                      or _province_after_key(full, short, lexicon)):
                 continue
             registry.fold(short, into=full)
             break
@@ -96,6 +104,14 @@ def _province_suffixed(full_key: str, short_key: str, full_name: str, lexicon: L
     words = len(full_key[len(short_key) + 1:].lstrip("–- ").split())
     tail = " ".join(full_name.split()[-words:]) if words else ""
     return lexicon.is_province_name(tail)
+
+
+def _province_after_key(full: BodyEntry, short: BodyEntry, lexicon: Lexicon) -> bool:
+    """``Bệnh viện Thống Nhất TP.Hồ Chí Minh`` and ``Bệnh viên Thống Nhất``: the short name's key,
+    then a province's name (the unit word and abbreviations aside), where the written words do
+    not line up with the key's."""
+    full_key, short_key = unit_free_key(full.name, full.kind), unit_free_key(short.name, short.kind)
+    return full_key.startswith(short_key + " ") and lexicon.is_province_name(full_key[len(short_key) + 1:].title())
 
 
 def _merge_parent_suffixed(registry: Registry, text: str) -> None:
@@ -161,3 +177,47 @@ def _merge_clipped_head(registry: Registry) -> None:
         full = full_names.get("bệnh " + clipped.name.casefold()) if clipped.name.startswith("Viện ") else None
         if full is not None and full is not clipped:
             registry.fold(clipped, into=full)
+
+
+def _merge_initialised(registry: Registry) -> None:
+    """``Bệnh viện ĐHYD TP HCM`` beside ``Bệnh viện Đại học Y Dược TP HCM``: one word in capitals
+    that is the initials of words the other name has in its place, the words around it the same;
+    one entry under the spelled-out name."""
+    for short in list(registry.entries):
+        words = short.name.split()
+        for at, word in enumerate(words):
+            if len(word) < 2 or not word.isupper() or not word.isalpha():
+                continue
+            before, after = _folded(words[:at]), _folded(words[at + 1:])
+            full = next((e for e in registry.entries if e is not short and e.kind == short.kind
+                         and _spells_out(e.name.split(), before, after, word)), None)
+            if full is not None:
+                registry.fold(short, into=full)
+                break
+
+
+def _spells_out(words: list[str], before: list[str], after: list[str], acronym: str) -> bool:
+    """Whether ``words`` are ``before`` + words whose initials are ``acronym`` + ``after``."""
+    middle = words[len(before):len(words) - len(after)]
+    return len(words) > len(before) + len(after) and _folded(words[:len(before)]) == before \
+        and _folded(words[len(words) - len(after):]) == after and len(middle) == len(acronym) \
+        and initials(middle) == acronym
+
+
+def _folded(words: list[str]) -> list[str]:
+    return [word.casefold() for word in words]
+
+
+def _merge_province_by_unit(registry: Registry, lexicon: Lexicon) -> None:
+    """``Bệnh viện Hữu nghị đa khoa tỉnh`` beside ``Bệnh viện Hữu nghị Đa khoa Nghệ An``: a name
+    that ends with the word ``tỉnh`` where the other has a province's name is that province's
+    facility, when the article names one such; one entry under the province's name."""
+    for bare in list(registry.entries):
+        name = bare.name.casefold()
+        if not name.endswith(" tỉnh"):
+            continue
+        prefix = name[:-len("tỉnh")]
+        named = [e for e in registry.entries if e is not bare and e.kind == bare.kind
+                 and e.name.casefold().startswith(prefix) and lexicon.is_province_name(e.name[len(prefix):])]
+        if len(named) == 1:
+            registry.fold(bare, into=named[0])

@@ -5,7 +5,8 @@ The key is the name's comparison key (``name_key``: tones, case, spaces,
 punctuation dropped, and words that do not tell two bodies apart removed where
 that is safe: ``đa khoa`` and ``tư nhân`` after a hospital head (``Bệnh viện Đa
 khoa Đức Giang`` = ``Bệnh viện Đức Giang``, ``bệnh viện tư nhân Thăng Hoa`` =
-``Bệnh viện đa khoa Thăng Hoa``) and a unit word between a head and a name
+``Bệnh viện đa khoa Thăng Hoa``), and ``hữu nghị`` there too (``Bệnh viện Hữu
+nghị Việt Đức`` = ``Bệnh viện Việt Đức``) and a unit word between a head and a name
 (``Trung tâm Y tế huyện Mê Linh`` = ``TTYT Mê Linh``).
 """
 
@@ -23,8 +24,8 @@ _EXPANSIONS = (
     (re.compile(r"\bpkđk\b"), "phòng khám đa khoa"),
     (re.compile(r"\bbvđk\b"), "bệnh viện đa khoa"),
     (re.compile(r"\btw\b"), "trung ương"),
-    (re.compile(r"\btp\b\.?"), "thành phố"),
-    (re.compile(r"\btx\b\.?"), "thị xã"),
+    (re.compile(r"\btp\b\.?"), "thành phố "),  # "TP.Hồ Chí Minh": the unit word apart from the name
+    (re.compile(r"\btx\b\.?"), "thị xã "),
     (re.compile(r"\bđk\b"), "đa khoa"),
     (re.compile(r"\bđh\b"), "đại học"),
     (re.compile(r"\bmttq\b"), "mặt trận tổ quốc"),
@@ -35,8 +36,9 @@ _SPACES = re.compile(r"\s+")
 _HEADS = ("bệnh viện", "trung tâm y tế", "trạm y tế", "phòng khám", "ủy ban nhân dân", "hội đồng nhân dân", "sở", "phòng y tế")
 _UNIT_WORDS = r"(?:tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)"
 _UNIT_AFTER_HEAD = re.compile(rf"^((?:{'|'.join(_HEADS)})(?: đa khoa)?) {_UNIT_WORDS} (?=\w)")
-# "đa khoa" (general) and "tư nhân" (private) say what kind of hospital it is, not which one.
-_GENERAL_HOSPITAL = re.compile(r"^bệnh viện (?:đa khoa )?(?:tư nhân )?(?=\w)")
+# "đa khoa" (general) and "tư nhân" (private) say what kind of hospital it is, not which one;
+# "hữu nghị" (friendship) is a title writers leave out (Bệnh viện Hữu nghị Việt Đức, Bệnh viện Việt Đức).
+_GENERAL_HOSPITAL = re.compile(r"^bệnh viện (?:hữu nghị )?(?:đa khoa )?(?:tư nhân )?(?=\w)")
 
 
 def canonical_key(name: str, kind: str) -> str:
