@@ -189,6 +189,11 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("Sáng 19-9, tại phường Bà Rịa (TPHCM), Bệnh viện Mắt tổ chức lễ kỷ niệm 20 năm thành lập.", []),
         # the Pentagon is no person
         ("Lầu Năm Góc công bố gói viện trợ mới.", []),
+        # surnames of the Mông and Khơ Mú that are also words: a name after a form of address only
+        ("Cứ đúng lịch, bà Lầu Y Mại ở bản Mường Lống, xã Tri Lễ lại đến trạm xá quân dân y.", ["Lầu Y Mại"]),
+        ("Ông Cụt Văn Long, Chủ tịch UBND xã Bắc Lý, huyện Kỳ Sơn cho biết.", ["Cụt Văn Long"]),
+        # a hyphen before the office after a name
+        ("Đại tá Nguyễn Ngọc Phước-Phó Chỉ huy trưởng BĐBP tỉnh Tây Ninh trân trọng cảm ơn.", ["Nguyễn Ngọc Phước"]),
         # a name ends before a common word written capitalised; a province's name ends a place's name
         ("Đồng chí Trần Văn Hậu Đảng viên Bệnh viện Bệnh Nhiệt đới vinh dự được nhận huy hiệu.", ["Trần Văn Hậu"]),
         ("Bệnh viện Đại học Y Dược - Hoàng Anh Gia Lai không chỉ làm tốt công tác khám chữa bệnh.", []),

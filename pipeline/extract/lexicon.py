@@ -93,6 +93,7 @@ class Lexicon:
     name_stops: tuple[Rule, ...]
     name_phrases: tuple[Rule, ...]
     surnames: tuple[Rule, ...]
+    surnames_after_address: tuple[Rule, ...]  # surnames that are also words (Lầu): only after "bà", a title
     addresses: tuple[Rule, ...]
     professions: tuple[Rule, ...]
     appositives: tuple[Rule, ...]
@@ -166,6 +167,7 @@ class Lexicon:
             name_stops=role(ORGANIZATIONS, "name_stop"),
             name_phrases=role(ORGANIZATIONS, "name_phrase"),
             surnames=role(PERSON_NAMES, "surname"),
+            surnames_after_address=role(PERSON_NAMES, "surname_after_address"),
             addresses=role(PERSON_NAMES, "address"),
             professions=role(PERSON_NAMES, "profession"),
             appositives=role(PERSON_NAMES, "appositive"),
@@ -294,8 +296,11 @@ class Lexicon:
                 return replace(hit, start=hit.start + start, end=hit.end + start, org_start=org_start)
         return None
 
-    def is_surname(self, word: str) -> bool:
-        return any(self.regex(rule).fullmatch(word) for rule in self.surnames)
+    def is_surname(self, word: str, addressed: bool = False) -> bool:
+        """Whether ``word`` is a surname; ``addressed``: after a form of address or a title, where
+        the surnames that are also words count too (bà Lầu Y Mại)."""
+        rules = self.surnames + self.surnames_after_address if addressed else self.surnames
+        return any(self.regex(rule).fullmatch(word) for rule in rules)
 
     def commemorated_at(self, text: str, start: int) -> bool:
         """Is the name at ``start`` the object of a commemoration or slogan?"""

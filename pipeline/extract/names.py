@@ -95,14 +95,15 @@ def _joined_by_particles(text: str, runs: list[Run]) -> list[Run]:
     return joined
 
 
-def name_shape(run: Run, lexicon: Lexicon) -> str | None:
-    """``vietnamese``, ``foreign`` or None for a run taken as a whole name."""
+def name_shape(run: Run, lexicon: Lexicon, addressed: bool = False) -> str | None:
+    """``vietnamese``, ``foreign`` or None for a run taken as a whole name (``addressed``: after a
+    form of address or a title)."""
     texts = [w.text for w in run.words]
-    if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0]) or lexicon.is_not_name(" ".join(texts)):
+    if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0], addressed) or lexicon.is_not_name(" ".join(texts)):
         return None  # "Sở …"; "tổng thống Hàn Quốc": a country
     vietnamese = [is_vietnamese_syllable(t) for t in texts]
     if all(vietnamese):
-        if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0]):
+        if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0], addressed):
             return VIETNAMESE
         return None
     if len(texts) == 1 and is_cut_syllable(texts[0]):

@@ -11,9 +11,11 @@ from ..textnorm import TONE_MARKS
 # A word: letters, possibly joined by an apostrophe (H'Chua, Y’Thuat), or a number.
 # A hyphen joins two capitalised parts of one word (Hans-Peter), not a word and an office (Mến-phó).
 _LOWER_INITIAL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-# Nor a name and the office after it (Hải-Tỉnh ủy viên): a part that lowercase words go on from.
+# Nor a name and the office after it (Hải-Tỉnh ủy viên): a part that lowercase words go on from,
+# or the word that opens a deputy's or a head's office (Phước-Phó Chỉ huy trưởng, Nam-Trưởng Ban).
+_OFFICE_OPENING = r"(?:Phó|Trưởng|Chủ|Bí|Giám|Tổng|Chánh|Thứ|Bộ)\b"
 _WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|-(?=[^\W\d_])(?![{_LOWER_INITIAL}])(?![^\W\d_]+ [{_LOWER_INITIAL}])"
-                   rf"[^\W\d_]+)*|\d+")
+                   rf"(?!{_OFFICE_OPENING})[^\W\d_]+)*|\d+")
 # A Vietnamese syllable once tone and vowel marks are removed: onset, a vowel nucleus
 # Vietnamese writes, coda. Foreign words (Joe, Biden, Ukraine, Kyung, Tae) do not fit it.
 # iê, yê and uyê are never written without a final consonant ("Nguyễ" is a word cut off).
