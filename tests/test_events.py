@@ -749,6 +749,10 @@ def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: li
         # equipment a hospital says it received from donors: a handover, which the guide makes a ceremony
         ("Ngày 11-8-2021, đại diện Bệnh viện Đa khoa tỉnh cho biết đã tiếp nhận thêm nhiều trang thiết bị, vật tư y tế "
          "do các nhà hảo tâm trao tặng.", [("ceremony", "2021-08-11")]),
+        # "lễ trao tặng" that names nothing given is the handover the article reports, not an award
+        ("Ngày15/9/2021 vừa qua, BTC tiếp tục trao tặng máy thở cao tần dành riêng cho bệnh nhi và trẻ sơ sinh cho "
+         "Bệnh viện Hùng Vương.\n\nLễ trao tặng có sự góp mặt của PGS-TS-BS Hoàng Thị Diễm Tuyết – Giám đốc Bệnh viện "
+         "Hùng Vương.", [("ceremony", "2021-09-15")]),
     ],
 )
 def test_handovers_and_prizes_at_conferences(text: str, expected: list, rules: RuleSet) -> None:
