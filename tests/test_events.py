@@ -275,6 +275,12 @@ def test_a_signing_months_before_an_undated_review_is_background(rules: RuleSet)
 
 # Held-out sentences: the article's own event, with its type and date (no publication date given).
 ARTICLE_EVENTS = [
+    # A hospital launching a new site holds a ceremony; a film's premiere is no event of the story.
+    (
+        "Sáng 31.12.2025, Bệnh viện Nhân dân Gia Định ra mắt cơ sở 2 tại số 25 Lê Lợi, phường Bến Thành.\n\n"
+        "Phim tài liệu của đạo diễn ra mắt tại Liên hoan phim Tài liệu châu Âu – Việt Nam.",
+        [("ceremony", "2025-12-31")],
+    ),
     # A meeting is a ceremony; its date is written in parentheses after "chiều nay".
     (
         "Đó là yêu cầu của Phó Chủ tịch UBND tỉnh tại cuộc họp đánh giá tình hình triển khai thực hiện Trung tâm "

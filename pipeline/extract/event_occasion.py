@@ -7,7 +7,7 @@ one occasion, so a day found for one is the day of the other, and the units
 take part in both: the facility honoured attends the ceremony, the facility
 holding the ceremony organises the award.
 
-An inauguration (``Lễ khánh thành``, ``khai trương``, ``gắn biển``) is held
+An inauguration (``Lễ khánh thành``, ``khai trương``, ``gắn biển``, ``ra mắt``) is held
 for the facility it opens, which takes part in it even when the ceremony's
 sentences only say who came: the facility named right after an opening word
 (those, or ``đưa … vào hoạt động``), in the headline or in the ceremony's
@@ -24,7 +24,7 @@ from ..models import Event, Participant, Role
 from ..textnorm import name_key
 from .event_participants import EntitySpan, is_facility_ref
 
-_INAUGURATION_WORDS = "khánh thành|khai trương|gắn biển"
+_INAUGURATION_WORDS = "khánh thành|khai trương|gắn biển|ra mắt"
 _OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS})\b", re.IGNORECASE)
 # Words before the facility opened ("đưa Trung tâm … vào hoạt động"), named within OPENED_WITHIN characters.
 _OPENING = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa)\b", re.IGNORECASE)
