@@ -581,6 +581,14 @@ def test_offices_taken_up(text, name, positions, rules):
          "Hoàng Thị Thúy Lan", [("Ủy viên Trung ương Đảng", None), ("Bí thư", "Tỉnh ủy Vĩnh Phúc")]),
         ("Phó Chủ tịch nước Đặng Thị Ngọc Thịnh thăm Bệnh viện Sản - Nhi Cà Mau.",
          "Đặng Thị Ngọc Thịnh", [("Phó Chủ tịch nước", None)]),
+        # a party committee written bare is the one of the agency the next office is held in
+        ("Tham dự buổi lễ có Thiếu tướng Bùi Quang Thanh - Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy, Giám đốc "
+         "Công an tỉnh; Vi Hòe - Bí thư Huyện ủy Kỳ Sơn.", "Bùi Quang Thanh",
+         [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Bí thư", "Đảng ủy Công an tỉnh"), ("Giám đốc", "Công an tỉnh")]),
+        # "phụ trách" before "nhà trường", the school the article is about
+        ("Trường Cao đẳng Lạng Sơn tổ chức lễ tốt nghiệp. Tham dự buổi lễ có TS. Phùng Quý Sơn – Phó Hiệu trưởng phụ "
+         "trách nhà trường, các đồng chí trong Đảng ủy, Ban Giám hiệu.", "Phùng Quý Sơn",
+         [("Phó Hiệu trưởng phụ trách", "Trường Cao đẳng Lạng Sơn")]),
         # an office that names its body takes none from the sentence or the side it is written on
         ("Tham dự lễ có đồng chí Đặng Thị Ngọc Thịnh, Ủy viên Ban Chấp hành Trung ương Đảng, Phó Chủ tịch nước.\n\n"
          "Phó Chủ tịch Nước Đặng Thị Ngọc Thịnh trao Huân chương Độc lập hạng III cho Bệnh viện",

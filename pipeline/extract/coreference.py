@@ -34,6 +34,7 @@ _COUNTRY_OFFICE = re.compile(r"\s+(?:tại\s+)?Việt Nam")
 # "Về phía <body> có A – Hiệu trưởng; TS. B – Phó Hiệu trưởng": the side named once covers a
 # list whose items a semicolon separates; a full stop after capitals closes a title, not the list.
 _LIST_SENTENCE_END = re.compile(r"(?<![A-ZĐ])[.!?](?=\s)|\n")
+_THE_SCHOOL = re.compile(r"^[Nn]hà\s+(?=[Tt]rường$)")
 # A body written by the first word or two of its name ("Sở", "Trung tâm") in an office.
 SHORT_FORM_WORDS = 2
 
@@ -190,6 +191,7 @@ def _by_head_word(word: str, pos: int, facilities: Registry, organizations: Regi
     head ``word`` is ("Phó giám đốc bệnh viện")."""
     if not word:
         return None
+    word = _THE_SCHOOL.sub("", word)  # "nhà trường": the school the article is about
     words = word.casefold().split()
     # A lowercase short form names the body too ("Giám đốc học viện" for Học viện Y – Dược …).
     short = len(words) <= SHORT_FORM_WORDS

@@ -92,8 +92,9 @@ def _bodies_shared_by_offices(
 ) -> list[PositionMention]:
     """``Chủ tịch kiêm Tổng giám đốc Tập đoàn Y tế Phương Châu``: two offices joined by "kiêm"
     are held in one body, written once after the second. ``Bí thư Đảng ủy - Giám đốc Bệnh viện X``:
-    a party committee written bare is the committee of the facility the next office is held in (of a
-    commune or a department it is not: "Bí thư Đảng ủy, Chủ tịch HĐND phường X" heads the ward's)."""
+    a party committee written bare is the committee of the facility or agency the next office is held
+    in (of a commune or a department it is not: "Bí thư Đảng ủy, Chủ tịch HĐND phường X" heads the
+    ward's)."""
     filled = list(positions)
     for index in range(len(filled) - 2, -1, -1):
         current, following = filled[index], filled[index + 1]
@@ -104,15 +105,24 @@ def _bodies_shared_by_offices(
                                     org_text=following.org_text)
         elif current.org_text is not None and current.board is None and _BARE_COMMITTEE.fullmatch(
                 current.org_text) and following.org_start - (current.org_end or 0) <= MAX_COMMITTEE_GAP \
-                and _facility_of_its_own(text, following.org_start, lexicon):
+                and _body_of_its_own(text, following.org_start, lexicon):
             # the committee leads the body's name, as a named board does (Ban Tuyên giáo + Tỉnh ủy)
             filled[index] = replace(following, title=current.title, board=current.org_text)
     return filled
 
 
-def _facility_of_its_own(text: str, pos: int, lexicon: Lexicon) -> bool:
+# The bodies of an administrative unit: a party committee written before their office is the
+# unit's (Bí thư Đảng ủy, Chủ tịch HĐND phường X), not theirs.
+_UNIT_GOVERNMENT_HEADS = frozenset({"Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc"})
+
+
+def _body_of_its_own(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether the body at ``pos`` has a party committee of its own: a facility (not a
+    department), or an agency, police or company (Bí thư Đảng ủy, Giám đốc Công an tỉnh)."""
     body = body_at(text, pos, lexicon)
-    return body is not None and body.category == "facility" and body.kind != "department"
+    if body is None or body.kind in ("department", "party"):
+        return False
+    return body.category == "facility" or body.head not in _UNIT_GOVERNMENT_HEADS
 
 
 def _item_of_next_name(text: str, start: int, taken: frozenset[int]) -> bool:
