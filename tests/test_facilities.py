@@ -475,6 +475,11 @@ def test_a_head_before_listed_communes_names_one_station_each(text, expected, ru
          ["Trạm Y tế xã An Hải"]),
         ("Đoàn đến thăm Phòng khám Đông y Hoàng Gia và Bệnh viện Đông y Hòa Bình.",
          ["Phòng khám Đông y Hoàng Gia", "Bệnh viện Đông y Hòa Bình"]),
+        # the prize a department wins is no part of its name; departments written by their acronym
+        ("Kết quả, Khoa Khám bệnh đoạt giải nhất; Khoa Chẩn đoán hình ảnh giải nhì. Giải độc, lạ sáng tạo thuộc về "
+         "Phòng Tổ chức hành chính.", ["Khoa Khám bệnh", "Khoa Chẩn đoán hình ảnh", "Phòng Tổ chức hành chính"]),
+        ("- Giải nhì (2 giải) : Tổ 15 - Khoa XN, Tổ 7.1 - Khoa Khám bệnh. Giải ba: Tổ 24 - Khoa KSNK",
+         ["Khoa XN", "Khoa Khám bệnh", "Khoa KSNK"]),
     ],
 )
 def test_lowercase_words_units_and_ends_of_names(text, expected, rules):
