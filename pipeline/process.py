@@ -62,9 +62,9 @@ class ArticleProcessor:
 
     def clean(self, raw: RawDocument) -> CleanedArticle:
         cleaned = self._clean(raw, self.rules)
-        if not cleaned.body.strip():
+        if not cleaned.body.strip() and not cleaned.captions:
             raise ArticleError("no_article", "no article text found after cleaning")
-        if not looks_vietnamese(cleaned.body):
+        if not looks_vietnamese(cleaned.body or " ".join(cleaned.captions)):
             raise ArticleError("not_vietnamese", "the article text is not Vietnamese")
         return cleaned
 

@@ -734,3 +734,16 @@ def test_paragraphs_of_a_page_laid_out_in_table_cells_keep_their_place_in_the_bo
     article = clean(raw_text(text), rules)
     assert paragraph in article.body.split("\n\n")
     assert caption in article.captions
+
+
+def test_a_photo_report_of_captions_alone_is_read_from_its_captions(rules: RuleSet) -> None:
+    from pipeline.process import ArticleProcessor
+
+    caption = "Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến (giữa) tại lễ khai trương Bệnh viện Mắt Hà Nội 2 (Ảnh: BVCC)"
+    text = f"Bộ trưởng Bộ Y tế khai trương bệnh viện đầu tiên xây dựng theo mô hình công - tư\n\n{caption}\n{caption}\n{caption}\n"
+    article = clean(raw_text(text), rules)
+    assert article.body == "" and article.captions == (caption,)
+    assert "only photo captions found" in article.warnings
+    record = ArticleProcessor().process(raw_text(text))
+    assert [p.name for p in record.people] == ["Nguyễn Thị Kim Tiến"]
+    assert [f.name for f in record.facilities] == ["Bệnh viện Mắt Hà Nội 2"]

@@ -20,6 +20,7 @@ __all__ = ["clean"]
 
 WARN_NO_TITLE = "no title"
 WARN_EMPTY_BODY = "no article text found"
+WARN_CAPTIONS_ONLY = "only photo captions found"
 WARN_FRAGMENT = "html fragment in text file"
 
 
@@ -39,7 +40,8 @@ def clean(raw: RawDocument, rules: RuleSet) -> CleanedArticle:
     if not parts.header.title:
         warnings.append(WARN_NO_TITLE)
     if not parts.assembled.body:
-        warnings.append(WARN_EMPTY_BODY)
+        # A photo report whose every line is a caption is still read, from its captions.
+        warnings.append(WARN_CAPTIONS_ONLY if parts.assembled.captions else WARN_EMPTY_BODY)
     return CleanedArticle(
         body=parts.assembled.body,
         title=parts.header.title,
