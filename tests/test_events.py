@@ -275,6 +275,17 @@ def test_a_signing_months_before_an_undated_review_is_background(rules: RuleSet)
 
 # Held-out sentences: the article's own event, with its type and date (no publication date given).
 ARTICLE_EVENTS = [
+    # A unit's review of its year or half-year is a meeting; a report's review is a document.
+    (
+        "Ngày 14 tháng 7 năm 2018 vừa qua, Bệnh viện Trường Đại học Y Dược Huế đã tổ chức lễ sơ kết 6 tháng đầu năm, "
+        "nhằm đánh giá tình hình thực hiện nhiệm vụ chuyên môn.",
+        [("ceremony", "2018-07-14")],
+    ),
+    (
+        "(BL-CK) Chiều 10/2/2015, Bệnh viện Đa khoa tỉnh tổng kết công tác năm 2014, triển khai nhiệm vụ năm 2015.\n\n"
+        "Theo báo cáo tổng kết công tác năm 2014, bệnh viện đã khám chữa bệnh gần 571.000 lượt.",
+        [("ceremony", "2015-02-10")],
+    ),
     # A hospital launching a new site holds a ceremony; a film's premiere is no event of the story.
     (
         "Sáng 31.12.2025, Bệnh viện Nhân dân Gia Định ra mắt cơ sở 2 tại số 25 Lê Lợi, phường Bến Thành.\n\n"
