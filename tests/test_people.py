@@ -192,6 +192,10 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         # surnames of the Mông and Khơ Mú that are also words: a name after a form of address only
         ("Cứ đúng lịch, bà Lầu Y Mại ở bản Mường Lống, xã Tri Lễ lại đến trạm xá quân dân y.", ["Lầu Y Mại"]),
         ("Ông Cụt Văn Long, Chủ tịch UBND xã Bắc Lý, huyện Kỳ Sơn cho biết.", ["Cụt Văn Long"]),
+        # a school named after a person; a name cut off where the stored text ends
+        ("Đoàn kiểm tra thực tế tại Trung tâm Y tế huyện Thăng Bình; Trường Tiểu học Nguyễn Văn Cừ (xã Bình Minh).", []),
+        ("Đồng chí Nguyễn Khắc Thận, Phó Bí thư Tỉnh ủy phát biểu. Tại lễ kỷ niệm, đồng chí Nguyễn",
+         ["Nguyễn Khắc Thận"]),
         # a hyphen before the office after a name
         ("Đại tá Nguyễn Ngọc Phước-Phó Chỉ huy trưởng BĐBP tỉnh Tây Ninh trân trọng cảm ơn.", ["Nguyễn Ngọc Phước"]),
         # a name ends before a common word written capitalised; a province's name ends a place's name
