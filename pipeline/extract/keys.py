@@ -3,10 +3,10 @@
 The key is the name's comparison key (``name_key``: tones, case, spaces,
 ``UBND``/``HĐND``/``TTYT``/``BV``) with further abbreviations spelled out, the
 punctuation dropped, and words that do not tell two bodies apart removed where
-that is safe: ``đa khoa`` and ``tư nhân`` after a hospital head (``Bệnh viện Đa
+that is safe: ``đa khoa``, ``tư nhân`` and ``hữu nghị`` after a hospital head (``Bệnh viện Đa
 khoa Đức Giang`` = ``Bệnh viện Đức Giang``, ``bệnh viện tư nhân Thăng Hoa`` =
-``Bệnh viện đa khoa Thăng Hoa``), and ``hữu nghị`` there too (``Bệnh viện Hữu
-nghị Việt Đức`` = ``Bệnh viện Việt Đức``) and a unit word between a head and a name
+``Bệnh viện đa khoa Thăng Hoa``, ``Bệnh viện Hữu nghị Việt Đức`` = ``Bệnh viện
+Việt Đức``) and a unit word between a head and a name
 (``Trung tâm Y tế huyện Mê Linh`` = ``TTYT Mê Linh``).
 """
 
