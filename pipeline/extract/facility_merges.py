@@ -31,12 +31,12 @@ _SPACED_DASH = re.compile(r"\s*[–-]\s*")
 def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon, places: Places) -> None:
     """Merge the entries that are one facility; the fuller name stays, the others become aliases."""
     # Forms of one key first, so that a place-suffixed form finds them all as one entry
-    # ("Bệnh viên Thống Nhất", a typo of the head, beside "Bệnh viện Thống Nhất").
+    # ("Bệnh viên Thống Nhất", a typo of the head, beside "Bệnh viện Thống Nhất"). Folding never
+    # renames the entry kept, so no two entries share a key after this.
     _merge_same_key(registry)
     _merge_parent_suffixed(registry, text)
     _merge_cut_short(registry, text)
     _merge_place_suffixed(registry, lexicon, places)
-    _merge_same_key(registry)
     _merge_unmarked(registry)
     _merge_clipped_head(registry)
     _merge_initialised(registry)
