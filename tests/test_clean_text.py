@@ -612,6 +612,28 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs(rules: RuleSet) -> None:
     assert article.authors == ("Trường Châu", "Thanh Hiệp")
 
 
+# Wrapped at a fixed width, a sentence can break right after a parenthesis or a colon.
+WRAPPED_AFTER_PARENTHESIS = (
+    "Toyota tặng xe cứu thương cho bệnh viện Hà Giang\n"
+    "Ngày 24/2, Quỹ Toyota Việt Nam (TVF), Công ty ôtô Toyota Việt Nam (TMV)\n"
+    "phối hợp với Tổ chức VinaCapital Foundation (VCF) trao tặng xe cứu thương và thiết bị y tế cho 6 bệnh viện thuộc tỉnh Hà Giang.\n"
+    "Theo bà Đoàn Thị Yến, Phó Tổng Giám đốc TMV, với mục đích hỗ trợ giải\n"
+    "quyết những vấn đề y tế trong cộng đồng, năm nay chương trình đã chọn\n"
+    "tỉnh Hà Giang - một trong các tỉnh còn nhiều khó khăn nhất khu vực miền\n"
+    "núi phía Bắc để trao tặng xe cứu thương và các thiết bị y tế.\n"
+    "Tại buổi lễ trao tặng, Phó Chủ tịch Ủy ban Nhân dân tỉnh Hà Giang Trần\n"
+    "Đức Quý chia sẻ:\n"
+    "bên cạnh những kết quả mà ngành y tế đã đạt được cũng còn rất nhiều khó khăn.\n"
+)
+
+
+def test_a_wrapped_line_goes_on_after_a_parenthesis_or_a_colon(rules: RuleSet) -> None:
+    paragraphs = clean(raw_text(WRAPPED_AFTER_PARENTHESIS), rules).body.split("\n\n")
+    assert paragraphs[0].startswith("Ngày 24/2, Quỹ Toyota") and "(TMV) phối hợp với" in paragraphs[0]
+    assert paragraphs[2].endswith("chia sẻ: bên cạnh những kết quả mà ngành y tế đã đạt được cũng còn rất nhiều khó khăn.")
+    assert len(paragraphs) == 3
+
+
 def test_lines_of_a_dump_that_is_not_wrapped_stay_apart(rules: RuleSet) -> None:
     text = f"Tiêu đề\n{PROSE}\nQuang cảnh buổi làm việc\n{PROSE_2}\n"
     assert clean(raw_text(text), rules).body.count("\n\n") >= 1

@@ -18,6 +18,9 @@ _STORED_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}(?P<day>-\d{2})?)(?:\s
 # A dump hard-wrapped at a fixed width breaks sentences across lines: it has at least this
 # many lines that go on, in lower case, from a line left without closing punctuation.
 WRAPPED_MIN_CONTINUATIONS = 3
+# In such a dump a line that begins in lower case goes on from the line above unless that one
+# ends a sentence: a width break falls after "(TMV)", "chia sẻ:" or a closing quote as well.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”»)]*$")
 
 
 def text_blocks(content: str) -> tuple[Block, ...]:
@@ -71,7 +74,7 @@ def join_wrapped_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         return blocks
     joined = [blocks[0]]
     for line in blocks[1:]:
-        if _goes_on(joined[-1], line):
+        if _goes_on(joined[-1], line) or _lower_case_goes_on(joined[-1], line):
             joined[-1] = joined[-1].with_text(f"{joined[-1].text} {line.text}")
         else:
             joined.append(line)
@@ -81,3 +84,8 @@ def join_wrapped_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 def _goes_on(above: Block, line: Block) -> bool:
     return line.gap == 0 and above.role is Role.PARA and line.role is Role.PARA \
         and not SENTENCE_END.search(above.text)
+
+
+def _lower_case_goes_on(above: Block, line: Block) -> bool:
+    return line.gap == 0 and above.role is Role.PARA and line.role is Role.PARA \
+        and line.text[:1].islower() and not _ENDS_SENTENCE.search(above.text)
