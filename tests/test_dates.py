@@ -304,6 +304,9 @@ def test_a_nearby_month_of_the_sentence_gives_the_year(rules):
         # a day and month written with a full stop after a time of day
         ("Chiều 22.8, tại Bệnh viện Chấn thương chỉnh hình, Phó giáo sư A nhận quyết định bổ nhiệm.", "2025-08-22",
          [("2025-08-22", "afternoon")]),
+        # "chiều qua" before a dotted day: the day written is the date
+        ("Chiều qua 11.2, đoàn công tác của tỉnh đã có buổi khảo sát thực tế tại Trung tâm Y tế huyện Thăng Bình.",
+         "2020-02-12", [("2020-02-11", "afternoon")]),
         # an 1800s date in an anniversary range
         ("Nhân kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2022), Trung tâm phát động Tết trồng cây.",
          None, [("1890-05-19", None), ("2022-05-19", None)]),
