@@ -307,6 +307,9 @@ def test_a_nearby_month_of_the_sentence_gives_the_year(rules):
         # "chiều qua" before a dotted day: the day written is the date
         ("Chiều qua 11.2, đoàn công tác của tỉnh đã có buổi khảo sát thực tế tại Trung tâm Y tế huyện Thăng Bình.",
          "2020-02-12", [("2020-02-11", "afternoon")]),
+        # two hyphenated dates joined by a slash; the day after them takes the later year
+        ("Nhân kỷ niệm 71 năm Ngày Thương binh-Liệt sĩ (27-7-1947/27-7-2018), sáng 16-7, đoàn công tác đã thăm.", None,
+         [("1947-07-27", None), ("2018-07-27", None), ("2018-07-16", "morning")]),
         # an 1800s date in an anniversary range
         ("Nhân kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2022), Trung tâm phát động Tết trồng cây.",
          None, [("1890-05-19", None), ("2022-05-19", None)]),
