@@ -372,9 +372,12 @@ def test_a_headline_with_its_date_in_brackets_beside_it(rules: RuleSet) -> None:
         # longer than a date line's lead, and opening with a unit's name, yet a headline
         ("Bệnh viện Bạch Mai hợp tác toàn diện về y tế với Hà Tĩnh, Nghệ An, Thanh Hóa (13/10/2024)",
          "Bệnh viện Bạch Mai hợp tác toàn diện về y tế với Hà Tĩnh, Nghệ An, Thanh Hóa", "2024-10-13"),
+        # the date line printed on the headline's own line, with its time
+        ("Quân y Việt Nam - Campuchia khám, cấp thuốc miễn phí người dân vùng biên Tây Ninh 06/11/2025 18:58",
+         "Quân y Việt Nam - Campuchia khám, cấp thuốc miễn phí người dân vùng biên Tây Ninh", "2025-11-06T18:58:00+07:00"),
     ],
 )
-def test_a_long_headline_with_its_date_in_brackets(headline: str, title: str, published: str, rules: RuleSet) -> None:
+def test_a_long_headline_with_its_date_beside_it(headline: str, title: str, published: str, rules: RuleSet) -> None:
     article = clean(raw_text("\n\n".join([headline, PROSE, PROSE_2])), rules)
     assert (article.title, article.published) == (title, published)
 

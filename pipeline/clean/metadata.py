@@ -53,6 +53,9 @@ ORGANISATION_MAX_WORDS = 12
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 # "Bầu Chủ tịch Hội đồng trường (22-04-2019)": a headline with its date in brackets beside it.
 _DATE_IN_BRACKETS_AT_END = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^()]*\)$")
+# Some dumps print the date line on the headline's own line: "… vùng biên Tây Ninh 06/11/2025 18:58".
+# A time is required, so that a headline naming a day ("… NGÀY QUỐC TẾ PHỤ NỮ 20/10/2020") is not cut.
+_DATE_TIME_AT_END = re.compile(r"(?<=\S)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?\s+\d{1,2}:\d{2}$")
 # Heuristic: a first line that opens with the day of the report ("Sáng ngày 28/03/2022 Bệnh viện …")
 # is the lead sentence, even without its full stop; headlines do not open with the day.
 _OPENS_WITH_DAY = re.compile(
@@ -237,9 +240,10 @@ def _header_from(
 
 
 def _date_beside(first: str, stamp: Optional[TimestampMatch], rules: CleaningRules) -> Optional[TimestampMatch]:
-    """The date in brackets that ends a headline ("… Nghệ An, Thanh Hóa (13/10/2024)"), with the
-    headline as its lead. A headline longer than a date line's lead is read from the bracket alone."""
-    bracket = _DATE_IN_BRACKETS_AT_END.search(first)
+    """The date in brackets, or the date and time, that ends a headline ("… Nghệ An, Thanh Hóa
+    (13/10/2024)", "… Tây Ninh 06/11/2025 18:58"), with the headline as its lead. A headline
+    longer than a date line's lead is read from the date alone."""
+    bracket = _DATE_IN_BRACKETS_AT_END.search(first) or _DATE_TIME_AT_END.search(first)
     if bracket is None:
         return None
     if stamp is not None:
