@@ -51,6 +51,13 @@ def facilities_of(text: str, rules: RuleSet):
         ("xây dựng mô hình kiểu mẫu về kiểm soát nhiễm khuẩn tại 6 bệnh viện là: Bạch Mai, Chợ Rẫy, Trung ương Huế và Bệnh viện Nhi đồng 1.",
          [("Bệnh viện Bạch Mai", "hospital"), ("Bệnh viện Chợ Rẫy", "hospital"), ("Bệnh viện Trung ương Huế", "hospital"),
           ("Bệnh viện Nhi đồng 1", "hospital")]),
+        # a plural head before a list of full names is the first of them
+        ("phân bổ cho các Bệnh viện Đa khoa tỉnh Bình Thuận, Bệnh viện Đa khoa khu vực Bắc Bình Thuận mỗi đơn vị 2 máy thở.",
+         [("Bệnh viện Đa khoa tỉnh Bình Thuận", "hospital"), ("Bệnh viện Đa khoa khu vực Bắc Bình Thuận", "hospital")]),
+        # an abbreviated head before a number is spelled out
+        ("gồm: Bệnh viện Trung ương Quân đội 108, Bệnh viện Quân y (BVQY) 103 (Học viện Quân y), BVQY 354 (Tổng cục Hậu cần).",
+         [("Bệnh viện Trung ương Quân đội 108", "hospital"), ("Bệnh viện Quân y 103", "hospital"),
+          ("Bệnh viện Quân y 354", "hospital")]),
         # generic phrases are not facilities
         ("Ngoài ra, địa bàn quận có 6 bệnh viện, 540 cơ sở hành nghề y, dược tư nhân.", []),
         ("Củng cố mạng lưới trạm y tế theo hướng tích hợp mô hình bác sĩ gia đình, các bệnh viện đa khoa trực thuộc Sở Y tế.", []),

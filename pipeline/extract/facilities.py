@@ -67,6 +67,10 @@ def build_facilities(
                 # "các trung tâm Y tế khu vực Lập Thạch, Tam Dương và Vĩnh Tường": a plural head before
                 # a list of names is each of them
                 _add_with_siblings(registry, mention, text, siblings)
+            elif mention.quantified and mention.proper and _another_facility_follows(text, mention, lexicon):
+                # "các Bệnh viện Đa khoa tỉnh Bình Thuận, Bệnh viện Đa khoa khu vực …": a plural head
+                # before a list of full names is the first of them
+                _add_with_siblings(registry, mention, text, [])
             continue
         if mention.named:
             entry = _add_with_siblings(registry, mention, text, _siblings(text, lower, mention, lexicon))
@@ -110,8 +114,9 @@ def _spell_out_heads(registry: Registry, lexicon: Lexicon) -> None:
     for entry in registry.entries:
         first, _, rest = entry.name.partition(" ")
         spelled = lexicon.spelled_heads.get(first)
-        if spelled is None or not any(c.islower() for c in rest):
+        if spelled is None or not (any(c.islower() for c in rest) or rest.isdigit()):
             continue  # "TTYT TX ĐT": an abbreviation throughout, resolved against the full name later
+        # (A number names a hospital whole: "BVQY 354" is "Bệnh viện Quân y 354".)
         written, entry.name = entry.name, f"{spelled} {rest}"
         entry.aliases = [alias for alias in entry.aliases if alias != entry.name]
         entry.add_form(written)
@@ -197,6 +202,12 @@ def _siblings(text: str, lower: str, mention: BodyMention, lexicon: Lexicon) -> 
     if after and lexicon.match_at(lexicon.facility_heads, text, after.end()):
         return items  # "Trung tâm Y tế Tương Dương, Kỳ Sơn và các Trạm Y tế …": the list ends at another head
     return []
+
+
+def _another_facility_follows(text: str, mention: BodyMention, lexicon: Lexicon) -> bool:
+    separator = _LIST_SEPARATOR.match(text, mention.end)
+    return separator is not None and text[separator.end():separator.end() + 1].isupper() \
+        and lexicon.match_at(lexicon.facility_heads, text, separator.end()) is not None
 
 
 def _list_items(
