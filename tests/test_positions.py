@@ -799,6 +799,9 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         ("UBND tỉnh bổ nhiệm ông Lê Xuân Hoàng, Phó Giám đốc Sở Y tế kiêm giữ chức vụ Giám đốc Bệnh viện Đa khoa tỉnh "
          "Hòa Bình kể từ ngày 27/9.", "Lê Xuân Hoàng",
          [("Phó Giám đốc", "Sở Y tế"), ("Giám đốc", "Bệnh viện Đa khoa tỉnh Hòa Bình")]),
+        # a unit written in lowercase with a name of two words after "thành phố"
+        ("Đến dự chương trình có đồng chí Nông Tiến Cương - Giám đốc Sở Y tế Lào Cai, đồng chí Lê Quang Minh - Chủ tịch "
+         "thành phố Lào Cai, cùng nhiều quý vị đại biểu.", "Lê Quang Minh", [("Chủ tịch", "Thành phố Lào Cai")]),
     ],
 )
 def test_offices_after_titles_addresses_and_qualifiers(text, name, positions, rules):

@@ -18,6 +18,8 @@ from .words import skip_spaces, word_at
 
 # Heuristic: an organization written in lowercase after an office (chi bộ, nhà trường) is short.
 MAX_LOWERCASE_ORG_WORDS = 3
+# A unit's name after its lowercase unit word has at most this many words (thành phố Hồ Chí Minh).
+MAX_UNIT_NAME_WORDS = 4
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 _WORD = re.compile(r"[^\W_]+")
@@ -171,7 +173,7 @@ def _lowercase_organization(
         limit, verbs = verbs[0].start(), []
     phrase = text[start:limit]
     words = _WORD.findall(phrase)
-    if not words or len(words) > MAX_LOWERCASE_ORG_WORDS or verbs:
+    if not words or len(words) > MAX_LOWERCASE_ORG_WORDS and not _unit_and_name(text, start, limit, lexicon) or verbs:
         committee = lexicon.match_at(lexicon.org_heads, text, start)
         if committee is not None and committee.meta("kind") == "party":
             # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
@@ -179,6 +181,16 @@ def _lowercase_organization(
         return PositionMention(title, None, None, None, board_of(office)), office.end
     end = start + len(phrase.rstrip())
     return PositionMention(title, start, end, text[start:end], board_of(office)), end
+
+
+def _unit_and_name(text: str, start: int, limit: int, lexicon: Lexicon) -> bool:
+    """``Chủ tịch thành phố Lào Cai``: an administrative unit and its capitalised name, however
+    many words, is the unit's people's committee as written."""
+    unit = lexicon.match_at(lexicon.admin_units, text, start)
+    if unit is None:
+        return False
+    name = _WORD.findall(text[unit.start + len(unit.text.rstrip()):limit])
+    return 0 < len(name) <= MAX_UNIT_NAME_WORDS and all(word[:1].isupper() for word in name)
 
 
 def _body_after(text: str, pos: int, lexicon: Lexicon) -> int:
