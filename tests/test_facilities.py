@@ -54,6 +54,9 @@ def facilities_of(text: str, rules: RuleSet):
         # a plural head before a list of full names is the first of them
         ("phân bổ cho các Bệnh viện Đa khoa tỉnh Bình Thuận, Bệnh viện Đa khoa khu vực Bắc Bình Thuận mỗi đơn vị 2 máy thở.",
          [("Bệnh viện Đa khoa tỉnh Bình Thuận", "hospital"), ("Bệnh viện Đa khoa khu vực Bắc Bình Thuận", "hospital")]),
+        # a number before what it counts is no unit's name
+        ("Đợt này, các nhà hảo tâm đã trao tặng cho Bệnh viện đa khoa tỉnh 4 máy thở lưu lượng cao.",
+         [("Bệnh viện đa khoa tỉnh", "hospital")]),
         # an abbreviated head before a number is spelled out
         ("gồm: Bệnh viện Trung ương Quân đội 108, Bệnh viện Quân y (BVQY) 103 (Học viện Quân y), BVQY 354 (Tổng cục Hậu cần).",
          [("Bệnh viện Trung ương Quân đội 108", "hospital"), ("Bệnh viện Quân y 103", "hospital"),

@@ -183,11 +183,13 @@ def read_name_tail(
         if word.number:
             after_number = skip_spaces(text, word.end)
             counted = lexicon.match_at(lexicon.counted_nouns, text, after_number) is not None  # lowercase nouns
-            if proper_start is not None and counted:
-                break  # "tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở": how many things, not the name's number
-            if proper_start is None and not pending_lower and (counted or text[after_number:after_number + 1].islower()
-                                                               and lexicon.match_at(lexicon.admin_units, text, after_number)):
-                break  # "Trạm y tế 3 xã", "Trung tâm Y tế 2 chức năng": how many, not the unit's number
+            if counted:
+                # "tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở", "Bệnh viện đa khoa tỉnh 4 máy thở",
+                # "Trung tâm Y tế 2 chức năng": how many things, not the name's number
+                break
+            if proper_start is None and not pending_lower and text[after_number:after_number + 1].islower() \
+                    and lexicon.match_at(lexicon.admin_units, text, after_number):
+                break  # "Trạm y tế 3 xã": how many units, not the unit's number
         if _SAINT.match(text, nxt):
             # "Bệnh viện St. Mary's": the abbreviation's full stop is inside the name.
             proper_start = nxt if proper_start is None else proper_start
