@@ -54,6 +54,10 @@ def facilities_of(text: str, rules: RuleSet):
         # a plural head before a list of full names is the first of them
         ("phân bổ cho các Bệnh viện Đa khoa tỉnh Bình Thuận, Bệnh viện Đa khoa khu vực Bắc Bình Thuận mỗi đơn vị 2 máy thở.",
          [("Bệnh viện Đa khoa tỉnh Bình Thuận", "hospital"), ("Bệnh viện Đa khoa khu vực Bắc Bình Thuận", "hospital")]),
+        # a list of communes whose last item names its own unit
+        ("Đồng thời, đề xuất cải tạo Trạm Y tế 2 xã Khánh An, Khánh Bình và thị trấn Long Bình; kiến nghị cải tạo.",
+         [("Trạm Y tế xã Khánh An", "health_station"), ("Trạm Y tế xã Khánh Bình", "health_station"),
+          ("Trạm Y tế thị trấn Long Bình", "health_station")]),
         # a number before what it counts is no unit's name
         ("Đợt này, các nhà hảo tâm đã trao tặng cho Bệnh viện đa khoa tỉnh 4 máy thở lưu lượng cao.",
          [("Bệnh viện đa khoa tỉnh", "hospital")]),

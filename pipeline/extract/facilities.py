@@ -37,6 +37,7 @@ _LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|;|\svà)\s+")  #
 MAX_LIST_ITEM_WORDS = 7
 # Units a health centre serves: "Trung tâm Y tế huyện" means the district's own centre.
 _DISTRICT_UNITS = frozenset({"huyện", "quận", "thị xã"})
+_COMMUNE_LEVELS = frozenset({"commune", "ward", "township"})
 
 
 def build_facilities(
@@ -55,7 +56,10 @@ def build_facilities(
             unit = units.group("unit").lower()
             prefix = f"{_display_head(mention)} {unit} " if unit not in _NOT_UNITS else f"{_display_head(mention)} "
             for item_start, item_end in _list_items(text, lower, units.end(), lexicon, first=True, unit=unit):
-                registry.add(prefix + text[item_start:item_end], mention.kind, mention.head, item_start, item_end)
+                # "… 2 xã Khánh An, Khánh Bình và thị trấn Long Bình": an item may name its own unit
+                own_unit = lexicon.match_at(lexicon.admin_units, text, item_start) is not None
+                name = (_display_head(mention) + " " if own_unit else prefix) + text[item_start:item_end]
+                registry.add(name, mention.kind, mention.head, item_start, item_end)
             continue
         if mention.generic:
             if mention.quantified and _LIST_INTRO.match(text, mention.end):
@@ -224,12 +228,26 @@ def _list_items(
             pos = sep.end()
         if unit is not None and lower.startswith(unit + " ", pos):
             pos += len(unit) + 1
-        item = _list_item(text, lower, pos, lexicon)
+        other = _sibling_unit(text, pos, unit, lexicon) if unit is not None else None
+        item = _list_item(text, lower, other or pos, lexicon)
         if item is None:
             break
-        items.append(item)
+        items.append((pos, item[1]) if other else item)
         pos = item[1]
     return items
+
+
+def _sibling_unit(text: str, pos: int, unit: str, lexicon: Lexicon) -> Optional[int]:
+    """Where the name starts after a unit word of the same tier as the list's (thị trấn among
+    xã, phường), else None: the item then carries its own unit word."""
+    written = lexicon.match_at(lexicon.admin_units, text, pos)
+    listed = lexicon.match_at(lexicon.admin_units, unit, 0)
+    if written is None or listed is None or str(written.meta("canonical")) == unit:
+        return None
+    tier = {str(written.meta("level")), str(listed.meta("level"))}
+    if not (tier <= _COMMUNE_LEVELS or tier <= {"district", "city"}):
+        return None
+    return skip_spaces(text, pos + len(written.text.rstrip()))
 
 
 def _list_item(text: str, lower: str, pos: int, lexicon: Lexicon) -> Optional[tuple[int, int]]:
