@@ -54,6 +54,9 @@ def facilities_of(text: str, rules: RuleSet):
         # a plural head before a list of full names is the first of them
         ("phân bổ cho các Bệnh viện Đa khoa tỉnh Bình Thuận, Bệnh viện Đa khoa khu vực Bắc Bình Thuận mỗi đơn vị 2 máy thở.",
          [("Bệnh viện Đa khoa tỉnh Bình Thuận", "hospital"), ("Bệnh viện Đa khoa khu vực Bắc Bình Thuận", "hospital")]),
+        # a fixed phrase after the proper name is what the facility does, not its name
+        ("Các y, bác sĩ Trạm xá quân dân y Vĩnh Gia khám, chữa bệnh cho người dân xã biên giới Vĩnh Gia.",
+         [("Trạm xá quân dân y Vĩnh Gia", "health_station")]),
         # a list of communes whose last item names its own unit
         ("Đồng thời, đề xuất cải tạo Trạm Y tế 2 xã Khánh An, Khánh Bình và thị trấn Long Bình; kiến nghị cải tạo.",
          [("Trạm Y tế xã Khánh An", "health_station"), ("Trạm Y tế xã Khánh Bình", "health_station"),

@@ -153,7 +153,10 @@ def read_name_tail(
             cursor = unit_end
             continue
         phrase = lexicon.match_at(lexicon.name_phrases, lower, nxt)
-        if phrase is not None and (proper_start is not None or lowercase_start or text[nxt].isupper()):
+        # (Not, in a facility's name, a lowercase phrase after a proper name of two words: "Trạm xá …
+        # Vĩnh Gia khám, chữa bệnh cho người dân" is the station, then what it does.)
+        if phrase is not None and (proper_start is not None or lowercase_start or text[nxt].isupper()) \
+                and not (capitals_in_row >= 2 and text[nxt].islower() and not phrase_names):
             if proper_start is None:
                 proper_start = nxt  # "Ban Chỉ đạo phòng, chống dịch": the name starts with the phrase
                 real = True
