@@ -209,6 +209,7 @@ def _siblings(text: str, lower: str, mention: BodyMention, lexicon: Lexicon) -> 
 
 
 def _another_facility_follows(text: str, mention: BodyMention, lexicon: Lexicon) -> bool:
+    """Whether a comma or "và" after the mention opens another facility's capitalised head."""
     separator = _LIST_SEPARATOR.match(text, mention.end)
     return separator is not None and text[separator.end():separator.end() + 1].isupper() \
         and lexicon.match_at(lexicon.facility_heads, text, separator.end()) is not None

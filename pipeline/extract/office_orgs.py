@@ -173,7 +173,8 @@ def _lowercase_organization(
         limit, verbs = verbs[0].start(), []
     phrase = text[start:limit]
     words = _WORD.findall(phrase)
-    if not words or len(words) > MAX_LOWERCASE_ORG_WORDS and not _unit_and_name(text, start, limit, lexicon) or verbs:
+    too_long = len(words) > MAX_LOWERCASE_ORG_WORDS and not _unit_and_name(text, start, limit, lexicon)
+    if not words or too_long or verbs:
         committee = lexicon.match_at(lexicon.org_heads, text, start)
         if committee is not None and committee.meta("kind") == "party":
             # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
