@@ -243,13 +243,13 @@ def _date_beside(first: str, stamp: Optional[TimestampMatch], rules: CleaningRul
     """The date in brackets, or the date and time, that ends a headline ("… Nghệ An, Thanh Hóa
     (13/10/2024)", "… Tây Ninh 06/11/2025 18:58"), with the headline as its lead. A headline
     longer than a date line's lead is read from the date alone."""
-    bracket = _DATE_IN_BRACKETS_AT_END.search(first) or _DATE_TIME_AT_END.search(first)
-    if bracket is None:
+    written = _DATE_IN_BRACKETS_AT_END.search(first) or _DATE_TIME_AT_END.search(first)
+    if written is None:
         return None
     if stamp is not None:
         return stamp
-    inside = rules.timestamp(bracket.group(0).strip("() "))
-    return replace(inside, lead=first[:bracket.start()].strip() or None) if inside is not None else None
+    inside = rules.timestamp(written.group(0).strip("() "))
+    return replace(inside, lead=first[:written.start()].strip() or None) if inside is not None else None
 
 
 def _earlier_stamp_below(upper: TimestampMatch, lower: Optional[TimestampMatch]) -> Optional[str]:

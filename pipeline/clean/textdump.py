@@ -82,10 +82,13 @@ def join_wrapped_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def _goes_on(above: Block, line: Block) -> bool:
-    return line.gap == 0 and above.role is Role.PARA and line.role is Role.PARA \
-        and not SENTENCE_END.search(above.text)
+    return _adjacent_prose(above, line) and not SENTENCE_END.search(above.text)
 
 
 def _lower_case_goes_on(above: Block, line: Block) -> bool:
-    return line.gap == 0 and above.role is Role.PARA and line.role is Role.PARA \
-        and line.text[:1].islower() and not _ENDS_SENTENCE.search(above.text)
+    return _adjacent_prose(above, line) and line.text[:1].islower() and not _ENDS_SENTENCE.search(above.text)
+
+
+def _adjacent_prose(above: Block, line: Block) -> bool:
+    """Two prose lines with no blank line between them."""
+    return line.gap == 0 and above.role is Role.PARA and line.role is Role.PARA

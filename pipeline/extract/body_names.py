@@ -184,12 +184,11 @@ def read_name_tail(
             # a name only after a name word, or right after the head and its unit (Trạm Y tế phường 12).
             break
         if word.number:
-            after_number = skip_spaces(text, word.end)
-            counted = lexicon.match_at(lexicon.counted_nouns, text, after_number) is not None  # lowercase nouns
-            if counted:
+            if lexicon.counts_things(text, word.end):
                 # "tặng Bệnh viện Đa khoa vùng Tây Nguyên 2 máy thở", "Bệnh viện đa khoa tỉnh 4 máy thở",
                 # "Trung tâm Y tế 2 chức năng": how many things, not the name's number
                 break
+            after_number = skip_spaces(text, word.end)
             if proper_start is None and not pending_lower and text[after_number:after_number + 1].islower() \
                     and lexicon.match_at(lexicon.admin_units, text, after_number):
                 break  # "Trạm y tế 3 xã": how many units, not the unit's number

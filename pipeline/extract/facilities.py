@@ -16,7 +16,7 @@ from typing import Optional
 
 from .bodies import FACILITY, BodyMention
 from .facility_merges import merge_forms_of_one_facility
-from .lexicon import Lexicon
+from .lexicon import Hit, Lexicon
 from .places import Places
 from .registry import BodyEntry, Registry
 from .words import skip_spaces, word_at
@@ -221,6 +221,7 @@ def _list_items(
     """Capitalised names separated by commas or ``và``, each not starting a head or office; in a
     list of units, an item may repeat the unit word (``các xã Keo Lôm, Tìa Dình và xã Luân Gíoi``)."""
     items: list[tuple[int, int]] = []
+    listed = lexicon.match_at(lexicon.admin_units, unit, 0) if unit is not None else None
     while True:
         if not (first and not items):
             sep = _LIST_SEPARATOR.match(text, pos)
@@ -229,7 +230,7 @@ def _list_items(
             pos = sep.end()
         if unit is not None and lower.startswith(unit + " ", pos):
             pos += len(unit) + 1
-        other = _sibling_unit(text, pos, unit, lexicon) if unit is not None else None
+        other = _sibling_unit(text, pos, listed, lexicon) if listed is not None else None
         item = _list_item(text, lower, other or pos, lexicon)
         if item is None:
             break
@@ -238,12 +239,11 @@ def _list_items(
     return items
 
 
-def _sibling_unit(text: str, pos: int, unit: str, lexicon: Lexicon) -> Optional[int]:
+def _sibling_unit(text: str, pos: int, listed: Hit, lexicon: Lexicon) -> Optional[int]:
     """Where the name starts after a unit word of the same tier as the list's (thị trấn among
     xã, phường), else None: the item then carries its own unit word."""
     written = lexicon.match_at(lexicon.admin_units, text, pos)
-    listed = lexicon.match_at(lexicon.admin_units, unit, 0)
-    if written is None or listed is None or str(written.meta("canonical")) == unit:
+    if written is None or written.meta("canonical") == listed.meta("canonical"):
         return None
     tier = {str(written.meta("level")), str(listed.meta("level"))}
     if not (tier <= _COMMUNE_LEVELS or tier <= {"district", "city"}):

@@ -249,6 +249,11 @@ class Lexicon:
         return any(hit.end == len(chunk) and len(chunk[:hit.start].split()) >= words_before
                    for hit in self.find(self.province_names, chunk))
 
+    def counts_things(self, text: str, number_end: int) -> bool:
+        """Whether the number ending at ``number_end`` counts things (``4 máy thở``, ``2 chức
+        năng``): a counted noun follows it, so it names no facility and no unit."""
+        return self.match_at(self.counted_nouns, text, skip_spaces(text, number_end)) is not None
+
     def after_facility_head(self, text: str, pos: int) -> bool:
         """Whether a facility's head word (Bệnh viện, TTYT) ends right before ``pos``."""
         return self.ends_at(self.facility_heads, text, pos, window=HEAD_WINDOW) is not None

@@ -63,7 +63,7 @@ def find_places(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()
                 break
             if any(lexicon.match_at(rules, text, pos) for rules in (lexicon.offices, lexicon.facility_heads, lexicon.org_heads)):
                 break
-            if word.number and lexicon.match_at(lexicon.counted_nouns, text, skip_spaces(text, word.end)):
+            if word.number and lexicon.counts_things(text, word.end):
                 break  # "Bệnh viện đa khoa tỉnh 4 máy thở": how many things, not phường 4
             names.append(word.text)
             if text[word.end:word.end + 1] != " ":
