@@ -341,9 +341,30 @@ def test_acts_of_others_in_relative_clauses_are_background(text: str, rules: Rul
     assert run(annotated(text, rules, None), Entities()) == []
 
 
-def test_a_delegation_led_by_someone_still_visits(rules: RuleSet) -> None:
-    text = "Ngày 5/3/2019, Đoàn công tác do Thứ trưởng Bộ Y tế dẫn đầu đã đến thăm Bệnh viện Đa khoa tỉnh A."
+@pytest.mark.parametrize("text", [
+    "Ngày 5/3/2019, Đoàn công tác do Thứ trưởng Bộ Y tế dẫn đầu đã đến thăm Bệnh viện Đa khoa tỉnh A.",
+    # "do" names the head of the delegation; "đã" makes the visit the sentence's own act
+    "Ngày 5/3/2019, Đoàn của Hội Bảo trợ bệnh nhân nghèo tỉnh do bà Võ Thị Chín – Chủ tịch Hội đã đến thăm và "
+    "tặng quà Tết cho các bệnh nhân đang điều trị tại Trung tâm Y tế huyện Châu Thành.",
+])
+def test_a_delegation_led_by_someone_still_visits(text: str, rules: RuleSet) -> None:
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("visit", "2019-03-05")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an arts festival held for an anniversary; a programme named by its capitalised head
+    ("Chiều ngày 23/5/2019, Công đoàn Bệnh viện Hữu nghị Việt Nam- Cuba tổ chức hội diễn văn nghệ hướng tới kỷ niệm "
+     "50 năm thành lập bệnh viện (18/6/1969-18/6/2019).", [("ceremony", "2019-05-23")]),
+    ("Tối ngày 14/9/2016, Bệnh viện Đa khoa huyện Vũ Thư phối hợp với Nhóm Thiện nguyện Thái Bình tổ chức chương "
+     "trình Đêm hội cung trăng và trao quà cho các cháu thiếu nhi đang điều trị tại bệnh viện.",
+     [("ceremony", "2016-09-14")]),
+    ("Năm 2019, Công đoàn tổ chức hội diễn văn nghệ cho đoàn viên vào các dịp lễ.", []),
+])
+def test_festivals_held_for_an_occasion_are_ceremonies(text: str, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Hữu nghị Việt Nam- Cuba", "kind": "hospital"},
+                                                  {"name": "Bệnh viện Đa khoa huyện Vũ Thư", "kind": "hospital"}])
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected
 
 
 def test_an_organizers_own_launch_stays_an_event(rules: RuleSet) -> None:
