@@ -56,6 +56,11 @@ def organizations_of(text: str, rules: RuleSet):
         # a disease control centre is a public health agency, not a place of care
         ("Theo Trung tâm Kiểm soát Bệnh tật TP HCM (HCDC), bệnh nhân đã được cách ly.",
          [("Trung tâm Kiểm soát Bệnh tật TP HCM", "government")]),
+        # "cơ sở y tế" is any health facility, not the Department of Health
+        ("Tại các cơ sở Y tế này, đoàn đã trao 65 phần quà, mỗi phần trị giá 500.000đ.", []),
+        # a command's number ends its name before "và" and the delegation
+        ("Thiếu tướng Nguyễn Văn Học thay mặt Bộ tư lệnh Quân khu 4 và Đoàn công tác đã ân cần thăm hỏi.",
+         [("Quân khu 4", "government")]),
     ],
 )
 def test_organizations(text, expected, rules):

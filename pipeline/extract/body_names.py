@@ -39,7 +39,7 @@ _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
 _DAY_AFTER_DASH = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
 # "và" before the head of another body ends a name, even when that head is written in lowercase;
 # so does a site of the facility ("Bệnh viện Nhi Trung ương và Cơ sở Đông Anh").
-_AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục|Khu|Cơ sở)\s", re.IGNORECASE)
+_AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục|Khu|Cơ sở|Đoàn)\s", re.IGNORECASE)
 # "Hội Hồi sức, Cấp cứu và Chống độc", "Bộ Lao động, Thương binh và Xã hội": a comma lists the fields
 # an organization is named after, closed by "và" and a capitalised word.
 _LISTED_FIELDS = re.compile(r",\s*([^\W\d_]\w*(?:\s+\w+){0,3}?)\s+và\s+([^\W\d_])")
