@@ -202,6 +202,9 @@ def test_military_offices(text, name, office, rules):
          "Hoàng Văn Em", [("Phó Chủ tịch", "UBND huyện"), ("Trưởng Ban", "BCĐ phòng chống dịch huyện")]),
         ("Ông Hoàng Văn Em, Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh cho biết",
          "Hoàng Văn Em", [("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch tỉnh")]),
+        ("Đến tham dự hội diễn có TS.BS Nguyễn Đình Phúc- Giám đốc Bệnh viện; BSCKII Trương Ngọc Sơn- PGĐ Bệnh viện "
+         "Hữu nghị Việt Nam- Cuba.", "Trương Ngọc Sơn", [("Phó Giám đốc", "Bệnh viện Hữu nghị Việt Nam- Cuba")]),
+        ("Phó GĐ Sở Y tế Trần Văn Bình phát biểu.", "Trần Văn Bình", [("Phó Giám đốc", "Sở Y tế")]),
     ],
 )
 def test_abbreviated_offices_and_boards(text, name, positions, rules):
