@@ -266,6 +266,15 @@ def test_caption_under_an_image_marker(lines: list[str], caption: str, rules: Ru
     assert article.body == f"{PROSE}\n\n{PROSE_2}"
 
 
+def test_a_short_lead_glued_above_its_paragraph_is_no_caption(rules: RuleSet) -> None:
+    # a line that opens with the day of the report is the lead, however short
+    lead = ("Chiều ngày 23/5/2019, Công đoàn Bệnh viện Hữu nghị Việt Nam- Cuba tổ chức hội diễn văn nghệ hướng tới "
+            "kỷ niệm 50 năm thành lập bệnh viện (18/6/1969-18/6/2019).")
+    text = f"Tiêu đề\n\nHỘI DIỄN VĂN NGHỆ CHÀO MỪNG\n\n{lead}\n{PROSE}\n\n{PROSE_2}"
+    article = clean(raw_text(text), rules)
+    assert article.captions == () and article.body.count(lead) == 1
+
+
 def test_captions_found_by_spacing(rules: RuleSet) -> None:
     # Seed 003: an extra blank line where the photo was; seed 004: a caption glued above its paragraph.
     text = (f"Tiêu đề\n\n{PROSE}\n\n\nQuang cảnh buổi làm việc.\n\n{PROSE_2}\n\n"

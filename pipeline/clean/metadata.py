@@ -26,6 +26,7 @@ from .shapes import (
     is_speaker_line,
     is_teaser_strip,
     names_photo_positions,
+    opens_with_report_day,
     person_names,
 )
 
@@ -56,10 +57,6 @@ _DATE_IN_BRACKETS_AT_END = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^()]*
 # Some dumps print the date line on the headline's own line: "… vùng biên Tây Ninh 06/11/2025 18:58".
 # A time is required, so that a headline naming a day ("… NGÀY QUỐC TẾ PHỤ NỮ 20/10/2020") is not cut.
 _DATE_TIME_AT_END = re.compile(r"(?<=\S)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?\s+\d{1,2}:\d{2}$")
-# Heuristic: a first line that opens with the day of the report ("Sáng ngày 28/03/2022 Bệnh viện …")
-# is the lead sentence, even without its full stop; headlines do not open with the day.
-_OPENS_WITH_DAY = re.compile(
-    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)(?: ngày| nay| qua)?|Ngày|Hôm nay|Hôm qua)\s+\d{1,2}\s*[/.-]\s*\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -280,7 +277,7 @@ def _is_opening_sentence(text: str) -> bool:
     and do not open with the day of the report)."""
     if word_count(text) < PROSE_MIN_WORDS:
         return False
-    return bool(_OPENS_WITH_DAY.match(text)) or text.endswith(".") and not text.endswith("..")
+    return opens_with_report_day(text) or text.endswith(".") and not text.endswith("..")
 
 
 def _skip_navigation(blocks: Sequence[Block], rules: CleaningRules) -> tuple[int, Optional[str]]:

@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from .blocks import Block, Role, word_count
 from .metadata import Header
-from .shapes import is_prose
+from .shapes import is_prose, opens_with_report_day
 
 # A caption found by layout alone (no image marker) is at most this long.
 LAYOUT_CAPTION_MAX_WORDS = 35
@@ -53,6 +53,8 @@ def mark_layout_captions(blocks: Sequence[Block]) -> tuple[Block, ...]:
     for i, block in enumerate(blocks):
         if block.role is not Role.PARA or word_count(block.text) > LAYOUT_CAPTION_MAX_WORDS or i == 0:
             continue
+        if opens_with_report_day(block.text):
+            continue  # the lead ("Chiều ngày 23/5/2019, Công đoàn … tổ chức …"), however short
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         after_extra_gap = block.gap > usual_gap
         glued_above_paragraph = (

@@ -28,6 +28,10 @@ SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 _STATEMENT_END = re.compile(r"[.…:;\"”»)]$")
 # Capitalised like a name, but a day of the week ("Thứ Sáu", "Chủ Nhật") leading a date line.
 _WEEKDAY = re.compile(r"(?:Thứ|Chủ)\s", re.IGNORECASE)
+# Heuristic: a line that opens with the day of the report ("Sáng ngày 28/03/2022 Bệnh viện …") is
+# a lead sentence, even without its full stop; headlines and photo captions do not open with the day.
+_OPENS_WITH_DAY = re.compile(
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)(?: ngày| nay| qua)?|Ngày|Hôm nay|Hôm qua)\s+\d{1,2}\s*[/.-]\s*\d{1,2}\b")
 _PIPE_AFTER_SENTENCE = re.compile(r"[.!?…]\s*\|$")
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
 _NAME_SEPARATOR = re.compile(r"\s+[-–]\s+|,\s+|\s+và\s+")
@@ -93,6 +97,11 @@ def is_sentence_paragraph(text: str) -> bool:
     words = word_count(text)
     # Headlines may end in "?" or "!"; a paragraph ends in a full stop or a quote, or is long.
     return words >= LONG_PARAGRAPH_WORDS or (words >= SENTENCE_PARAGRAPH_WORDS and bool(_STATEMENT_END.search(text)))
+
+
+def opens_with_report_day(text: str) -> bool:
+    """Whether a line opens with the day of the report, as a lead sentence does."""
+    return bool(_OPENS_WITH_DAY.match(text))
 
 
 def is_lead_as_title(title: str) -> bool:
