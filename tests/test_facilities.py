@@ -211,6 +211,23 @@ def test_facilities_in_held_out_sentences(text, expected, rules):
     assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a kind word after the head, then the provinces listed: one hospital per province
+        ("BV Ung bướu Đà Nẵng là 1 trong 6 BV vệ tinh của BV Ung bướu TP. Hồ Chí Minh, cùng với BV đa khoa các tỉnh: "
+         "Bình Định, Đồng Nai, Kiên Giang. Mục tiêu của đề án là tăng cường chất lượng.",
+         [("Bệnh viện Ung bướu Đà Nẵng", "hospital"), ("Bệnh viện Ung bướu TP. Hồ Chí Minh", "hospital"),
+          ("Bệnh viện đa khoa tỉnh Bình Định", "hospital"), ("Bệnh viện đa khoa tỉnh Đồng Nai", "hospital"),
+          ("Bệnh viện đa khoa tỉnh Kiên Giang", "hospital")]),
+        ("Đoàn làm việc với Bệnh viện Đa khoa các tỉnh Bình Định và Phú Yên.",
+         [("Bệnh viện Đa khoa tỉnh Bình Định", "hospital"), ("Bệnh viện Đa khoa tỉnh Phú Yên", "hospital")]),
+    ],
+)
+def test_a_plural_of_provinces_after_a_head_and_its_kind(text, expected, rules):
+    assert [(f.name, f.kind) for f in facilities_of(text, rules)] == expected
+
+
 def test_unit_of_a_facility_written_with_its_proper_name_is_one_entry(rules):
     text = ("3 bệnh nhân đang được điều trị tại Trung tâm Chống độc. Bé được chuyển về Trung tâm Chống độc và "
             "Trung tâm Nhi khoa, Bệnh viện Bạch Mai. TS.BS. Nguyễn Trung Nguyên - Giám đốc Trung tâm Chống độc "

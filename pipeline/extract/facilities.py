@@ -26,9 +26,9 @@ from .words import skip_spaces, word_at
 _AWARD_TITLE_BEFORE = re.compile(r"(?:danh hiệu|giải thưởng|mô hình|tiêu chí)\s*[“\"]\s*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B",
-# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted), "Trạm Y tế tại các xã A, B".
+# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted), "Trạm Y tế tại các xã A, B", "BV đa khoa các tỉnh: A, B".
 _UNITS_LISTED = re.compile(
-    r"\s+(?:(?:tại|ở)\s+)?(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
+    r"\s+(?:(?:tại|ở)\s+)?(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
@@ -49,16 +49,16 @@ def build_facilities(
     for mention in mentions:
         if mention.category != FACILITY or _AWARD_TITLE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
             continue
-        units = _UNITS_LISTED.match(text, mention.end) if not mention.proper else None
+        units, written = _units_listed(text, mention, lexicon) if not mention.proper else (None, "")
         if units:
             # "trạm Y tế các xã Nghĩa Lâm, Nghĩa Sơn", "Trạm Y tế các địa phương gồm: Ngọc Hiệp, …":
             # one facility per unit listed
             unit = units.group("unit").lower()
-            prefix = f"{_display_head(mention)} {unit} " if unit not in _NOT_UNITS else f"{_display_head(mention)} "
+            prefix = f"{written} {unit} " if unit not in _NOT_UNITS else f"{written} "
             for item_start, item_end in _list_items(text, lower, units.end(), lexicon, first=True, unit=unit):
                 # "… 2 xã Khánh An, Khánh Bình và thị trấn Long Bình": an item may name its own unit
                 own_unit = lexicon.match_at(lexicon.admin_units, text, item_start) is not None
-                name = (_display_head(mention) + " " if own_unit else prefix) + text[item_start:item_end]
+                name = (written + " " if own_unit else prefix) + text[item_start:item_end]
                 registry.add(name, mention.kind, mention.head, item_start, item_end)
             continue
         if mention.generic:
@@ -86,6 +86,16 @@ def build_facilities(
     _spell_out_heads(registry, lexicon)
     merge_forms_of_one_facility(registry, text, lexicon, places)
     return registry
+
+
+def _units_listed(text: str, mention: BodyMention, lexicon: Lexicon) -> tuple[Optional[re.Match[str]], str]:
+    """The plural of units listed after a head without a name, and the head as the names take it:
+    ``Bệnh viện Đa khoa các tỉnh``, ``BV đa khoa các tỉnh: …`` (a kind word written after the head)."""
+    written = _display_name(mention)
+    modifier = lexicon.match_at(lexicon.generic_modifiers, text, skip_spaces(text, mention.end))
+    if modifier is not None and (units := _UNITS_LISTED.match(text, modifier.end)):
+        return units, f"{written} {modifier.text}"
+    return _UNITS_LISTED.match(text, mention.end), written
 
 
 def _add_with_siblings(
