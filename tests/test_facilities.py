@@ -214,6 +214,23 @@ def test_facilities_in_held_out_sentences(text, expected, rules):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the one province the article names, closing a school's name
+        ("Sáng 22/12, Bệnh viện Đa khoa tỉnh và Trường Cao đẳng Lào Cai đã tổ chức Lễ ký kết thỏa thuận hợp tác.",
+         ["Bệnh viện Đa khoa tỉnh Lào Cai"]),
+        # a centrally run city has no provincial hospital; a province after a capitalised word may be a person's
+        ("Hội thiện nguyện đến từ thành phố Hà Nội đã thăm hỏi bệnh nhân đang điều trị tại Bệnh viện đa khoa tỉnh.",
+         ["Bệnh viện đa khoa tỉnh"]),
+        ("Bác sĩ Trương Hòa Bình đã thăm hỏi bệnh nhân đang điều trị tại Bệnh viện Đa khoa tỉnh.",
+         ["Bệnh viện Đa khoa tỉnh"]),
+    ],
+)
+def test_a_provincial_hospital_in_the_one_province_named(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a kind word after the head, then the provinces listed: one hospital per province
         ("BV Ung bướu Đà Nẵng là 1 trong 6 BV vệ tinh của BV Ung bướu TP. Hồ Chí Minh, cùng với BV đa khoa các tỉnh: "
          "Bình Định, Đồng Nai, Kiên Giang. Mục tiêu của đề án là tăng cường chất lượng.",

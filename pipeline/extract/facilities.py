@@ -156,6 +156,8 @@ def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexi
             named.add_form(_display_name(mention))
             named.add_mention(mention.start, mention.end)
             continue
+        if place is None and mention.admin == "tỉnh" and _modified_head(mention):
+            place = _sole_province(text, lexicon)
         if place is None and _modified_head(mention):
             # "Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế huyện" with no unit named: the province's
             # or district's own, a facility of its own, not whichever one the article named last.
@@ -168,6 +170,23 @@ def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexi
         entry = registry.add(f"{short} {place}", mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(short)
     registry.references = kept
+
+
+def _sole_province(text: str, lexicon: Lexicon) -> Optional[str]:
+    """The one province the article names, written on its own or closing a body's name (``Trường
+    Cao đẳng Lào Cai``, ``Tỉnh đoàn Thanh Hóa``): where ``Bệnh viện Đa khoa tỉnh`` is. A name after
+    another capitalised word may be a person's (``Trương Hòa Bình``) and is not counted; a centrally
+    run city (``Hà Nội``) has no provincial hospital; two provinces leave it unknown."""
+    names = set()
+    for hit in lexicon.find(lexicon.province_names, text):
+        before = text[:hit.start].rstrip()
+        last = before.rsplit(None, 1)[-1] if before else ""
+        if hit.start > 0 and text[hit.start - 1].isalnum() or last[:1].isupper():
+            continue
+        if hit.rule.meta.get("central"):
+            return None
+        names.add(hit.text)
+    return names.pop() if len(names) == 1 else None
 
 
 def _named_without_unit(mention: BodyMention, registry: Registry, lexicon: Lexicon) -> Optional[BodyEntry]:
