@@ -231,6 +231,22 @@ def test_a_provincial_hospital_in_the_one_province_named(text, expected, rules):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a chain's hospital named by the chain and its site; the chain alone is no facility
+        ("Song song đó, bệnh viện trực thuộc Hệ thống Y tế Vinmec tại miền Trung như Vinmec Đà Nẵng và Vinmec Nha "
+         "Trang giữ vai trò quan trọng.", [("Vinmec Đà Nẵng", []), ("Vinmec Nha Trang", [])]),
+        # the short name ends the full one: one hospital
+        ("Ngày 27/8 tại Đắk Lắk, Vinmec Nha Trang và Trường Đại học Tây Nguyên ký kết hợp tác. Giám đốc Bệnh viện Đa "
+         "khoa Quốc tế Vinmec Nha Trang nhấn mạnh.",
+         [("Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang", ["Vinmec Nha Trang"])]),
+    ],
+)
+def test_a_chains_hospital_named_without_its_head(text, expected, rules):
+    assert [(f.name, f.aliases) for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a kind word after the head, then the provinces listed: one hospital per province
         ("BV Ung bướu Đà Nẵng là 1 trong 6 BV vệ tinh của BV Ung bướu TP. Hồ Chí Minh, cùng với BV đa khoa các tỉnh: "
          "Bình Định, Đồng Nai, Kiên Giang. Mục tiêu của đề án là tăng cường chất lượng.",

@@ -6,6 +6,7 @@
 - ``Trung tâm Kiểm soát bệnh tật Hà Nội`` and ``… thành phố Hà Nội``: forms differing by a unit word.
 - ``Trung tâm Y tế huyện Thủy nguyên``: a name cut where the writer lowercased one of its words.
 - ``Bệnh viện Đa khoa Xanh Pon`` and ``… Xanh Pôn``: a word written without its marks.
+- ``Vinmec Nha Trang`` and ``Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang``: a name ending another.
 - ``Bệnh viện ĐHYD TP HCM`` and ``Bệnh viện Đại học Y Dược TP HCM``: words written by their initials.
 - ``Bệnh viện Hữu nghị đa khoa tỉnh`` and ``… Đa khoa Nghệ An``: the province by its unit word.
 """
@@ -39,6 +40,7 @@ def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon,
     _merge_place_suffixed(registry, lexicon, places)
     _merge_unmarked(registry)
     _merge_clipped_head(registry)
+    _merge_name_ending_another(registry)
     _merge_initialised(registry)
     _merge_province_by_unit(registry, lexicon)
 
@@ -177,6 +179,17 @@ def _merge_clipped_head(registry: Registry) -> None:
         full = full_names.get("bệnh " + clipped.name.casefold()) if clipped.name.startswith("Viện ") else None
         if full is not None and full is not clipped:
             registry.fold(clipped, into=full)
+
+
+def _merge_name_ending_another(registry: Registry) -> None:
+    """``Vinmec Nha Trang`` beside ``Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang``: a name that ends
+    another name of its kind is that facility written short; one entry under the full name."""
+    for short in list(registry.entries):
+        ending = " " + short.name.casefold()
+        full = next((e for e in registry.entries if e is not short and e.kind == short.kind
+                     and e.name.casefold().endswith(ending)), None)
+        if full is not None:
+            registry.fold(short, into=full)
 
 
 def _merge_initialised(registry: Registry) -> None:
