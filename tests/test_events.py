@@ -191,6 +191,10 @@ NOT_EVENTS = [
     "Đặc biệt, Sở Y tế sẽ tăng cường kiểm tra nhằm phát hiện, điều chỉnh kịp thời các bất hợp lý.",
     "Tổ chức Y tế Thế giới khuyến cáo.\n\nCách ly bệnh nhân nhằm ngăn ngừa sự lây lan sang người nhà bệnh nhân và khách đến thăm.",
     "Kỳ thi Toán học Hà Nội mở rộng lần thứ 15 sẽ diễn ra từ ngày 26 đến hết ngày 30/3.",
+    # gifts handed out in a free examination campaign are part of the campaign
+    "Cùng ngày, đoàn y, bác sĩ tình nguyện của Trường ĐH Y Dược TP HCM đã phối hợp với Trung tâm Quân dân y kết hợp "
+    "huyện Lý Sơn (Quảng Ngãi) đã tổ chức khám, cấp thuốc miễn phí và tặng quà cho người nghèo trên đảo Lý Sơn.",
+    "Ngoài việc trao cờ, ngư dân còn được tặng quà, khám bệnh, cấp phát thuốc miễn phí.",
 ]
 
 
@@ -346,6 +350,9 @@ def test_acts_of_others_in_relative_clauses_are_background(text: str, rules: Rul
     # "do" names the head of the delegation; "đã" makes the visit the sentence's own act
     "Ngày 5/3/2019, Đoàn của Hội Bảo trợ bệnh nhân nghèo tỉnh do bà Võ Thị Chín – Chủ tịch Hội đã đến thăm và "
     "tặng quà Tết cho các bệnh nhân đang điều trị tại Trung tâm Y tế huyện Châu Thành.",
+    # a visit that also examines and hands out medicine is still a visit
+    "Sáng 5/3/2019, đoàn công tác Tổng cục Hậu cần và Bệnh viện Quân y 87 do Trung tướng Lê Văn Hoàng làm trưởng "
+    "đoàn đã thăm, tặng quà, khám bệnh, cấp thuốc miễn phí cho đối tượng chính sách xã Ba Cụm Nam.",
 ])
 def test_a_delegation_led_by_someone_still_visits(text: str, rules: RuleSet) -> None:
     assert [(e.type, e.date) for e in run(annotated(text, rules, None), Entities())] == [("visit", "2019-03-05")]

@@ -35,6 +35,8 @@ DATE_OPENING_CHARS = 30
 MIN_OPENING_CHARS = 60  # a sentence, not a date line left in the text ("Thứ Hai, 23/10/2006 06:05 SA")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])[0-3]?\d\s*[/.-]\s*[01]?\d(?![\d])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
+# "đã thăm, tặng quà, khám bệnh, cấp thuốc miễn phí …": a visit that also examines, not a campaign alone.
+_VISITED_BEFORE = re.compile(r"\bthăm(?:\s+hỏi)?\s*(?:,|và)\s*$", re.IGNORECASE)
 # An agent clause ("do Ủy ban nhân dân thành phố phát động") names its agent
 # in at most this many characters before a reported act.
 _AGENT_WINDOW = 64
@@ -176,14 +178,18 @@ def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:
 
 def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: RuleSet) -> bool:
     """A plan or negation word shortly before the trigger in the same clause, an approval
-    further before it ("chấp thuận việc ký kết"), or a plan word right after it ("Lễ khánh
-    thành sẽ được tổ chức")."""
+    further before it ("chấp thuận việc ký kết"), a plan word right after it ("Lễ khánh
+    thành sẽ được tổ chức"), or a free examination campaign the act is part of ("khám, cấp
+    thuốc miễn phí và tặng quà")."""
     before = sentence_text[max(0, trigger_start - _BLOCKING_WINDOW):trigger_start]
     clause = _CLAUSE_BREAK.split(before)[-1]
     after = _CLAUSE_BREAK.split(sentence_text[trigger_end:trigger_end + _BLOCKING_WINDOW])[0]
     approval_clause = _CLAUSE_BREAK.split(sentence_text[max(0, trigger_start - _APPROVAL_WINDOW):trigger_start])[-1]
     return _context_says("plan", clause, rules) or _context_says("negation", clause, rules) \
-        or _context_says("plan_after", after, rules) or _context_says("approval", approval_clause, rules)
+        or _context_says("plan_after", after, rules) or _context_says("approval", approval_clause, rules) \
+        or (_context_says("campaign", approval_clause, rules)
+            or _context_says("campaign_after", sentence_text[trigger_end:trigger_end + _APPROVAL_WINDOW], rules)) \
+        and not _VISITED_BEFORE.search(clause)
 
 
 def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:
