@@ -1401,3 +1401,15 @@ def test_recognitions_handovers_and_ranking_meetings(text: str, published: Optio
                                                   {"name": "Trạm Y tế xã Đạ M’rông", "kind": "health_station"},
                                                   {"name": "Bệnh viện Đa khoa Sa Đéc", "kind": "hospital"}])
     assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
+def test_visiting_verbs_listed_together_share_the_place_the_last_names(rules: RuleSet) -> None:
+    # "đến thăm, tặng quà … ở Bệnh viện B": both verbs are the visit to B, not a further act of the visit to A
+    text = ("Sáng 24-1-2024, Hội Bảo trợ bệnh nhân nghèo tỉnh tổ chức đoàn đến thăm và tặng quà cho 60 bệnh nhân nghèo "
+            "tại Bệnh viện Chợ Rẫy.\n\nĐồng thời, Hội cũng đã đến thăm và tặng 260 phần quà cho bệnh nhân nghèo.\n\n"
+            "Đoàn đến thăm, tặng quà cho các bệnh nhân ở Bệnh viện Bệnh Nhiệt Đới.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Chợ Rẫy", "kind": "hospital"},
+                                                  {"name": "Bệnh viện Bệnh Nhiệt Đới", "kind": "hospital"}])
+    hosts = [[p.ref for p in e.participants if p.role == "host"] for e in run(ann, entities)]
+    assert hosts[0] == ["F1"] and "F2" in hosts[1]

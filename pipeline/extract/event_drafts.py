@@ -44,6 +44,8 @@ REPEATED_MENTIONS = 2
 # "tổ chức hội nghị ký kết quy chế": the meeting is the signing (matched on the text before a signing trigger).
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
 # "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
+# Between two visiting verbs of one list: "đến thăm, tặng quà", "thăm và tặng quà".
+_VERB_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _AT_THE_HOSPITAL = re.compile(r"\btại\s+(?:các\s+khoa\s+(?:của\s+)?)?[Bb]ệnh viện(?!\s+[A-ZĐ0-9])")
 
 
@@ -77,9 +79,8 @@ def group_triggers(
     historical = history_starts(sentences, dates)
     # A second pass over the date rules, made only for a trigger nothing else lets start an event.
     days_without_year = functools.cache(lambda: yearless_days(text, ann.rules))
-    for hit in hits:
-        target = visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
-            award_recipient(hit, spans, text) if hit.type == "award" else None)
+    targets = _hit_targets(hits, spans, text, cues)
+    for hit, target in zip(hits, targets):
         # Gifts taken to a hospital's department are part of the visit to that hospital.
         target = parents.get(target, target) if target is not None else None
         long_ago = years_before_publication(hit, published)
@@ -104,6 +105,22 @@ def group_triggers(
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
     return _merge_untargeted_visits(_without_signing_meeting(drafts, text))
+
+
+def _hit_targets(hits: list[TriggerHit], spans: list[EntitySpan], text: str, cues: PlaceCues) -> list[Optional[str]]:
+    """The place or recipient each hit names. Visiting verbs listed one after another ("Đoàn đến
+    thăm, tặng quà cho các bệnh nhân ở Bệnh viện A") share the place the last of them names."""
+    targets = [visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
+        award_recipient(hit, spans, text) if hit.type == "award" else None) for hit in hits]
+    for i, hit in enumerate(hits):
+        if hit.type != "visit" or hit.strength != "verb" or hit.refers_back or targets[i] is not None:
+            continue
+        after = [j for j, other in enumerate(hits) if other.type == "visit" and other.strength == "verb"
+                 and other.start >= hit.end and other.sentence_index == hit.sentence_index]
+        nearest = min(after, key=lambda j: hits[j].start, default=None)
+        if nearest is not None and _VERB_LIST_GAP.fullmatch(text, hit.end, hits[nearest].start):
+            targets[i] = targets[nearest]
+    return targets
 
 
 def _signing_pictured(hit: TriggerHit) -> bool:
