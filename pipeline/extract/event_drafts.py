@@ -43,9 +43,9 @@ _CEREMONIAL = ("ceremony", "signing")
 REPEATED_MENTIONS = 2
 # "tổ chức hội nghị ký kết quy chế": the meeting is the signing (matched on the text before a signing trigger).
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
-# "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
 # Between two visiting verbs of one list: "đến thăm, tặng quà", "thăm và tặng quà".
 _VERB_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
 _AT_THE_HOSPITAL = re.compile(r"\btại\s+(?:các\s+khoa\s+(?:của\s+)?)?[Bb]ệnh viện(?!\s+[A-ZĐ0-9])")
 
 

@@ -187,9 +187,16 @@ def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: Ru
     approval_clause = _CLAUSE_BREAK.split(sentence_text[max(0, trigger_start - _APPROVAL_WINDOW):trigger_start])[-1]
     return _context_says("plan", clause, rules) or _context_says("negation", clause, rules) \
         or _context_says("plan_after", after, rules) or _context_says("approval", approval_clause, rules) \
-        or (_context_says("campaign", approval_clause, rules)
-            or _context_says("campaign_after", sentence_text[trigger_end:trigger_end + _APPROVAL_WINDOW], rules)) \
-        and not _VISITED_BEFORE.search(clause)
+        or _in_campaign(sentence_text, trigger_end, clause, approval_clause, rules)
+
+
+def _in_campaign(sentence_text: str, trigger_end: int, clause: str, approval_clause: str, rules: RuleSet) -> bool:
+    """A free examination campaign around the act ("khám, cấp thuốc miễn phí và tặng quà"; "được
+    tặng quà, khám bệnh, cấp phát thuốc miễn phí"), unless a visit is written right before it."""
+    if _VISITED_BEFORE.search(clause):
+        return False
+    after = sentence_text[trigger_end:trigger_end + _APPROVAL_WINDOW]
+    return _context_says("campaign", approval_clause, rules) or _context_says("campaign_after", after, rules)
 
 
 def _in_agent_clause(sentence_text: str, trigger_start: int, rules: RuleSet) -> bool:

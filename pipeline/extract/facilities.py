@@ -33,6 +33,8 @@ _UNITS_LISTED = re.compile(
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
 _LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|;|\svà)\s+")  # "Nhi đồng I (TP.HCM), …": where an item is
+# Enough characters before a name to hold the word before it.
+_WORD_BEFORE_CHARS = 30
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
 # Units a health centre serves: "Trung tâm Y tế huyện" means the district's own centre.
@@ -179,9 +181,9 @@ def _sole_province(text: str, lexicon: Lexicon) -> Optional[str]:
     run city (``Hà Nội``) has no provincial hospital; two provinces leave it unknown."""
     names = set()
     for hit in lexicon.find(lexicon.province_names, text):
-        before = text[:hit.start].rstrip()
-        last = before.rsplit(None, 1)[-1] if before else ""
-        if hit.start > 0 and text[hit.start - 1].isalnum() or last[:1].isupper():
+        before = text[max(0, hit.start - _WORD_BEFORE_CHARS):hit.start]
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if (before and before[-1].isalnum()) or last[:1].isupper():
             continue
         if hit.rule.meta.get("central"):
             return None
