@@ -171,9 +171,9 @@ def _headline_above(blocks: Sequence[Block], stamp_at: int, start: int) -> Optio
     text = blocks[at].text
     if not is_headline(text) or is_sentence_paragraph(text):
         return None
-    if at > start and blocks[at - 1].text == text:
-        return at - 1
-    return at - 1 if at > start and is_speaker_line(blocks[at - 1].text, text) else at
+    # Written twice, or set in two lines under its speaker ("Phó Chủ tịch … Trần Văn A:").
+    above = blocks[at - 1].text if at > start else None
+    return at - 1 if above is not None and (above == text or is_speaker_line(above, text)) else at
 
 
 def _header_from(

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -141,6 +142,8 @@ def _spell_out_heads(registry: Registry, lexicon: Lexicon) -> None:
 def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexicon) -> None:
     """Give ``Trung tâm Y tế quận`` the quận's name; other bare mentions stay references."""
     kept: list[BodyMention] = []
+    # Read once per article, and only when a bare provincial facility asks for it.
+    sole_province = functools.cache(lambda: _sole_province(text, lexicon))
     for mention in registry.references:
         if mention.admin is None:
             kept.append(mention)
@@ -159,7 +162,7 @@ def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexi
             named.add_mention(mention.start, mention.end)
             continue
         if place is None and mention.admin == "tỉnh" and _modified_head(mention):
-            place = _sole_province(text, lexicon)
+            place = sole_province()
         if place is None and _modified_head(mention):
             # "Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế huyện" with no unit named: the province's
             # or district's own, a facility of its own, not whichever one the article named last.

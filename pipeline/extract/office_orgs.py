@@ -185,8 +185,8 @@ def _lowercase_organization(
 
 
 def _unit_and_name(text: str, start: int, limit: int, lexicon: Lexicon) -> bool:
-    """``Chủ tịch thành phố Lào Cai``: an administrative unit and its capitalised name, however
-    many words, is the unit's people's committee as written."""
+    """``Chủ tịch thành phố Lào Cai``: an administrative unit and its capitalised name of up to
+    MAX_UNIT_NAME_WORDS words is the unit's people's committee as written."""
     unit = lexicon.match_at(lexicon.admin_units, text, start)
     if unit is None:
         return False
