@@ -206,6 +206,9 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("Thay mặt Chính phủ Hàn Quốc, ông Moon Kyung Tae, Thứ Trưởng Bộ Y tế và Phúc lợi Hàn Quốc, trao thiết bị.",
          ["Moon Kyung Tae"]),
         ("Đây là cam kết trong dịp tổng thống Hàn Quốc và phu nhân sang dự Hội nghị Cấp cao ASEM 5.", []),
+        # a Chăm surname that is also a word, after a title
+        ("Bác sĩ Phú Thị Diễm Lệ,Bí thư chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước , cho biết mũ bảo hộ có giá "
+         "thành chỉ khoảng 5.000 đồng.", ["Phú Thị Diễm Lệ"]),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

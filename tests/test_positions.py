@@ -683,6 +683,10 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         # a body written lowercase by its first words ("học viện" for Học viện Y – Dược …)
         ("Học viện Y – Dược học cổ truyền Việt Nam ký thỏa thuận. Dự có PGS.TS Nguyễn Quốc Huy - Giám đốc học viện.",
          "Nguyễn Quốc Huy", [("Giám đốc", "Học viện Y – Dược học cổ truyền Việt Nam")]),
+        # a lowercase branch of the body named after it
+        ("Bác sĩ Phú Thị Diễm Lệ,Bí thư chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước , cho biết mũ bảo hộ có giá "
+         "thành chỉ khoảng 5.000 đồng.", "Phú Thị Diễm Lệ",
+         [("Bí thư", "Chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước")]),
     ],
 )
 def test_offices_sharing_a_body(text, name, positions, rules):

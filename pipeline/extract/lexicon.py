@@ -92,6 +92,7 @@ class Lexicon:
     org_heads: tuple[Rule, ...]
     name_stops: tuple[Rule, ...]
     name_phrases: tuple[Rule, ...]
+    branches: tuple[Rule, ...]  # chi đoàn, công đoàn: lowercase branches of the body named after them
     surnames: tuple[Rule, ...]
     surnames_after_address: tuple[Rule, ...]  # surnames that are also words (Lầu): only after "bà", a title
     addresses: tuple[Rule, ...]
@@ -166,6 +167,7 @@ class Lexicon:
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
             name_stops=role(ORGANIZATIONS, "name_stop"),
             name_phrases=role(ORGANIZATIONS, "name_phrase"),
+            branches=role(ORGANIZATIONS, "branch"),
             surnames=role(PERSON_NAMES, "surname"),
             surnames_after_address=role(PERSON_NAMES, "surname_after_address"),
             addresses=role(PERSON_NAMES, "address"),

@@ -166,6 +166,12 @@ def _lowercase_organization(
 ) -> tuple[PositionMention, int]:
     """``Bí thư chi bộ, Hiệu trưởng nhà trường``: a short lowercase phrase up to the next comma
     is the organization; a longer one, or one with a verb, is the rest of the sentence."""
+    branch = lexicon.match_at(lexicon.branches, text, start)
+    if branch is not None:
+        body = body_at(text, skip_spaces(text, branch.end), lexicon)
+        if body is not None and not body.generic:
+            # "Bí thư chi đoàn thanh niên Trung tâm Y tế X": the branch of the body named after it
+            return PositionMention(title, start, body.end, text[start:body.end], board_of(office)), body.end
     lower = text.lower()
     verbs = [m for m in _WORD.finditer(text, start, limit) if lexicon.match_at(lexicon.name_stops, lower, m.start())]
     if verbs and verbs[0].start() > start and lexicon.match_at(lexicon.facility_heads, text, start):
