@@ -86,12 +86,15 @@ def split_after_office(text: str, run: Run, office: Hit, lexicon: Lexicon) -> Op
 
 
 def _department_named(text: str, run: Run, office: Hit) -> bool:
-    """Whether a capitalised word right after a department's office, with lowercase words after
-    it, names the department ("Trưởng khoa Khám bệnh Trịnh Quang Thứ"), not a person."""
+    """Whether a capitalised word right after a department's office, with lowercase words or a
+    comma after it, names the department ("Trưởng khoa Khám bệnh Trịnh Quang Thứ", "Trưởng khoa
+    Nhi, Trưởng khoa Mắt"), not a person."""
     if not office.text.rstrip().lower().endswith(("khoa", "phòng")) or len(run.words) != 1:
         return False
-    following = word_at(text, skip_spaces(text, run.end))
-    if following is None or not following.text[:1].islower():
+    after = skip_spaces(text, run.end)
+    following = word_at(text, after)
+    if following is None and not text.startswith((",", ";"), after) \
+            or following is not None and not following.text[:1].islower():
         return False
     # "Trưởng khoa Hùng cho biết" after "BS Nguyễn Văn Hùng": the given name of a full name written elsewhere
     return not re.search(r"[A-ZĐ]\w* " + re.escape(run.words[0].text) + r"(?!\w)", text)

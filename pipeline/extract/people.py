@@ -188,6 +188,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
     if len(run.words) > 1 and any(lexicon.regex(rule).fullmatch(first) for rule in lexicon.addresses):
         if lexicon.starts_province_name(text, run.start):
             return None  # "Bà Rịa – Vũng Tàu": a province, not "bà" and a name
+        if lexicon.after_facility_head(text, run.start) or lexicon.after_facility_kind(text, run.start):
+            return None  # "Bệnh viện Đa khoa Anh Quất": the words name the facility, no one is addressed
         run, addressed = run.part(1), True  # "Bà Nguyễn Thị …" at a sentence start
     start = run.start
     chain = chain_before(chains, text, start)
