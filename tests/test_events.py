@@ -1413,3 +1413,22 @@ def test_visiting_verbs_listed_together_share_the_place_the_last_names(rules: Ru
                                                   {"name": "Bệnh viện Bệnh Nhiệt Đới", "kind": "hospital"}])
     hosts = [[p.ref for p in e.participants if p.role == "host"] for e in run(ann, entities)]
     assert hosts[0] == ["F1"] and "F2" in hosts[1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the hospital holds a gift programme for the patients it treats: its ceremony
+    ("Tối 16/2/2026, Bệnh viện Tâm thần Phú Thọ (phường Âu Cơ) tổ chức buổi thăm hỏi, trao quà Tết nhằm động viên, "
+     "chia sẻ với những bệnh nhân và người thân ở lại điều trị trong dịp Tết Nguyên đán.",
+     [("ceremony", "2026-02-16", ["organizer"])]),
+    # its leaders going round the wards to greet the patients: a visit
+    ("Sáng 30/1/2022, Ban lãnh đạo, Công đoàn của Bệnh viện Tâm thần Phú Thọ đã đến từng khoa để thăm hỏi, động viên "
+     "và tặng quà hơn 100 bệnh nhân đang điều trị nội trú tại bệnh viện.",
+     [("visit", "2022-01-30", None)]),
+])
+def test_a_gift_programme_for_a_facility_s_own_patients_is_its_ceremony(text: str, expected: list,
+                                                                         rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Tâm thần Phú Thọ", "kind": "hospital"}])
+    found = [(e.type, e.date, [p.role for p in e.participants] if e.type == "ceremony" else None)
+             for e in run(ann, entities)]
+    assert found == expected

@@ -22,6 +22,7 @@ from .event_drafts import Draft, group_triggers
 from .event_history import long_before_publication
 from .event_homes import one_visit_per_person
 from .event_occasion import share_occasion, with_opened_facility
+from .event_own_patients import gifts_to_own_patients
 from .event_participants import ATTACH, EntitySpan, entity_spans, participants, place_cues
 from .event_signing_visits import visit_of_travelling_party
 from .event_tours import first_of_several_days, one_visit_per_place
@@ -55,6 +56,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
     tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, first_of_several_days(dates))
     events = share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules))
+    events = gifts_to_own_patients(events, parents, ann.text)
     return visit_of_travelling_party(events, spans, sentences, ann.text, ann.rules)
 
 
