@@ -710,6 +710,9 @@ def test_care_centres_named_by_their_care(text, expected, rules):
          ["Bệnh viện Nhi đồng 2"]),
         # an acronym after "P." is a hospital's office, not a ward
         ("ThS Nguyễn Văn Còn – P.TCCB", []),
+        # initials with Trung ương as TW and the hospital's number after them, the head spelled out
+        ("hơn 20 em nhỏ đang điều trị tại Bệnh viện Tâm Thần Trung Ương đã nhận được những phần quà. Tặng quà cho trẻ "
+         "nhi thuộc Bệnh viện TTTW1.", ["Bệnh viện Tâm Thần Trung Ương"]),
     ],
 )
 def test_abbreviations_inside_names(text, expected, rules):

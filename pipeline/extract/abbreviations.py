@@ -40,14 +40,16 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
         forms = short_forms(entry, abbreviations, lexicon)
         # In sorted order: the aliases a form adds are written in the order they are found, and a
         # set's order changes from one run to the next.
+        # "Bệnh viện TTTW1" for a name with no number: the hospital's number written after its initials
+        numbered = "" if re.search(r"\d", entry.name) else r"\d?"
         for form in sorted(forms | {a for a in entry.aliases if _is_acronym(a)}):
-            for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+            for match in re.finditer(rf"(?<![\w]){re.escape(form)}{numbered}(?![\w])", text):
                 other = registry.at(match.start(), match.end())
                 if other is not None and other is not entry:
                     if _names_another_place(other, match, text, entry):
                         continue  # "CDC Hậu Giang" beside "Trung tâm Kiểm soát bệnh tật (CDC) TP Cần Thơ"
                     registry.fold(other, into=entry)
-                entry.add_form(form)
+                entry.add_form(match.group(0))
                 entry.add_mention(match.start(), match.end())
 
 
@@ -72,11 +74,27 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
     proper = [w for w in rest.split() if w[:1].isupper()]
     if len(proper) < 2:
         return set()
-    letters = initials(proper)
-    forms = {f"{head_abbr}{letters}", f"{head_abbr} {letters}"}
-    if unit_abbr:
-        forms |= {f"{head_abbr} {unit_abbr} {letters}", f"{head_abbr}{unit_abbr}{letters}"}
+    forms: set[str] = set()
+    for letters in {initials(proper), _central_initials(proper)}:
+        # "Bệnh viện TTTW": the head may stay spelled out before the initials
+        forms |= {f"{head_abbr}{letters}", f"{head_abbr} {letters}", f"{entry.head} {letters}"}
+        if unit_abbr:
+            forms |= {f"{head_abbr} {unit_abbr} {letters}", f"{head_abbr}{unit_abbr}{letters}"}
     return forms
+
+
+def _central_initials(words: list[str]) -> str:
+    """Initials with ``Trung Ương`` written ``TW``, as it is abbreviated (Tâm Thần Trung Ương → TTTW)."""
+    letters = []
+    at = 0
+    while at < len(words):
+        if words[at].casefold() == "trung" and at + 1 < len(words) and words[at + 1].casefold() == "ương":
+            letters.append("TW")
+            at += 2
+        else:
+            letters.append(words[at][0].upper())
+            at += 1
+    return "".join(letters)
 
 
 def _names_another_place(other: BodyEntry, match: re.Match[str], text: str, entry: BodyEntry) -> bool:
