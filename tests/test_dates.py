@@ -122,6 +122,9 @@ CASES = [
     # a lunar day with its solar day in brackets
     ("Ngay trong đêm giao thừa Tết Đinh Dậu (27-1), bà Nguyễn Thị Thu, Phó chủ tịch UBND TP.HCM đến Bệnh viện Phụ sản "
      "Hùng Vương chúc mừng những em bé sinh lúc 0 giờ.", "2017-01-28T10:00:00+07:00", [("2017-01-27", None)]),
+    # three days sharing one month, "ngày" written again before the last
+    ("-    Thời gian di dời: Ngày 17, 18 và ngày 19-11-2023 (thứ sáu, thứ bảy và chủ nhật);", None,
+     [("2023-11-17", None), ("2023-11-18", None), ("2023-11-19", None)]),
 ]
 
 # Sentences with no date, or a day whose year the article does not give.

@@ -163,6 +163,9 @@ def _day_values(groups: dict[str, Optional[str]], published_day: Optional[dt.dat
     if groups.get("day_from"):
         # The first end of a range shares the month of the second unless it gives its own.
         ends.insert(0, (int(groups["day_from"]), int(groups.get("month_from") or month)))
+    if groups.get("days_listed"):
+        # "ngày 17, 18 và 19-11": the days listed before the last two share their month
+        ends[:0] = [(int(listed), month) for listed in re.findall(r"\d+", groups["days_listed"])]
     values = []
     for d, m in ends:
         year = written_year or _infer_year(d, m, published_day, context_year)
