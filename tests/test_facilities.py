@@ -624,6 +624,9 @@ def test_a_plural_head_before_listed_names_names_each(text, expected, rules):
         # the province by its unit word
         ("Dự buổi lễ về phía tỉnh Nghệ An có Ban giám đốc Bệnh viện Hữu nghị đa khoa tỉnh. Bệnh viện Hữu nghị Đa khoa "
          "Nghệ An vinh dự được Bộ trưởng Bộ Y tế tặng Bằng khen.", 1),
+        # a former name with the present one in brackets
+        ("Nhân dịp Kỷ niệm 63 năm ngày Thầy Thuốc Việt Nam. Trung tâm Y tế dự phòng huyện Hậu Lộc ( nay là Trung tâm Y "
+         "tế huyện Hậu Lộc) trân trọng giới thiệu truyền thống của đơn vị.", 1),
     ],
 )
 def test_spellings_of_one_hospital_are_one_entry(text, expected, rules):

@@ -9,6 +9,7 @@
 - ``Vinmec Nha Trang`` and ``Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang``: a name ending another.
 - ``Bệnh viện ĐHYD TP HCM`` and ``Bệnh viện Đại học Y Dược TP HCM``: words written by their initials.
 - ``Bệnh viện Hữu nghị đa khoa tỉnh`` and ``… Đa khoa Nghệ An``: the province by its unit word.
+- ``Trung tâm Y tế dự phòng huyện A (nay là Trung tâm Y tế huyện A)``: a former name and the present one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ MAX_PART_OF_GAP = 100
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # "Phong – Da liễu", "Phong-Da liễu": a dash joins the same two words however it is spaced.
 _SPACED_DASH = re.compile(r"\s*[–-]\s*")
+# "A (nay là B)": B is A's present name; "B (trước đây là A)": A was B's name.
+_NOW_CALLED = re.compile(r"\s*\(\s*(?:nay\s+là|nay\s+đổi\s+tên\s+thành|nay\s+được\s+đổi\s+tên\s+thành)\s+", re.IGNORECASE)
+_FORMERLY_CALLED = re.compile(r"\s*\(\s*(?:trước\s+đây\s+là|tiền\s+thân\s+là|trước\s+là)\s+", re.IGNORECASE)
 
 
 def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon, places: Places) -> None:
@@ -43,6 +47,26 @@ def merge_forms_of_one_facility(registry: Registry, text: str, lexicon: Lexicon,
     _merge_name_ending_another(registry)
     _merge_initialised(registry)
     _merge_province_by_unit(registry, lexicon)
+    _merge_renamed(registry, text)
+
+
+def _merge_renamed(registry: Registry, text: str) -> None:
+    """A facility named with its former or present name in brackets right after is one facility,
+    named by its present name."""
+    for entry in list(registry.entries):
+        for span in list(entry.mentions):
+            for pattern, present_after in ((_NOW_CALLED, True), (_FORMERLY_CALLED, False)):
+                bracket = pattern.match(text, span.end)
+                if bracket is None:
+                    continue
+                other = next((e for e in registry.entries if e is not entry
+                              and any(s.start == bracket.end() for s in e.mentions)), None)
+                if other is None or entry not in registry.entries:
+                    continue
+                if present_after:
+                    registry.fold(entry, into=other)
+                else:
+                    registry.fold(other, into=entry)
 
 
 def _merge_same_key(registry: Registry) -> None:
