@@ -38,10 +38,10 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
                 entry.add_mention(bracket.start(1), bracket.end(1))
     for entry in list(registry.entries):
         forms = short_forms(entry, abbreviations, lexicon)
-        # In sorted order: the aliases a form adds are written in the order they are found, and a
-        # set's order changes from one run to the next.
         # "Bệnh viện TTTW1" for a name with no number: the hospital's number written after its initials
         numbered = "" if re.search(r"\d", entry.name) else r"\d?"
+        # In sorted order: the aliases a form adds are written in the order they are found, and a
+        # set's order changes from one run to the next.
         for form in sorted(forms | {a for a in entry.aliases if _is_acronym(a)}):
             for match in re.finditer(rf"(?<![\w]){re.escape(form)}{numbered}(?![\w])", text):
                 other = registry.at(match.start(), match.end())

@@ -25,8 +25,6 @@ _PATIENTS_TREATED = re.compile(
     rf"\b(?:bệnh\s+nhân|người\s+bệnh|bệnh\s+nhi|trẻ|các\s+em)\b[^.;]{{0,60}}?\b(?:đang|ở\s+lại|còn)\s+{TREATED}\b",
     re.IGNORECASE,
 )
-
-
 # "tổ chức buổi thăm hỏi, trao quà", "tổ chức trao hàng trăm suất quà", "tổ chức chương trình tặng quà"
 _HELD = re.compile(
     r"\btổ\s+chức\s+(?:(?:buổi|chương\s+trình|hoạt\s+động)\s+)?(?:thăm|trao|tặng|phát)\b", re.IGNORECASE)

@@ -55,18 +55,20 @@ def _merge_renamed(registry: Registry, text: str) -> None:
     named by its present name."""
     for entry in list(registry.entries):
         for span in list(entry.mentions):
+            if entry not in registry.entries:
+                break  # folded into its present name already
             for pattern, present_after in ((_NOW_CALLED, True), (_FORMERLY_CALLED, False)):
                 bracket = pattern.match(text, span.end)
-                if bracket is None:
-                    continue
-                other = next((e for e in registry.entries if e is not entry
-                              and any(s.start == bracket.end() for s in e.mentions)), None)
-                if other is None or entry not in registry.entries:
+                other = None if bracket is None else next(
+                    (e for e in registry.entries if e is not entry and any(s.start == bracket.end() for s in e.mentions)),
+                    None)
+                if other is None:
                     continue
                 if present_after:
                     registry.fold(entry, into=other)
                 else:
                     registry.fold(other, into=entry)
+                break
 
 
 def _merge_same_key(registry: Registry) -> None:
