@@ -59,10 +59,8 @@ def _merge_renamed(registry: Registry, text: str) -> None:
                 break  # folded into its present name already
             for pattern, present_after in ((_NOW_CALLED, True), (_FORMERLY_CALLED, False)):
                 bracket = pattern.match(text, span.end)
-                other = None if bracket is None else next(
-                    (e for e in registry.entries if e is not entry and any(s.start == bracket.end() for s in e.mentions)),
-                    None)
-                if other is None:
+                other = registry.at(bracket.end(), bracket.end() + 1) if bracket is not None else None
+                if other is None or other is entry:
                     continue
                 if present_after:
                     registry.fold(entry, into=other)
