@@ -90,3 +90,19 @@ def test_an_acronym_before_another_place_is_another_body(rules):
     names = {o.name: o.aliases for o in organizations_of(text, rules)}
     assert "CDC Hậu Giang" in names and "CDC Sóc Trăng" in names
     assert "CDC Cần Thơ" in names["Trung tâm Kiểm soát bệnh tật TP Cần Thơ"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the only province the article names is in a hospital's name
+        ("Đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Nhì cho "
+         "Bệnh viện Tâm thần Thái Bình.", ["Tỉnh ủy Thái Bình", "UBND tỉnh Thái Bình"]),
+        # two provinces: which one is meant is not said
+        ("Phó Chủ tịch UBND tỉnh thăm Bệnh viện Đa khoa Tây Ninh và Bệnh viện Đa khoa Long An.", ["UBND tỉnh"]),
+        # a centrally run city has no province's bodies
+        ("Phó Chủ tịch UBND tỉnh thăm Bệnh viện Đa khoa Thái Bình và Bệnh viện Bạch Mai ở Hà Nội.", ["UBND tỉnh"]),
+    ],
+)
+def test_province_bodies_completed_by_the_one_province_named(text, expected, rules):
+    assert [o.name for o in organizations_of(text, rules)] == expected

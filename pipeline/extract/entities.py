@@ -33,7 +33,7 @@ from .keys import canonical_key
 from .lexicon import Lexicon
 from .organizations import build_organizations
 from .people import PersonMention, find_people
-from .places import Places, find_places, unit_in_name
+from .places import Places, find_places, sole_province, unit_in_name
 from .registry import BodyEntry, Registry
 from .words import TextSpan
 
@@ -53,6 +53,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     # A name inside a body's name (BVĐK tư nhân Cao Văn Chí) is the body's, not a person's.
     person_mentions = [m for m in person_mentions if not any(b.start < m.start and m.end <= b.end for b in bodies)]
     places = _with_headline_places(find_places(text, lexicon, stops), ann.article.title, lexicon)
+    places = replace(places, province=sole_province(text, lexicon))
     facilities = build_facilities(bodies, text, places, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
     organizations = build_organizations(bodies, places, lexicon.whole_name_heads)
@@ -83,7 +84,7 @@ def _with_headline_places(places: Places, title: Optional[str], lexicon: Lexicon
     # "… Chủ tịch HĐND tỉnh Bùi Đức Hinh thăm …": a place's name stops where a person's starts
     stops = _name_starts(find_people(title, lexicon, frozenset()))
     headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon, stops).places)
-    return Places(headline + places.places)
+    return Places(headline + places.places, places.province)
 
 
 def _name_starts(mentions: list[PersonMention]) -> frozenset[int]:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Optional
 
@@ -34,8 +33,6 @@ _UNITS_LISTED = re.compile(
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
 _LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|;|\svà)\s+")  # "Nhi đồng I (TP.HCM), …": where an item is
-# Enough characters before a name to hold the word before it.
-_WORD_BEFORE_CHARS = 30
 # Heuristic: a listed name has at most seven words (Đại học Y Dược TP Hồ Chí Minh).
 MAX_LIST_ITEM_WORDS = 7
 # Units a health centre serves: "Trung tâm Y tế huyện" means the district's own centre.
@@ -142,8 +139,6 @@ def _spell_out_heads(registry: Registry, lexicon: Lexicon) -> None:
 def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexicon) -> None:
     """Give ``Trung tâm Y tế quận`` the quận's name; other bare mentions stay references."""
     kept: list[BodyMention] = []
-    # Read once per article, and only when a bare provincial facility asks for it.
-    sole_province = functools.cache(lambda: _sole_province(text, lexicon))
     for mention in registry.references:
         if mention.admin is None:
             kept.append(mention)
@@ -162,7 +157,7 @@ def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexi
             named.add_mention(mention.start, mention.end)
             continue
         if place is None and mention.admin == "tỉnh" and _modified_head(mention):
-            place = sole_province()
+            place = places.province
         if place is None and _modified_head(mention):
             # "Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế huyện" with no unit named: the province's
             # or district's own, a facility of its own, not whichever one the article named last.
@@ -175,23 +170,6 @@ def _complete_units(registry: Registry, text: str, places: Places, lexicon: Lexi
         entry = registry.add(f"{short} {place}", mention.kind, mention.head, mention.start, mention.end)
         entry.add_form(short)
     registry.references = kept
-
-
-def _sole_province(text: str, lexicon: Lexicon) -> Optional[str]:
-    """The one province the article names, written on its own or closing a body's name (``Trường
-    Cao đẳng Lào Cai``, ``Tỉnh đoàn Thanh Hóa``): where ``Bệnh viện Đa khoa tỉnh`` is. A name after
-    another capitalised word may be a person's (``Trương Hòa Bình``) and is not counted; a centrally
-    run city (``Hà Nội``) has no provincial hospital; two provinces leave it unknown."""
-    names = set()
-    for hit in lexicon.find(lexicon.province_names, text):
-        before = text[max(0, hit.start - _WORD_BEFORE_CHARS):hit.start]
-        last = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if (before and before[-1].isalnum()) or last[:1].isupper():
-            continue
-        if hit.rule.meta.get("central"):
-            return None
-        names.add(hit.text)
-    return names.pop() if len(names) == 1 else None
 
 
 def _named_without_unit(mention: BodyMention, registry: Registry, lexicon: Lexicon) -> Optional[BodyEntry]:

@@ -15,6 +15,8 @@ from .words import skip_spaces, word_at
 
 # Heuristic: a unit's name has at most four words (Bắc Từ Liêm, Hồ Chí Minh).
 MAX_PLACE_WORDS = 4
+# Enough characters before a name to hold the word before it.
+_WORD_BEFORE_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Places:
     """Every named administrative unit of an article, in text order."""
 
     places: tuple[Place, ...]
+    province: Optional[str] = None  # the one province the article names without a unit word
 
     def name_for(self, unit: str, pos: int) -> Optional[str]:
         """The name of the ``unit`` the text means at ``pos``: the nearest one before,
@@ -41,6 +44,12 @@ class Places:
         if before:
             return before[-1].name
         return same[0].name if same else None
+
+    def province_for(self, pos: int) -> Optional[str]:
+        """The province the text means at ``pos`` by ``tỉnh``: one named with the unit word, else
+        the one province the article names at all (``Chủ tịch UBND tỉnh`` in an article whose
+        only province is in ``Bệnh viện Tâm thần Thái Bình``)."""
+        return self.name_for("tỉnh", pos) or self.province
 
     def nearest(self, pos: int, units: tuple[str, ...] = ()) -> Optional[Place]:
         """The nearest named unit before ``pos`` (of the given units when any)."""
@@ -73,6 +82,23 @@ def find_places(text: str, lexicon: Lexicon, stops: frozenset[int] = frozenset()
             abbr = hit.meta("abbr")
             found.append(Place(hit.start, str(hit.meta("canonical")), abbr if isinstance(abbr, str) else None, " ".join(names)))
     return Places(tuple(found))
+
+
+def sole_province(text: str, lexicon: Lexicon) -> Optional[str]:
+    """The one province the article names, written on its own or closing a body's name (``Trường
+    Cao đẳng Lào Cai``, ``Tỉnh đoàn Thanh Hóa``): where ``Bệnh viện Đa khoa tỉnh`` is. A name after
+    another capitalised word may be a person's (``Trương Hòa Bình``) and is not counted; a centrally
+    run city (``Hà Nội``) has no province's bodies; two provinces leave it unknown."""
+    names = set()
+    for hit in lexicon.find(lexicon.province_names, text):
+        before = text[max(0, hit.start - _WORD_BEFORE_CHARS):hit.start]
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if (before and before[-1].isalnum()) or last[:1].isupper():
+            continue
+        if hit.rule.meta.get("central"):
+            return None
+        names.add(hit.text)
+    return names.pop() if len(names) == 1 else None
 
 
 def unit_in_name(name: str, lexicon: Lexicon) -> Optional[str]:
