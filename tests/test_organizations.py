@@ -61,6 +61,9 @@ def organizations_of(text: str, rules: RuleSet):
         # a command's number ends its name before "và" and the delegation
         ("Thiếu tướng Nguyễn Văn Học thay mặt Bộ tư lệnh Quân khu 4 và Đoàn công tác đã ân cần thăm hỏi.",
          [("Quân khu 4", "government")]),
+        # a dateline after the newspaper's name starts the report
+        ("Báo Cà Mau Ngày 25/4, Sở Y tế tỉnh Cà Mau tổ chức lễ khánh thành hệ thống oxy lỏng.",
+         [("Báo Cà Mau", "other"), ("Sở Y tế tỉnh Cà Mau", "government")]),
     ],
 )
 def test_organizations(text, expected, rules):

@@ -35,8 +35,9 @@ _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
 # "… người có công cơ sở 2": a numbered site, written without the dash, ends the name.
 _NUMBERED_BRANCH = re.compile(r"(?i:cơ sở)\s+\d{1,2}(?!\w)")
 _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
-# "… Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, …": a dash before a day starts the report, not a name's part.
-_DAY_AFTER_DASH = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
+# "… Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, …", "Báo Cà Mau Ngày 25/4, …": a day written
+# after a name starts the report (a dateline), it is no part of the name.
+_DAY_STARTS = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
 # "và" before the head of another body ends a name, even when that head is written in lowercase;
 # so does a site of the facility ("Bệnh viện Nhi Trung ương và Cơ sở Đông Anh").
 _AND_ANOTHER_BODY = re.compile(r"và\s+(?:Trung tâm|Bệnh viện|Trạm|Phòng|Viện|Sở|Chi cục|Cục|Khu|Cơ sở|Đoàn)\s", re.IGNORECASE)
@@ -113,7 +114,7 @@ def read_name_tail(
             word = word_at(text, after)
             unit_after = lexicon.match_at(lexicon.admin_units, text, after)
             if word and word.capitalised and not unit_after and not _starts_body_or_office(text, after, lexicon) \
-                    and not _DAY_AFTER_DASH.match(text, after) and after - nxt <= 2:
+                    and not _DAY_STARTS.match(text, after) and after - nxt <= 2:
                 cursor = after
                 if department:
                     capitals_in_row = 0  # "khoa Lao – Bệnh phổi": a second speciality, not one proper name
@@ -169,6 +170,8 @@ def read_name_tail(
             break
         if word.text in _CREDIT_WORDS:
             break  # "… Bệnh viện Chấn thương chỉnh hình ẢNH: …": a photo credit follows the caption
+        if proper_start is not None and _DAY_STARTS.match(text, nxt):
+            break
         after_kind = pending_lower > 0 and last_inner_named  # "Bệnh viện nhi đồng 2"
         if after_kind and (_NUMBER_CODE.fullmatch(word.text) or inner is not None and _NUMBERED.match(text, nxt)):
             # "BV dã chiến số 13", "BV dã chiến 5D": the number names the unit of that kind
