@@ -234,6 +234,8 @@ def test_name_after_a_home_place(text, names, rules):
         ("các đồng chí Thành viên Ban Chỉ đạo, đồng chí Chánh Văn phòng. Anh Thành cho biết.", ["Thành"]),
         # "Bà" of a province's name is no form of address
         ("Lãnh đạo Tỉnh ủy dự lễ kỷ niệm 20 năm thành lập Bệnh viện Mắt.\nBà Rịa – Vũng Tàu đã đầu tư nhiều cho y tế.", []),
+        # a capitalised "Bà" inside a clause names a place
+        ("Tăng vốn đầu tư quần thể Khu du lịch Bà Nà - Suối Mơ lên 2 tỷ USD.", []),
         # "Nguyên" (former) written with a capital after titles set off by dashes
         ("Đến tham dự có ông Phạm Vũ Khánh – Phó Giáo sư, Tiến sĩ, Bác sĩ – Nguyên Cục trưởng Cục quản lý Y, Dược cổ "
          "truyền – Bộ Y tế.", ["Phạm Vũ Khánh"]),

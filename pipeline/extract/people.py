@@ -61,6 +61,9 @@ _PLACE_BEFORE = re.compile(
 _COMPOUND_WINDOW = 48
 # "chàng thanh niên ở Cà Mau Trần Nguyễn An Khương": a home place written right before the name.
 _HOME_PLACE_BEFORE = re.compile(r"(?<!\w)(?:ở|quê)\s+$")
+# A lowercase word right before, in the same clause: a capitalised form of address there is no
+# sentence's first word but part of a place's name.
+_LOWERCASE_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-zđà-ỹ]+ $")
 # An acronym right before (Trường THPT Lê Hồng Phong, UBND …): the run names a body.
 _ACRONYM_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,}\s+$")
 
@@ -190,6 +193,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
             return None  # "Bà Rịa – Vũng Tàu": a province, not "bà" and a name
         if lexicon.after_facility_head(text, run.start) or lexicon.after_facility_kind(text, run.start):
             return None  # "Bệnh viện Đa khoa Anh Quất": the words name the facility, no one is addressed
+        if len(run.words) == 2 and _LOWERCASE_WORD_BEFORE.search(text, max(0, run.start - 12), run.start):
+            return None  # "Khu du lịch Bà Nà": a capitalised "Bà" inside a clause names a place
         run, addressed = run.part(1), True  # "Bà Nguyễn Thị …" at a sentence start
     start = run.start
     chain = chain_before(chains, text, start)
