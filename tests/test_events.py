@@ -962,6 +962,11 @@ OPENINGS = [
      "Trạm Y tế xã An Hải được xây dựng trên diện tích 253 m2.\n\nTại lễ khánh thành, Công ty Lọc hóa dầu Bình Sơn "
      "đã trao tài trợ cho UBND huyện 500 triệu đồng.",
      ["Trạm Y tế xã An Hải"], {"trạm y tế xã an hải"}),
+    # the headline reports the opening; the body says only "Tại buổi lễ"
+    ("Sóc Trăng: Đưa vào sử dụng bệnh viện đa khoa hiện đại hàng đầu khu vực ĐBSCL",
+     "Bệnh viện đa khoa tỉnh Sóc Trăng có quy mô 700 giường bệnh nội trú.\n\nTại buổi lễ, ông Trần Văn Chuyện, Chủ "
+     "tịch UBND tỉnh Sóc Trăng yêu cầu ngành y tế nâng cao chất lượng khám chữa bệnh.",
+     ["Bệnh viện đa khoa tỉnh Sóc Trăng"], {"bệnh viện đa khoa tỉnh sóc trăng"}),
 ]
 
 

@@ -11,7 +11,8 @@ An inauguration (``Lễ khánh thành``, ``khai trương``, ``gắn biển``, ``
 for the facility it opens, which takes part in it even when the ceremony's
 sentences only say who came: the facility named right after an opening word
 (those, or ``đưa … vào hoạt động``), in the headline or in the ceremony's
-sentences, else the facility the article names most.
+sentences, else the facility the article names most. A headline that reports an opening makes
+the article's one ceremony that opening.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ _OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS})\b", re.IGNORECASE)
 # Words before the facility opened ("đưa Trung tâm … vào hoạt động"), named within OPENED_WITHIN characters.
 _OPENING = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa)\b", re.IGNORECASE)
 OPENED_WITHIN = 40
+# A headline that reports an opening ("Đưa vào sử dụng bệnh viện …", "Khánh thành …"): the
+# article's one ceremony is that opening, even when its sentences say only "Tại buổi lễ".
+_HEADLINE_OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa\b.{{0,{OPENED_WITHIN}}}?\bvào\s+(?:sử dụng|hoạt động))\b", re.IGNORECASE)
 
 
 def share_occasion(events: list[Event]) -> list[Event]:
@@ -64,8 +68,10 @@ def with_opened_facility(
 ) -> list[Event]:
     """Inaugurations with the facility they open among their participants."""
     result = []
+    ceremonies = [e for e in events if e.type == "ceremony"]
+    headline_opening = len(ceremonies) == 1 and bool(title and _HEADLINE_OPENS.search(title))
     for event in events:
-        if event.type == "ceremony" and _is_opening(event, text):
+        if event.type == "ceremony" and (headline_opening or _is_opening(event, text)):
             opened = _opened(event, text, title, entities, spans)
             if opened is not None and opened not in {p.ref for p in event.participants}:
                 participants = list(event.participants) + [Participant(ref=opened, role="organizer")]
