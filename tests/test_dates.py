@@ -279,6 +279,10 @@ def test_publication_date_comes_before_the_sentence_year(rules: RuleSet) -> None
          ["1956-10-07", "2026-10-07"]),
         # a birth year is not the year of the day in its sentence
         ("Bác sĩ cho biết bệnh nhân sinh năm 1980, được chuyển đến viện ngày 6/6 do suy hô hấp.", ["1980"]),
+        # the day an anniversary is kept gives the year, not an old year the sentence names
+        ("Ngày 25-2, Bệnh viện Trung ương Thái Nguyên tổ chức kỷ niệm 64 năm Ngày Thầy thuốc Việt Nam (27/2/1955 – "
+         "27/2/2019), nghe thư của Bác Hồ gửi cán bộ y tế năm 1955.",
+         ["2019-02-25", "1955-02-27", "2019-02-27", "1955"]),
     ],
 )
 def test_anniversary_ranges_and_birth_years(text, expected, rules):

@@ -27,6 +27,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 _YEAR_CONTEXT_WINDOW = 40
 # The first year of a term of office: the year the body was elected.
 _TERM_START = re.compile(r"\bnhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b", re.IGNORECASE)
+# What joins the two days of an anniversary (27/2/1955 – 27/2/2019, 27-7-1947/27-7-2018).
+_RANGE_DASH = re.compile(r"\s*[-–/]\s*")
 # Where a paragraph ends: the next scope a day's year is looked for in.
 _PARAGRAPH_BREAK = re.compile(r"\n")
 
@@ -83,13 +85,12 @@ NEAR_MONTHS = 2
 def stated_year(expression: Expression, expressions: list[Expression], text: str, rules: RuleSet) -> Optional[int]:
     """The year a sentence states for its own day or month without a year, else its paragraph.
 
-    A month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023") settles it;
-    else a single year of the sentence that is not a target, a period or the
-    year of reviewed work ("lần thứ nhất năm 2017", "Tết Trung thu 2022", the later
-    year of an anniversary "(1724 - 2024)", but not "đến năm 2030", "tổng kết công
-    tác năm 2024"). Two different candidate years give nothing: the year is never
-    guessed. The paragraph before the
-    sentence is read only when the sentence states no year at all.
+    The year an anniversary is kept ("(1724 - 2024)", "(27/2/1955 – 27/2/2019)") settles it;
+    else a month-year of the same month ("Sáng 1/6 … tháng 6 năm 2023"); else a single year
+    of the sentence that is not a target, a period or the year of reviewed work ("lần thứ
+    nhất năm 2017", "Tết Trung thu 2022", but not "đến năm 2030", "tổng kết công tác năm
+    2024"). Two different candidate years give nothing: the year is never guessed. The
+    paragraph before the sentence is read only when the sentence states no year at all.
     """
     if expression.groups.get("year") or expression.rule.meta.get("precision") not in ("day", "month"):
         return None
@@ -125,16 +126,20 @@ def _candidate_years(
 ) -> set[int]:
     """The years a stretch of text states that may be the day's, the most telling kind first."""
     start, end = scope
+    kept: set[int] = set()
     same_month: set[int] = set()
     plain: set[int] = set()
     near_month: set[int] = set()
-    for other in expressions:
-        if other is expression or not (start <= other.match_start and other.match_end <= end):
-            continue
+    in_scope = [other for other in expressions
+                if other is not expression and start <= other.match_start and other.match_end <= end]
+    for earlier, later in zip(in_scope, in_scope[1:]):
+        if _anniversary_pair(earlier, later, text):
+            kept.add(int(later.groups["year"]))  # "Ngày 25-2, … kỷ niệm (27/2/1955 – 27/2/2019)": 2019
+    for other in in_scope:
         year = other.groups.get("year")
         if year and other.rule.meta.get("anniversary"):
             # "Ngày 22/2, … kỷ niệm 300 năm ngày sinh của ông (1724 - 2024)": the year it is kept
-            plain.add(int(year))
+            kept.add(int(year))
             continue
         if not year or other.groups.get("year_from") or other.groups.get("day"):
             continue
@@ -149,7 +154,17 @@ def _candidate_years(
                 not _is_not_event_year(text, other.match_start, rules)
                 or _in_same_brackets(text, expression.match_end, other.match_start)):
             plain.add(int(year))  # "Sáng nay (11/2, tức ngày 30 tết Nguyên đán Tân Sửu 2021)": the day's own year
-    return next((years for years in (same_month, plain, near_month) if years), set())
+    return next((years for years in (kept, same_month, plain, near_month) if years), set())
+
+
+def _anniversary_pair(earlier: Expression, later: Expression, text: str) -> bool:
+    """Two full dates of one day and month joined by a dash (``27/2/1955 – 27/2/2019``): the
+    first day of what is commemorated and the day it is kept, whose year is the article's."""
+    first, second = earlier.groups, later.groups
+    if not (first.get("day") and first.get("year") and second.get("day") and second.get("year")):
+        return False
+    return (int(first["day"]), int(first["month"])) == (int(second["day"]), int(second["month"])) \
+        and int(first["year"]) < int(second["year"]) and bool(_RANGE_DASH.fullmatch(text, earlier.match_end, later.match_start))
 
 
 def _founding_date(text: str, start: int, rules: RuleSet) -> bool:
