@@ -418,6 +418,14 @@ UNSEEN_ARTICLE_POSITIONS = [
     # the head written twice, as office and as the body's name
     ("Giải thưởng được trao cho PGS. TS. Đặng Thị Cẩm Hà, nguyên Trưởng phòng Phòng Công nghệ sinh học môi trường, "
      "Viện Công nghệ Sinh học.", "Đặng Thị Cẩm Hà", [("Trưởng phòng", "Phòng Công nghệ sinh học môi trường")]),
+    # the office someone acts for is not theirs
+    ("Thừa ủy quyền của Chủ tịch nước, đồng chí Nguyễn Khắc Lâm, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường "
+     "trực HĐND tỉnh đã trao Huân chương Lao động hạng Ba.", "Nguyễn Khắc Lâm",
+     [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Chủ tịch Thường trực", "HĐND tỉnh")]),
+    ("Thay mặt Giám đốc Bệnh viện, ông Nguyễn Văn An phát biểu chúc mừng.", "Nguyễn Văn An", []),
+    # an honorary consul
+    ("Đoàn chuyên gia do GS.TS. Nagato Natsume – Giám đốc điều hành JCPF, Lãnh sự Danh dự Việt Nam tại Nagoya làm "
+     "trưởng đoàn.", "Nagato Natsume", [("Giám đốc điều hành", "JCPF"), ("Lãnh sự danh dự", "Việt Nam")]),
 ]
 
 

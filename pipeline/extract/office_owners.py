@@ -33,6 +33,8 @@ _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
+# "Thừa ủy quyền của Chủ tịch nước, …", "Thay mặt Giám đốc Sở, …": an office someone acts for.
+_ON_BEHALF_OF = re.compile(r"(?:ủy quyền|uỷ quyền|thay mặt)(?:\s+(?:của|cho))?\s+$", re.IGNORECASE)
 # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …", "Bí thư Đảng ủy - Giám đốc …": offices chained before a name.
 _CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+|\s+[-–—]\s+")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
@@ -187,6 +189,8 @@ def office_in_apposition(text: str, cue_start: int, offices: list[Hit], lexicon:
     if not before:
         return None
     office = before[-1]
+    if _ON_BEHALF_OF.search(text, max(0, office.start - 30), office.start):
+        return None  # "Thừa ủy quyền của Chủ tịch nước, đồng chí A": the office is another's, A acts for it
     gap = text[office.end:cue_start]
     comma = _APPOSITION_COMMA.search(gap)
     if comma is None:
