@@ -1271,6 +1271,10 @@ VISITS_AND_THEIR_MEETINGS = [
     ("Sáng ngày 24 tháng 2 năm 2023, Đảng ủy phường Hiệp Bình Phước đã đến thăm và chúc mừng cán bộ, nhân viên Trạm Y "
      "tế phường Hiệp Bình Phước.\n\nTại buổi gặp mặt đồng chí Phạm Hoài Minh Tân đại diện Đoàn đã bày tỏ tình cảm chân "
      "thành.", "Trạm Y tế phường Hiệp Bình Phước", [("visit", "2023-02-24")]),
+    # … also with a sentence on who came along between
+    ("Sáng ngày 6/2/2024, phái đoàn tổng lãnh sự quán Nhật Bản đã có chuyến thăm Bệnh viện Ung bướu Đà Nẵng. Đi cùng "
+     "Tổng lãnh sự có ông TERADO Hirotsugu, Lãnh sự phụ trách Kinh tế – Văn Hoá và cộng sự.\nTrong buổi gặp mặt, Ông "
+     "MORI Takero đã gửi lời chúc mừng năm mới.", "Bệnh viện Ung bướu Đà Nẵng", [("visit", "2024-02-06")]),
     # an official who inspects a unit at a named facility visits it
     ("Sáng 29-4-2021, đồng chí Hoàng Việt Phương, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh kiểm tra khu cách ly tại Trung "
      "tâm Y tế huyện Sơn Dương.", "Trung tâm Y tế huyện Sơn Dương", [("visit", "2021-04-29")]),

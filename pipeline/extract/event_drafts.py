@@ -41,6 +41,9 @@ from .sentences import Sentence
 _CEREMONIAL = ("ceremony", "signing")
 # Heuristic: a meeting mentioned in this many sentences is what the article reports.
 REPEATED_MENTIONS = 2
+# Heuristic: "Tại buổi gặp mặt" joins a visit reported at most this many sentences before
+# ("… đã có chuyến thăm Bệnh viện X. Đi cùng … có ông B. Trong buổi gặp mặt, …").
+MEETING_AFTER_VISIT = 2
 # "tổ chức hội nghị ký kết quy chế": the meeting is the signing (matched on the text before a signing trigger).
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
 # Between two visiting verbs of one list: "đến thăm, tặng quà", "thăm và tặng quà".
@@ -152,11 +155,12 @@ def _repeated_meeting(drafts: list[Draft], pending: list[TriggerHit], body_lengt
 
 def _visit_met_at(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]:
     """The visit a meeting pointed at as the occasion ("Tại buổi gặp mặt, …") belongs to: the
-    visit reported in the sentence before, when no ceremony has been reported."""
+    visit reported in the sentences just before (maybe with who came along between), when no
+    ceremony has been reported."""
     if not (hit.rule.meta.get("joins_visit") and hit.at_occasion) or any(d.type == "ceremony" for d in drafts):
         return None
     return next((d for d in reversed(drafts) if d.type == "visit"
-                 and any(h.sentence_index == hit.sentence_index - 1 for h in d.hits)), None)
+                 and any(0 < hit.sentence_index - h.sentence_index <= MEETING_AFTER_VISIT for h in d.hits)), None)
 
 
 def _at_ceremony(hit: TriggerHit, hits: list[TriggerHit], drafts: list[Draft]) -> bool:
