@@ -423,6 +423,11 @@ UNSEEN_ARTICLE_POSITIONS = [
      "trực HĐND tỉnh đã trao Huân chương Lao động hạng Ba.", "Nguyễn Khắc Lâm",
      [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Chủ tịch Thường trực", "HĐND tỉnh")]),
     ("Thay mặt Giám đốc Bệnh viện, ông Nguyễn Văn An phát biểu chúc mừng.", "Nguyễn Văn An", []),
+    # a diplomatic office's organization may say where the mission sits
+    ("Đoàn do Tổng lãnh sự Nhật Bản tại Đà Nẵng – ông MORI Takero dẫn đầu đã có chuyến thăm bệnh viện.",
+     "MORI Takero", [("Tổng Lãnh sự", "Nhật Bản tại Đà Nẵng")]),
+    ("Phát biểu tại sự kiện, Đại sứ Việt Nam tại Vương quốc Campuchia Nguyễn Minh Vũ biểu dương.",
+     "Nguyễn Minh Vũ", [("Đại sứ", "Việt Nam tại Vương quốc Campuchia")]),
     # an honorary consul
     ("Đoàn chuyên gia do GS.TS. Nagato Natsume – Giám đốc điều hành JCPF, Lãnh sự Danh dự Việt Nam tại Nagoya làm "
      "trưởng đoàn.", "Nagato Natsume", [("Giám đốc điều hành", "JCPF"), ("Lãnh sự danh dự", "Việt Nam")]),

@@ -26,6 +26,8 @@ _GAP_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,9}\)")  # "Trung tâm Kiể
 # "Giám đốc Bệnh viện X, BSCKII Trần Văn A": the office, its organization, a comma, the name's cue.
 _APPOSITION_COMMA = re.compile(r"\s*,\s*$")
 _ABBREVIATED = re.compile(r"[A-ZĐ][A-ZĐa-z]*[A-ZĐ]")  # PGS, TS, ThS, BSCKII
+# Where a diplomatic mission sits, after its country: "tại Đà Nẵng", "tại Vương quốc Campuchia".
+_SEAT = re.compile(r"\s+tại\s+(?:(?:Vương quốc|thành phố|TP\.?)\s+)?(?:[A-ZĐÀ-Ỹ][^\s,;]*\s*){0,4}$")
 # "Thừa ủy quyền của Chủ tịch nước, …": an office named as the one acted for.
 _ON_BEHALF = re.compile(r"(?:của|thừa lệnh|thừa ủy quyền|thay mặt)\s*$", re.IGNORECASE)
 # Capitalised words and title atoms at the end of a stretch ("… và PGS." before "TS").
@@ -33,6 +35,8 @@ _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
+# Where a diplomatic mission sits, after its country: "tại Đà Nẵng", "tại Vương quốc Campuchia".
+_SEAT = re.compile(r"\s+tại\s+(?:(?:Vương quốc|thành phố|TP\.?)\s+)?(?:[A-ZĐÀ-Ỹ][^\s,;]*\s*){0,4}$")
 # "Thừa ủy quyền của Chủ tịch nước, …", "Thay mặt Giám đốc Sở, …": an office someone acts for.
 _ON_BEHALF_OF = re.compile(r"(?:ủy quyền|uỷ quyền|thay mặt)(?:\s+(?:của|cho))?\s+$", re.IGNORECASE)
 # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …", "Bí thư Đảng ủy - Giám đốc …": offices chained before a name.
@@ -159,6 +163,8 @@ def office_before(
                 continue
             return None  # "…, ông Đỗ Ngọc Anh": the name has its own cue; an office further back is not its
     gap = _TRAILING_DASH.sub("", text[office.end:start])  # "hiệu trưởng THCS Phù Ủng - Nhữ Mạnh A -"
+    if office.meta("seat"):
+        gap = _SEAT.sub("", gap)  # "Tổng lãnh sự Nhật Bản tại Đà Nẵng – ông A": where the mission sits
     return office if _org_gap(gap, lexicon) else None
 
 
