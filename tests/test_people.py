@@ -288,3 +288,18 @@ def test_vietnamese_syllable_shape(word, vietnamese):
                                          ("K’Ré", False)])
 def test_two_words_written_together(word, glued):
     assert is_glued(word) is glued
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a letter signed with titles and a name in capitals
+        ("Kính chúc các Thầy thuốc sức khỏe nhân ngày Thầy thuốc Việt Nam 27/2.\nNGƯT. PGS.TS. BS NGUYỄN XUÂN BÁI",
+         ["NGUYỄN XUÂN BÁI"]),
+        ("GIÁM ĐỐC\nBS CKII TRẦN VĂN AN", ["TRẦN VĂN AN"]),
+        # capitals after titles that are no surname's: a heading, not a name
+        ("Theo BS CKII BỆNH VIỆN ĐA KHOA", []),
+    ],
+)
+def test_names_signed_in_capitals_after_titles(text, names, rules):
+    assert [p.name for p in entities_of(text, rules).people] == names

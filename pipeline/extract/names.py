@@ -10,6 +10,7 @@ syllables (Joe Biden, Volodymyr Zelensky). A short name (``anh Sơn``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from .lexicon import Lexicon
 from .words import Word, is_cut_syllable, is_glued, is_vietnamese_syllable, words
@@ -23,6 +24,9 @@ NAME_PARTICLES = frozenset({"de", "du", "des", "del", "della", "van", "von", "de
 # Heuristic: a Vietnamese name has two to five syllables, most often three.
 MIN_SYLLABLES = 2
 MAX_SYLLABLES = 5
+# Heuristic: a name signed in capitals after titles has at most four words, within so many characters.
+MAX_CAPITALS_NAME_WORDS = 4
+CAPITALS_NAME_CHARS = 40
 # Heuristic: a family name written in capitals has three letters or more (two-letter capitals are titles: TS, BS).
 MIN_UPPERCASE_FAMILY_NAME = 3
 
@@ -113,6 +117,23 @@ def name_shape(run: Run, lexicon: Lexicon, addressed: bool = False) -> str | Non
     if len(texts) <= 4 and not any(lexicon.is_organisation_word(t) for t in texts):
         return FOREIGN  # not "Imperial Group"
     return None
+
+
+def capitals_name_at(text: str, pos: int, lexicon: Lexicon) -> Optional[Run]:
+    """``NGƯT. PGS.TS. BS NGUYỄN XUÂN BÁI`` signing a letter: a Vietnamese name written in
+    capitals right after titles (``pos``: where they end), on the same line: two to four words,
+    each a Vietnamese syllable, the first a surname."""
+    found: list[Word] = []
+    for word in words(text[pos:pos + CAPITALS_NAME_CHARS]):
+        gap = text[found[-1].end if found else pos:pos + word.start]
+        if gap != " " or not word.text.isupper() or not is_vietnamese_syllable(word.text.capitalize()):
+            break
+        found.append(Word(pos + word.start, pos + word.end, word.text))
+        if len(found) == MAX_CAPITALS_NAME_WORDS:
+            break
+    if len(found) < MIN_SYLLABLES or not lexicon.is_surname(found[0].text.capitalize()):
+        return None
+    return Run(tuple(found))
 
 
 def short_shape(run: Run, lexicon: Lexicon) -> bool:

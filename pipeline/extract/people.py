@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .lexicon import HEAD_WINDOW, Hit, Lexicon
-from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, name_shape, short_shape
+from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, capitals_name_at, name_shape, short_shape
 from .office_orgs import PositionMention, board_of, org_start_of
 from .office_owners import (
     inside_org_name,
@@ -104,7 +104,19 @@ def find_people(text: str, lexicon: Lexicon, recognised: frozenset[TextSpan] = f
         mention = _person_in_run(article, run, coordinated)
         if mention is not None:
             found.append(mention)
+    found = _with_names_in_capitals(found, text, chains, lexicon)
     return _offices_over_lists(_share_offices(found), text, offices)
+
+
+def _with_names_in_capitals(found: list[PersonMention], text: str, chains: list[TitleChain],
+                            lexicon: Lexicon) -> list[PersonMention]:
+    """The mentions and the names signed in capitals after titles (``BS NGUYỄN XUÂN BÁI``)."""
+    signed = [
+        PersonMention(run.start, run.end, run.text(), VIETNAMESE, chain.atoms, (), titles_start=chain.start)
+        for chain in chains if (run := capitals_name_at(text, chain.end, lexicon)) is not None
+        and not any(m.start <= run.start < m.end for m in found)
+    ]
+    return sorted(found + signed, key=lambda m: m.start) if signed else found
 
 
 def _offices_over_lists(mentions: list[PersonMention], text: str, offices: list[Hit]) -> list[PersonMention]:
