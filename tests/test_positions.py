@@ -580,6 +580,9 @@ def test_committee_terms_and_university_offices(text, name, positions, rules):
          [("Phó Giám đốc", "Bệnh viện Đa khoa khu vực Tây Nam Nghệ An"), ("Giám đốc", "Trung tâm Y tế Con Cuông")]),
         ("Theo đó, PGS.TS Trịnh Hồng Sơn tiếp tục giữ chức vụ Phó Giám đốc Bệnh viện Hữu nghị Việt Đức.",
          "Trịnh Hồng Sơn", [("Phó Giám đốc", "Bệnh viện Hữu nghị Việt Đức")]),
+        # an office held until a successor comes
+        ("Từ 1/10, PGS.TS Vũ Bá Quyết sẽ thôi làm nhiệm vụ Giám đốc Bệnh viện Phụ sản Trung ương (Hà Nội) để làm công "
+         "tác chuyên môn.", "Vũ Bá Quyết", [("Giám đốc", "Bệnh viện Phụ sản Trung ương")]),
         ("Sở Y tế cũng trao Quyết định bổ nhiệm lại ông Võ Chí Đại và ông Lê Văn Chúc, giữ chức vụ Phó Giám đốc CDC "
          "Hậu Giang, có thời hạn 5 năm.", "Lê Văn Chúc", [("Phó Giám đốc", "CDC Hậu Giang")]),
         ("Tham dự có ông Võ Chí Đại và ông Lê Văn Chúc, đều là Phó Giám đốc Bệnh viện Đa khoa Hậu Giang.",

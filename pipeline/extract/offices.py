@@ -25,10 +25,11 @@ _AFTER_SEPARATOR = re.compile(
 )
 # "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
 # Giám đốc Bệnh viện …", "… được giao chức vụ Giám đốc …", "… tiếp tục giữ chức vụ …": an office
-# taken up or kept.
+# taken up or kept; "… sẽ thôi làm nhiệm vụ Giám đốc …": one held until a successor comes.
 _APPOINTED = re.compile(
     r"\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
-    r"(?:(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+)?|(?:(?:tiếp tục|vẫn)\s+)?(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+"
+    r"(?:(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+)?|(?:(?:tiếp tục|vẫn|(?:sẽ\s+)?thôi)\s+)?"
+    r"(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm(?:\s+nhiệm\s+vụ)?)\s+"
     r"|giao\s+chức\s+vụ\s+)"
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
