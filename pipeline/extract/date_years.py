@@ -163,8 +163,9 @@ def _anniversary_pair(earlier: Expression, later: Expression, text: str) -> bool
     first, second = earlier.groups, later.groups
     if not (first.get("day") and first.get("year") and second.get("day") and second.get("year")):
         return False
-    return (int(first["day"]), int(first["month"])) == (int(second["day"]), int(second["month"])) \
-        and int(first["year"]) < int(second["year"]) and bool(_RANGE_DASH.fullmatch(text, earlier.match_end, later.match_start))
+    same_day = (int(first["day"]), int(first["month"])) == (int(second["day"]), int(second["month"]))
+    joined = _RANGE_DASH.fullmatch(text, earlier.match_end, later.match_start) is not None
+    return same_day and joined and int(first["year"]) < int(second["year"])
 
 
 def _founding_date(text: str, start: int, rules: RuleSet) -> bool:

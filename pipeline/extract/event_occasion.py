@@ -32,7 +32,9 @@ _OPENING = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa)\b", re.IGNORECASE)
 OPENED_WITHIN = 40
 # A headline that reports an opening ("Đưa vào sử dụng bệnh viện …", "Khánh thành …"): the
 # article's one ceremony is that opening, even when its sentences say only "Tại buổi lễ".
-_HEADLINE_OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa\b.{{0,{OPENED_WITHIN}}}?\bvào\s+(?:sử dụng|hoạt động))\b", re.IGNORECASE)
+_HEADLINE_OPENS = re.compile(
+    rf"\b(?:{_INAUGURATION_WORDS}|đưa\b.{{0,{OPENED_WITHIN}}}?\bvào\s+(?:sử dụng|hoạt động))\b", re.IGNORECASE
+)
 
 
 def share_occasion(events: list[Event]) -> list[Event]:

@@ -57,11 +57,11 @@ def _register_unnamed_agency(registry: Registry, whole_names: frozenset[str]) ->
 def _completed(mention: BodyMention, places: Places) -> Optional[str]:
     """The full name of a shortened organization, or None when the text does not say."""
     if mention.admin is not None:
-        name = places.province_for(mention.start) if mention.admin == "tỉnh" else places.name_for(mention.admin, mention.start)
+        name = _unit_name(mention.admin, mention.start, places)
         return f"{mention.text} {name}" if name else mention.text
     if mention.level is not None:
         unit = _COMMITTEE_UNITS.get(mention.head_text.split()[0].lower())
-        name = places.province_for(mention.start) if unit == "tỉnh" else places.name_for(unit, mention.start) if unit else None
+        name = _unit_name(unit, mention.start, places) if unit else None
         return f"{mention.text} {name}" if name else mention.text
     if mention.kind == "party":
         place = places.nearest(mention.start)
@@ -71,3 +71,9 @@ def _completed(mention: BodyMention, places: Places) -> Optional[str]:
     if mention.kind == "government" and mention.head in ("Chính phủ",):
         return mention.text
     return None
+
+
+def _unit_name(unit: str, pos: int, places: Places) -> Optional[str]:
+    """The name of the unit a shortened organization belongs to (a province's may be the one
+    province the article names)."""
+    return places.province_for(pos) if unit == "tỉnh" else places.name_for(unit, pos)
