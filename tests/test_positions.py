@@ -331,7 +331,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Dự lễ có đồng chí Ma Thị Thúy, Tỉnh ủy viên, Phó trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Tuyên Quang.", "Ma Thị Thúy",
      [("Tỉnh ủy viên", None), ("Phó Trưởng đoàn chuyên trách", "Đoàn ĐBQH tỉnh Tuyên Quang")]),
     ("Bác sỹ CKI Phạm Văn Trúc – Phó Giám đốc TTYT, Phó Ban chỉ đạo phòng chống dịch huyện Đắk Song cho biết.", "Phạm Văn Trúc",
-     [("Phó Giám đốc", "TTYT"), ("Phó Trưởng Ban", "Ban chỉ đạo phòng chống dịch huyện Đắk Song")]),
+     [("Phó Giám đốc", "TTYT"), ("Phó Ban", "Ban chỉ đạo phòng chống dịch huyện Đắk Song")]),
     ("UBND huyện đã tạm dừng công tác điều hành đối với hiệu trưởng THCS Phù Ủng - Nhữ Mạnh Phong - và giáo viên chủ nhiệm.",
      "Nhữ Mạnh Phong", [("Hiệu trưởng", "THCS Phù Ủng")]),
     # — courts, Politburo membership in lowercase, specialities with capitals —
