@@ -84,7 +84,7 @@ def _with_headline_places(places: Places, title: Optional[str], lexicon: Lexicon
     # "… Chủ tịch HĐND tỉnh Bùi Đức Hinh thăm …": a place's name stops where a person's starts
     stops = _name_starts(find_people(title, lexicon, frozenset()))
     headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon, stops).places)
-    return Places(headline + places.places, places.province)
+    return replace(places, places=headline + places.places)
 
 
 def _name_starts(mentions: list[PersonMention]) -> frozenset[int]:

@@ -30,15 +30,16 @@ _ABBREVIATED = re.compile(r"[A-ZĐ][A-ZĐa-z]*[A-ZĐ]")  # PGS, TS, ThS, BSCKII
 _SEAT = re.compile(r"\s+tại\s+(?:(?:Vương quốc|thành phố|TP\.?)\s+)?(?:[A-ZĐÀ-Ỹ][^\s,;]*\s*){0,4}$")
 # "Thừa ủy quyền của Chủ tịch nước, …": an office named as the one acted for.
 _ON_BEHALF = re.compile(r"(?:của|thừa lệnh|thừa ủy quyền|thay mặt)\s*$", re.IGNORECASE)
+# The same before an office set off by a comma from a name's cue ("Thừa ủy quyền của Chủ tịch nước,
+# đồng chí A", "Thay mặt Giám đốc Sở, ông A"); a bare "của" there is the organization's, not a cue.
+_ON_BEHALF_OF = re.compile(r"(?:ủy quyền|uỷ quyền|thay mặt)(?:\s+(?:của|cho))?\s+$", re.IGNORECASE)
+# Characters before an office read for those words.
+ON_BEHALF_WINDOW = 30
 # Capitalised words and title atoms at the end of a stretch ("… và PGS." before "TS").
 _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
 _APPOSITION_SEPARATOR = re.compile(r"[,;:()]|\s[-–—]\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s*$")
-# Where a diplomatic mission sits, after its country: "tại Đà Nẵng", "tại Vương quốc Campuchia".
-_SEAT = re.compile(r"\s+tại\s+(?:(?:Vương quốc|thành phố|TP\.?)\s+)?(?:[A-ZĐÀ-Ỹ][^\s,;]*\s*){0,4}$")
-# "Thừa ủy quyền của Chủ tịch nước, …", "Thay mặt Giám đốc Sở, …": an office someone acts for.
-_ON_BEHALF_OF = re.compile(r"(?:ủy quyền|uỷ quyền|thay mặt)(?:\s+(?:của|cho))?\s+$", re.IGNORECASE)
 # "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện …", "Bí thư Đảng ủy - Giám đốc …": offices chained before a name.
 _CHAIN_COMMA = re.compile(r",\s*|\s+kiêm\s+|\s+[-–—]\s+")
 _OPENS_WITH_LINK = re.compile(r"\s*(?:và|cùng|với)\s", re.IGNORECASE)
@@ -181,7 +182,7 @@ def offices_chained_before(
         previous, comma_start = joined
         if previous.start in taken:
             break
-        if _ON_BEHALF.search(text, max(0, previous.start - 30), previous.start):
+        if _ON_BEHALF.search(text, max(0, previous.start - ON_BEHALF_WINDOW), previous.start):
             break  # "Thừa ủy quyền của Chủ tịch nước, Phó Trưởng Ban …": someone else's office
         chained.insert(0, (previous, comma_start))
         current = previous
@@ -195,7 +196,7 @@ def office_in_apposition(text: str, cue_start: int, offices: list[Hit], lexicon:
     if not before:
         return None
     office = before[-1]
-    if _ON_BEHALF_OF.search(text, max(0, office.start - 30), office.start):
+    if _ON_BEHALF_OF.search(text, max(0, office.start - ON_BEHALF_WINDOW), office.start):
         return None  # "Thừa ủy quyền của Chủ tịch nước, đồng chí A": the office is another's, A acts for it
     gap = text[office.end:cue_start]
     comma = _APPOSITION_COMMA.search(gap)
