@@ -194,7 +194,7 @@ def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
         # a capitalised syllable and the lowercase one completing its word
         ("trao tặng trang thiết bị cho các bác sĩ và điều dưỡng của Viện Y học Hải quân.",
          [("Viện Y học Hải quân", "other")]),
-        ("các quân nhân của bệnh viện Dã chiến cấp 2 số 1.", [("Bệnh viện Dã chiến", "hospital")]),
+        ("các quân nhân của bệnh viện Dã chiến cấp 2 số 1.", [("Bệnh viện Dã chiến cấp 2 số 1", "hospital")]),
         # the words after a hospital's kind name it, even when they look like a person's name
         ("ngành y tế Bến Tre nói chung và Bệnh viện Đa khoa khu vực Cù Lao Minh nói riêng.",
          [("Bệnh viện Đa khoa khu vực Cù Lao Minh", "hospital")]),
@@ -704,10 +704,15 @@ def test_care_centres_named_by_their_care(text, expected, rules):
         ("Đoàn y bác sĩ Bệnh viện Răng hàm mặt T.Ư (TP.HCM) đến Trung tâm y tế H.Hiệp Đức khám bệnh.",
          ["Bệnh viện Răng hàm mặt T.Ư", "Trung tâm y tế H.Hiệp Đức"]),
         ("Đoàn đến thăm Trạm Y tế P.Tân Định.", ["Trạm Y tế P.Tân Định"]),
-        # a numbered field hospital, written in lowercase (a field hospital without a number is a kind)
+        # a numbered field hospital, written in lowercase (a field hospital without a number or name is a kind)
         ("Bộ trưởng Y tế kiểm tra bệnh viện dã chiến số 1 tỉnh Bắc Giang, một đơn vị của Cục.",
          ["Bệnh viện dã chiến số 1 tỉnh Bắc Giang"]),
         ("Bộ Y tế đề nghị thành lập bệnh viện dã chiến tại TP. Hồ Chí Minh.", []),
+        # a field hospital named after its site, or by level and number
+        ("Ngày 30.8, Bộ Công an tổ chức khánh thành Bệnh viện dã chiến Phước Lộc (H.Nhà Bè, TP.HCM).",
+         ["Bệnh viện dã chiến Phước Lộc"]),
+        ("cho cán bộ, y - bác sĩ của Bệnh viện Dã chiến cấp 2 số 2 (BVDC 2.2) trước khi lên đường.",
+         ["Bệnh viện Dã chiến cấp 2 số 2"]),
         # the quoted name of an honour is no facility
         ("Bệnh viện Nhi đồng 2 vinh dự được nhận danh hiệu “Bệnh viện Xanh năm 2020” do Hiệp hội trao.",
          ["Bệnh viện Nhi đồng 2"]),
