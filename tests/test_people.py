@@ -173,6 +173,7 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         ("kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh, đồng chí Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
         ("các đại biểu đã được nghe lại thư của Chủ tịch Hồ Chí Minh gửi cán bộ y tế.", []),
         ("Anh từng đạp xe đi từ Cà Mau ra Quảng Bình viếng mộ bác Võ Nguyên Giáp.", []),
+        ("Lễ báo công được tổ chức tại Quảng trường Ba Đình, trước Lăng Chủ tịch Hồ Chí Minh.", []),
         # a name cut off at the end of a stored text is no name ("uyê" needs a final consonant)
         ("Phát biểu tại buổi Lễ, ông Nguyễ", []),
         # a leader of history who acts in the story is a person, though the name is also a city's

@@ -587,6 +587,12 @@ def test_committee_terms_and_university_offices(text, name, positions, rules):
          "Hậu Giang, có thời hạn 5 năm.", "Lê Văn Chúc", [("Phó Giám đốc", "CDC Hậu Giang")]),
         ("Tham dự có ông Võ Chí Đại và ông Lê Văn Chúc, đều là Phó Giám đốc Bệnh viện Đa khoa Hậu Giang.",
          "Võ Chí Đại", [("Phó Giám đốc", "Bệnh viện Đa khoa Hậu Giang")]),
+        # an age between commas before the appointment; "được phân công làm"; a rare surname after a rank
+        ("Bác sĩ Trần Hùng Mạnh, 53 tuổi, được bổ nhiệm làm Giám đốc Bệnh viện Bưu điện trong 5 năm kể từ ngày 25/6.",
+         "Trần Hùng Mạnh", [("Giám đốc", "Bệnh viện Bưu điện")]),
+        ("Đại tá Tiền Thanh Liêm, Phó giám đốc Bệnh viện 30.4 được phân công làm Giám đốc Bệnh viện dã chiến Phước "
+         "Lộc.", "Tiền Thanh Liêm",
+         [("Phó Giám đốc", "Bệnh viện 30.4"), ("Giám đốc", "Bệnh viện dã chiến Phước Lộc")]),
     ],
 )
 def test_offices_taken_up(text, name, positions, rules):
@@ -769,6 +775,9 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         # a military region's number is part of its name
         ("Thiếu tướng Võ Văn Việt, Chính ủy Bộ Tư lệnh Quân khu 4 đã đến dự.", "Võ Văn Việt",
          [("Chính ủy", "Bộ Tư lệnh Quân khu 4")]),
+        # a corps written bare is the one the article names with its number
+        ("Trung tướng Đào Tuấn Anh - Tư lệnh Quân đoàn 34 đã đến thăm Bệnh viện Quân y 211. Cùng đến thăm có Thiếu "
+         "tướng Đỗ Đức Dũng - Chủ nhiệm Chính trị Quân đoàn.", "Đỗ Đức Dũng", [("Chủ nhiệm Chính trị", "Quân đoàn 34")]),
         ("Tham dự có ông Lê Hồng Anh, nguyên Ủy viên Bộ Chính trị, nguyên Thường trực Ban Bí thư, nguyên Bộ trưởng Bộ Công an.",
          "Lê Hồng Anh", [("Ủy viên Bộ Chính trị", None), ("Thường trực Ban Bí thư", None), ("Bộ trưởng", "Bộ Công an")]),
         # a deputy head of a department written short keeps the short form

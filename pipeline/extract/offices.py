@@ -24,18 +24,21 @@ _AFTER_SEPARATOR = re.compile(
     r"(?:[Nn]guyên\s+|kiêm\s+)?"
 )
 # "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
-# Giám đốc Bệnh viện …", "… được giao chức vụ Giám đốc …", "… tiếp tục giữ chức vụ …": an office
-# taken up or kept; "… sẽ thôi làm nhiệm vụ Giám đốc …": one held until a successor comes.
+# Giám đốc Bệnh viện …", "…, 53 tuổi, được phân công làm Giám đốc …", "… được giao chức vụ Giám đốc …",
+# "… tiếp tục giữ chức vụ …": an office taken up or kept; "… sẽ thôi làm nhiệm vụ Giám đốc …": one
+# held until a successor comes. Tried before a bare comma, which would end the offices at the verb.
 _APPOINTED = re.compile(
-    r"\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
+    r"(?:\s*,)?\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|phân công|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
     r"(?:(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+)?|(?:(?:tiếp tục|vẫn|(?:sẽ\s+)?thôi)\s+)?"
     r"(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm(?:\s+nhiệm\s+vụ)?)\s+"
     r"|giao\s+chức\s+vụ\s+)"
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
 MAX_TITLES_BEFORE_OFFICE = 3
-# A year of birth or an age in brackets right after a name, before its offices.
-_BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)", re.IGNORECASE)
+# A year of birth or an age right after a name, before its offices: in brackets, or between
+# commas ("Bác sĩ A, 53 tuổi, được bổ nhiệm làm Giám đốc …").
+_BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)|\s*,\s*\d{1,3}\s*tuổi(?=\s*,)",
+                         re.IGNORECASE)
 _NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _ITEM_END = re.compile(r"[;\n]|\.\s")
 # "Bí thư Đảng ủy, Giám đốc Bệnh viện X": a party committee written without its body; the next
@@ -68,7 +71,7 @@ def _offices_from(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) 
     offices: list[Hit] = []
     shared: list[bool] = []  # whether the office was joined to the one before by "kiêm"
     while True:
-        sep = _AFTER_SEPARATOR.match(text, pos) or _APPOINTED.match(text, pos) or (
+        sep = _APPOINTED.match(text, pos) or _AFTER_SEPARATOR.match(text, pos) or (
             _KIEM.match(text, pos) if positions else None)
         if sep is None and (not positions or positions[-1].org_text is None):
             # "tỉnh ủy viên Giám đốc Sở Y tế": two offices, no comma; "đồng chí Sômphone

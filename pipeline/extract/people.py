@@ -240,7 +240,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         chain = chain or chain_before(chains, text, name_run.start)
     else:
         name_run = _name_after_home_place(text, run, lexicon) or (run.part(0, 5) if len(run.words) > 5 else run)
-        found_shape = name_shape(name_run, lexicon, addressed=addressed or chain is not None)
+        found_shape = name_shape(name_run, lexicon, addressed=addressed or profession or chain is not None)
         if found_shape is None and (addressed or chain) and short_shape(name_run, lexicon) \
                 and not (len(name_run.words) == 1 and not text[name_run.end:].strip()):
             found_shape = SHORT  # but "Tại lễ kỷ niệm, đồng chí Nguyễn" ending a stored text: a name cut off
