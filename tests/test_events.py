@@ -1441,3 +1441,20 @@ def test_a_gift_programme_for_a_facility_s_own_patients_is_its_ceremony(text: st
     found = [(e.type, e.date, [p.role for p in e.participants] if e.type == "ceremony" else None)
              for e in run(ann, entities)]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, facilities, expected", [
+    # what the agreement provides for names its beneficiary; the plan word after it is the agreement's, not the act's
+    ("Theo nội dung ký kết, BIDV sẽ tài trợ hơn 9,8 tỷ đồng để đầu tư thiết bị y tế cho Bệnh viện Đa khoa tỉnh theo "
+     "danh mục đã được phê duyệt. Phát biểu tại buổi lễ ký kết, đồng chí Võ Đại, Phó Chủ tịch UBND tỉnh gửi lời cảm ơn.",
+     ["Bệnh viện Đa khoa tỉnh"], [("signing", None, {"bệnh viện đa khoa tỉnh"})]),
+    # a report-of-achievements ceremony for the staff of a field hospital before its mission
+    ("Ngày 7-11, Cục Gìn giữ hòa bình Việt Nam đã tổ chức lễ báo công dâng Bác tại Quảng trường Ba Đình cho cán bộ, "
+     "y - bác sĩ của Bệnh viện Dã chiến cấp 2 số 2 trước khi lên đường làm nhiệm vụ.",
+     ["Bệnh viện Dã chiến cấp 2 số 2"], [("ceremony", None, {"bệnh viện dã chiến cấp 2 số 2"})]),
+])
+def test_an_agreement_s_content_and_a_report_ceremony(text: str, facilities: list, expected: list,
+                                                      rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
