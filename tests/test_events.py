@@ -881,6 +881,10 @@ def test_surveys_sent_gifts_and_new_year_wishes_are_visits(text: str, facilities
          "trực thuộc Tổ đình Hưng Minh Tự (Phường 10, Quận 6) và Phòng thuốc từ thiện Nguyễn Đình Chiểu, trực thuộc "
          "Thánh thất Đô Thành (Phường 12, Quận 6).",
          [{"phòng thuốc nam phước thiện"}, {"phòng thuốc từ thiện nguyễn đình chiểu"}]),
+        # a survey of a hospital's second site and of a centre, the survey written right before them
+        ("Chiều 16-10-2025, ông Đồng Văn Thanh, Chủ tịch HĐND TP Cần Thơ; cùng lãnh đạo Sở Y tế thành phố, các sở, "
+         "ban, ngành khảo sát cơ sở 2 của Bệnh viện Ung bướu TP Cần Thơ và Trung tâm Y tế huyện Phong Điền (cũ).",
+         [{"bệnh viện ung bướu tp cần thơ"}, {"trung tâm y tế huyện phong điền"}]),
     ],
 )
 def test_a_session_at_several_places_is_one_visit_per_place(text: str, expected: list, rules: RuleSet) -> None:
