@@ -1462,3 +1462,12 @@ def test_an_agreement_s_content_and_a_report_ceremony(text: str, facilities: lis
     ann = annotated(text, rules, None)
     entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
     assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
+def test_a_named_gift_programme_for_patients_is_the_hospital_s_ceremony(rules: RuleSet) -> None:
+    text = ("Ngày 6-2, Bệnh viện Đa khoa tỉnh Phú Yên tổ chức chương trình Tết sum vầy - Tết cho người bệnh, nhằm tặng "
+            "quà cho bệnh nhân dịp Tết Giáp Thìn 2024 thông qua mô hình gian hàng 0 đồng.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa tỉnh Phú Yên", "kind": "hospital"}])
+    assert [(e.type, e.date, [p.role for p in e.participants]) for e in run(ann, entities)] == [
+        ("ceremony", "2024-02-06", ["organizer"])]

@@ -8,7 +8,8 @@ organizer of.
 
 Only a visit whose visiting side is that facility (or one of its departments), with no other
 body or facility taking part, whose sentences say the facility held it (``tổ chức buổi …
-trao quà``) for patients under treatment, is changed. Gifts a hospital takes to a commune or
+trao quà``) for patients under treatment, or for patients with no place named they are taken
+to (``tặng quà cho bệnh nhân dịp Tết``), is changed. Gifts a hospital takes to a commune or
 to another hospital stay visits, and so do its leaders going round its wards (``đã đến từng
 khoa để thăm hỏi … bệnh nhân đang điều trị``), greetings the guide counts as visits.
 """
@@ -25,9 +26,15 @@ _PATIENTS_TREATED = re.compile(
     rf"\b(?:bệnh\s+nhân|người\s+bệnh|bệnh\s+nhi|trẻ|các\s+em)\b[^.;]{{0,60}}?\b(?:đang|ở\s+lại|còn)\s+{TREATED}\b",
     re.IGNORECASE,
 )
-# "tổ chức buổi thăm hỏi, trao quà", "tổ chức trao hàng trăm suất quà", "tổ chức chương trình tặng quà"
+# "… cho bệnh nhân dịp Tết": gifts for patients that names no place they are taken to
+_PATIENTS_AT_HOME = re.compile(
+    r"\b(?:tặng|trao)\s+quà\s+(?:Tết\s+)?cho\s+(?:các\s+)?(?:bệnh\s+nhân|người\s+bệnh|bệnh\s+nhi)\b"
+    r"(?![^.;]{0,40}?\b(?:tại|ở|trên\s+địa\s+bàn)\b)", re.IGNORECASE)
+# "tổ chức buổi thăm hỏi, trao quà", "tổ chức trao hàng trăm suất quà", "tổ chức chương trình tặng quà",
+# "tổ chức chương trình Tết sum vầy - Tết cho người bệnh, nhằm tặng quà": a programme, maybe named
 _HELD = re.compile(
-    r"\btổ\s+chức\s+(?:(?:buổi|chương\s+trình|hoạt\s+động)\s+)?(?:thăm|trao|tặng|phát)\b", re.IGNORECASE)
+    r"\btổ\s+chức\s+(?:(?:buổi|chương\s+trình|hoạt\s+động)\s+(?:[^.;]{0,60}?,?\s+(?:nhằm|để)\s+)?)?"
+    r"(?:thăm|trao|tặng|phát)\b", re.IGNORECASE)
 
 
 def gifts_to_own_patients(events: list[Event], parents: dict[str, str], text: str) -> list[Event]:
@@ -43,8 +50,9 @@ def _at_home(event: Event, parents: dict[str, str], text: str) -> bool:
     families = {parents.get(p.ref, p.ref) for p in event.participants}
     if len(families) != 1 or not any(p.role == "visitor" for p in event.participants):
         return False
-    return any(_HELD.search(text, e.start, e.end) and _PATIENTS_TREATED.search(text, e.start, e.end)
-               for e in event.evidence)
+    return any(_HELD.search(text, e.start, e.end) and (
+        _PATIENTS_TREATED.search(text, e.start, e.end) or _PATIENTS_AT_HOME.search(text, e.start, e.end))
+        for e in event.evidence)
 
 
 def _as_ceremony(event: Event) -> Event:
