@@ -211,6 +211,20 @@ def test_a_name_the_article_is_about_under_it_is_a_tag_not_its_author(rules: Rul
     assert article.body == f"{lead}\n\n{PROSE}"
 
 
+@pytest.mark.parametrize("top, title, authors", [
+    # a date line alone on top, the headline, a byline printed twice
+    ("01/02/2021 11:10 GMT+7\n\nĐưa tòa nhà 9 tầng Bệnh viện Đa khoa Bình Phước vốn 700 tỉ đồng vào hoạt động\n\n"
+     "BÙI LIÊM\nBÙI LIÊM",
+     "Đưa tòa nhà 9 tầng Bệnh viện Đa khoa Bình Phước vốn 700 tỉ đồng vào hoạt động", ("BÙI LIÊM",)),
+    # the weather and the place a masthead prints under its clock are no headline
+    ("Thứ Ba, 20/01/2026\n16.2 C\nLạng Sơn", None, ()),
+])
+def test_a_headline_under_a_date_line(top: str, title: str | None, authors: tuple[str, ...], rules: RuleSet) -> None:
+    article = clean(raw_text(f"{top}\n\n{PROSE}\n\n{PROSE_2}"), rules)
+    assert (article.title, article.authors) == (title, authors)
+    assert article.body.endswith(f"{PROSE}\n\n{PROSE_2}")
+
+
 # -- teaser blocks, boilerplate lines and captions ----------------------------
 
 

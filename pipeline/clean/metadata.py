@@ -50,6 +50,8 @@ CREDIT_MAX_WORDS = 16
 # Heuristic: a unit's name before a date ("Trung tâm Y tế huyện A (12/3/2024)") is a credit, seldom
 # longer than this; a longer line that starts with one is a headline ("Bệnh viện A hợp tác … với B").
 ORGANISATION_MAX_WORDS = 12
+# A headline says what happened: fewer words are a masthead's weather or place ("16.2 C", "Lạng Sơn").
+HEADLINE_MIN_WORDS = 5
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 # "Bầu Chủ tịch Hội đồng trường (22-04-2019)": a headline with its date in brackets beside it.
@@ -188,6 +190,10 @@ def _header_from(
     elif top and i + 1 < len(blocks) and (earlier := _earlier_stamp_below(top, rules.timestamp(blocks[i + 1].text))):
         # two date lines on top: the page's clock (today), then the article's own, earlier time
         published, i = earlier, i + 2
+    elif top and not title_known and not top.lead and i + 1 < len(blocks) and _headline_line(blocks[i + 1].text, rules):
+        # a date line alone on top, then the headline ("01/02/2021 11:10 GMT+7", "Đưa tòa nhà … vào hoạt động"),
+        # not the weather or the place a masthead prints under its clock ("16.2 C", "Lạng Sơn")
+        published, i = iso_published(top), i + 1
     first = blocks[i].text if i < len(blocks) else ""
     # The top line's date was read above; read the line again only when the header moved past it.
     first_stamp = top if i == top_at else (rules.timestamp(first) if first else None)
@@ -233,7 +239,13 @@ def _header_from(
             if stamp is not None:
                 published = iso_published(stamp)
                 break
-    return Header(title, category, published, tuple(a for a in authors if a), i)
+    # (A byline printed twice, as some pages do, names its author once.)
+    return Header(title, category, published, tuple(dict.fromkeys(a for a in authors if a)), i)
+
+
+def _headline_line(text: str, rules: CleaningRules) -> bool:
+    return is_headline(text) and word_count(text) >= HEADLINE_MIN_WORDS and not is_sentence_paragraph(text) \
+        and rules.timestamp(text) is None
 
 
 def _date_beside(first: str, stamp: Optional[TimestampMatch], rules: CleaningRules) -> Optional[TimestampMatch]:
