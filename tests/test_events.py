@@ -195,6 +195,9 @@ NOT_EVENTS = [
     "Cùng ngày, đoàn y, bác sĩ tình nguyện của Trường ĐH Y Dược TP HCM đã phối hợp với Trung tâm Quân dân y kết hợp "
     "huyện Lý Sơn (Quảng Ngãi) đã tổ chức khám, cấp thuốc miễn phí và tặng quà cho người nghèo trên đảo Lý Sơn.",
     "Ngoài việc trao cờ, ngư dân còn được tặng quà, khám bệnh, cấp phát thuốc miễn phí.",
+    # an opening still to come; a machine put into use opens nothing
+    "Các ban, ngành đang ráo riết triển khai để sớm đưa cơ sở vào hoạt động, phục vụ nhu cầu người bệnh.",
+    "Bệnh viện đã đưa máy chụp cắt lớp 128 dãy vào sử dụng từ đầu năm.",
 ]
 
 
@@ -795,6 +798,9 @@ def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: li
         ("Ngày 11-8-2021, đại diện Bệnh viện Đa khoa tỉnh cho biết đã tiếp nhận thêm nhiều trang thiết bị, vật tư y tế "
          "do các nhà hảo tâm trao tặng.", [("ceremony", "2021-08-11")]),
         # "lễ trao tặng" that names nothing given is the handover the article reports, not an award
+        # a building put into service: an opening, which the guide makes a ceremony
+        ("Sáng 1-2-2021, Bệnh viện Đa khoa Bình Phước đã chính thức đưa tòa nhà 9 tầng vào vận hành sau 2 năm khởi "
+         "công xây dựng.", [("ceremony", "2021-02-01")]),
         ("Ngày15/9/2021 vừa qua, BTC tiếp tục trao tặng máy thở cao tần dành riêng cho bệnh nhi và trẻ sơ sinh cho "
          "Bệnh viện Hùng Vương.\n\nLễ trao tặng có sự góp mặt của PGS-TS-BS Hoàng Thị Diễm Tuyết – Giám đốc Bệnh viện "
          "Hùng Vương.", [("ceremony", "2021-09-15")]),
