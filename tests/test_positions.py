@@ -775,6 +775,9 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         # a military region's number is part of its name
         ("Thiếu tướng Võ Văn Việt, Chính ủy Bộ Tư lệnh Quân khu 4 đã đến dự.", "Võ Văn Việt",
          [("Chính ủy", "Bộ Tư lệnh Quân khu 4")]),
+        # a department's fixed name with a dash inside it
+        ("ông Nguyễn Duy Khê - Vụ trưởng Vụ Sức khỏe bà mẹ - trẻ em (Bộ Y tế) đề nghị: Quảng Ngãi cần tăng cường.",
+         "Nguyễn Duy Khê", [("Vụ trưởng", "Vụ Sức khỏe bà mẹ - trẻ em")]),
         # a corps written bare is the one the article names with its number
         ("Trung tướng Đào Tuấn Anh - Tư lệnh Quân đoàn 34 đã đến thăm Bệnh viện Quân y 211. Cùng đến thăm có Thiếu "
          "tướng Đỗ Đức Dũng - Chủ nhiệm Chính trị Quân đoàn.", "Đỗ Đức Dũng", [("Chủ nhiệm Chính trị", "Quân đoàn 34")]),
