@@ -187,7 +187,7 @@ def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: Ru
     after = _CLAUSE_BREAK.split(sentence_text[trigger_end:trigger_end + _BLOCKING_WINDOW])[0]
     approval_clause = _CLAUSE_BREAK.split(sentence_text[max(0, trigger_start - _APPROVAL_WINDOW):trigger_start])[-1]
     return _context_says("plan", clause, rules) or _context_says("negation", clause, rules) \
-        or _context_says("plan_after", after, rules) and not _context_says("content_of", clause, rules) \
+        or (_context_says("plan_after", after, rules) and not _context_says("content_of", clause, rules)) \
         or _context_says("approval", approval_clause, rules) \
         or _in_campaign(sentence_text, trigger_end, clause, approval_clause, rules)
 
