@@ -90,6 +90,13 @@ def seed(source: str, rules: RuleSet):
     return ann, entities, run(ann, entities)
 
 
+def _events_at_hospitals(text: str, hospitals: list[str], rules: RuleSet) -> list[tuple]:
+    """The events of ``text`` as (type, date, facility names), its facilities given as hospitals."""
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in hospitals])
+    return [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)]
+
+
 def _facility_names(event, entities: Entities) -> set[str]:
     by_id = {f.id: f for f in entities.facilities}
     names: set[str] = set()
@@ -870,9 +877,7 @@ def test_days_of_occasions_and_of_history_date_nothing(text: str, published: str
 )
 def test_surveys_sent_gifts_and_new_year_wishes_are_visits(text: str, facilities: list, expected: list,
                                                            rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
-    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+    assert _events_at_hospitals(text, facilities, rules) == expected
 
 
 @pytest.mark.parametrize(
@@ -1465,9 +1470,7 @@ def test_a_gift_programme_for_a_facility_s_own_patients_is_its_ceremony(text: st
 ])
 def test_an_agreement_s_content_and_a_report_ceremony(text: str, facilities: list, expected: list,
                                                       rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities])
-    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+    assert _events_at_hospitals(text, facilities, rules) == expected
 
 
 def test_a_named_gift_programme_for_patients_is_the_hospital_s_ceremony(rules: RuleSet) -> None:
