@@ -593,6 +593,10 @@ def test_committee_terms_and_university_offices(text, name, positions, rules):
         ("Đại tá Tiền Thanh Liêm, Phó giám đốc Bệnh viện 30.4 được phân công làm Giám đốc Bệnh viện dã chiến Phước "
          "Lộc.", "Tiền Thanh Liêm",
          [("Phó Giám đốc", "Bệnh viện 30.4"), ("Giám đốc", "Bệnh viện dã chiến Phước Lộc")]),
+        # the office named in an appointment handed over is the appointee's, after "cho" or "đối với"
+        ("Bộ trưởng Y tế Nguyễn Thị Kim Tiến vừa trao quyết định bổ nhiệm chức vụ Giám đốc Bệnh viện Phụ sản Trung "
+         "ương cho PGS.TS Trần Danh Cường nhiệm kỳ 2018-2023.", "Trần Danh Cường",
+         [("Giám đốc", "Bệnh viện Phụ sản Trung ương")]),
     ],
 )
 def test_offices_taken_up(text, name, positions, rules):
@@ -781,6 +785,10 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         # a corps written bare is the one the article names with its number
         ("Trung tướng Đào Tuấn Anh - Tư lệnh Quân đoàn 34 đã đến thăm Bệnh viện Quân y 211. Cùng đến thăm có Thiếu "
          "tướng Đỗ Đức Dũng - Chủ nhiệm Chính trị Quân đoàn.", "Đỗ Đức Dũng", [("Chủ nhiệm Chính trị", "Quân đoàn 34")]),
+        # a navy region written bare after its commander's office is the one the article numbers
+        ("Sáng 26-2, Bộ Tư lệnh Vùng 5 Hải quân tổ chức gặp mặt. Phát biểu tại buổi gặp mặt, Chuẩn Đô đốc Trịnh Xuân "
+         "Tùng, Tư lệnh Vùng mong muốn các cán bộ tiếp tục phát huy truyền thống.", "Trịnh Xuân Tùng",
+         [("Tư lệnh", "Bộ Tư lệnh Vùng 5 Hải quân")]),
         ("Tham dự có ông Lê Hồng Anh, nguyên Ủy viên Bộ Chính trị, nguyên Thường trực Ban Bí thư, nguyên Bộ trưởng Bộ Công an.",
          "Lê Hồng Anh", [("Ủy viên Bộ Chính trị", None), ("Thường trực Ban Bí thư", None), ("Bộ trưởng", "Bộ Công an")]),
         # a deputy head of a department written short keeps the short form

@@ -35,6 +35,10 @@ _ON_BEHALF = re.compile(r"(?:của|thừa lệnh|thừa ủy quyền|thay mặt)
 _ON_BEHALF_OF = re.compile(r"(?:ủy quyền|uỷ quyền|thay mặt)(?:\s+(?:của|cho))?\s+$", re.IGNORECASE)
 # Characters before an office read for those words.
 ON_BEHALF_WINDOW = 30
+# "trao quyết định bổ nhiệm chức vụ Giám đốc Bệnh viện X cho PGS.TS A": the office named in an
+# appointment is the appointee's, written after "cho" or "đối với".
+_APPOINTMENT_BEFORE = re.compile(r"bổ nhiệm(?:\s+(?:giữ\s+)?chức\s+(?:vụ|danh))?\s+$", re.IGNORECASE)
+_APPOINTEE_AFTER = re.compile(r"\s+(?:cho|đối với)\s+$")
 # Capitalised words and title atoms at the end of a stretch ("… và PGS." before "TS").
 _TRAILING_CAPITALISED = re.compile(r"(?:\s*[A-ZĐ][^\W\d_]*\.?)+\s*$")
 _ENDS_LINKING = re.compile(r"(?<!\w)(?:và|cùng|với|cho|của|tại|là|có|gồm|như|các|đến|từ)\s+$", re.IGNORECASE)
@@ -152,6 +156,9 @@ def office_before(
         cue = lexicon.ends_at(cues, text, start, window=30)
         if cue is not None and not inside_org_name(text, office, cue.start, cue.end):
             between = text[office.end:cue.start]
+            appointee = _APPOINTEE_AFTER.search(_TRAILING_CAPITALISED.sub(" ", between))  # "… cho PGS."
+            if appointee and _APPOINTMENT_BEFORE.search(text, max(0, office.start - ON_BEHALF_WINDOW), office.start):
+                return office if _org_gap(between[:appointee.start()], lexicon) else None
             if (cues is lexicon.addresses or cues is lexicon.titles and _ABBREVIATED.match(text, cue.start)) \
                     and between.strip() and not between.rstrip().endswith((",", ";")) \
                     and not _ENDS_LINKING.search(_TRAILING_CAPITALISED.sub(" ", between)):
