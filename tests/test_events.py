@@ -1480,3 +1480,18 @@ def test_a_named_gift_programme_for_patients_is_the_hospital_s_ceremony(rules: R
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa tỉnh Phú Yên", "kind": "hospital"}])
     assert [(e.type, e.date, [p.role for p in e.participants]) for e in run(ann, entities)] == [
         ("ceremony", "2024-02-06", ["organizer"])]
+
+
+def test_a_handover_to_a_named_facility_is_reported_and_an_earlier_day_dates_nothing(rules: RuleSet) -> None:
+    # equipment given "cho" a named hospital is an event even undated and out of the lead; the paragraph
+    # "Trước đó, chiều 10-4, …" goes back to the day before, so its day is not the report's
+    text = ("Thay mặt lãnh đạo Bộ Y tế, Bộ trưởng Nguyễn Thanh Long gửi lời chúc mừng tập thể cán bộ của bệnh viện và "
+            "nhân dân tỉnh Nghệ An đã có một bệnh viện tuyến cuối trên địa bàn.\n\n"
+            "Nhân dịp này, Chủ tịch Quốc hội Vương Đình Huệ đã trao hoa và tặng 2 máy thở cao cấp cho Bệnh viện Hữu "
+            "nghị Đa khoa Nghệ An.\n\n"
+            "Trước đó, chiều 10-4, tại Khu Di tích quốc gia đặc biệt Kim Liên, huyện Nam Đàn, Chủ tịch Quốc hội và Đoàn "
+            "công tác đã tới dâng hoa, dâng hương.")
+    ann = annotated(text, rules, "2021-04-11")
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Hữu nghị Đa khoa Nghệ An", "kind": "hospital"}])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == [
+        ("ceremony", None, {"bệnh viện hữu nghị đa khoa nghệ an"})]

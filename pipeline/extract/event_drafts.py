@@ -114,7 +114,8 @@ def _hit_targets(hits: list[TriggerHit], spans: list[EntitySpan], text: str, cue
     """The place or recipient each hit names. Visiting verbs listed one after another ("Đoàn đến
     thăm, tặng quà cho các bệnh nhân ở Bệnh viện A") share the place the last of them names."""
     targets = [visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
-        award_recipient(hit, spans, text) if hit.type == "award" else None) for hit in hits]
+        award_recipient(hit, spans, text) if hit.type == "award" or hit.rule.meta.get("handover") else None)
+        for hit in hits]
     for i, hit in enumerate(hits):
         if hit.type != "visit" or hit.strength != "verb" or hit.refers_back or targets[i] is not None:
             continue

@@ -173,11 +173,11 @@ def _patients_hospital(person: EntitySpan, spans: list[EntitySpan], text: str, c
 
 
 def award_recipient(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
-    """The facility an award trigger names as its recipient, in the same sentence: before a
+    """The facility an award or a handover names as its recipient, in the same sentence: before a
     receiving verb ("Bệnh viện Chợ Rẫy được nhận bằng khen …"), after "cho" following a
-    giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân")."""
+    giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân", "tặng 2 máy thở cho Bệnh viện A")."""
     role = hit.rule.meta.get("subject_role")
-    if role == "giver":
+    if role == "giver" or hit.rule.meta.get("handover"):
         clause_end = _clause_end(text, hit.end, hit.sentence.end)
         return next((s.ref for s in spans if s.kind == "facility" and hit.end <= s.start < clause_end
                      and s.start - hit.end <= _TARGET_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)

@@ -33,6 +33,8 @@ _APPROVAL_WINDOW = 70
 LEAD_PARAGRAPHS = 2
 DATE_OPENING_CHARS = 30
 MIN_OPENING_CHARS = 60  # a sentence, not a date line left in the text ("Thứ Hai, 23/10/2006 06:05 SA")
+# "Trước đó, chiều 10-4, …": a paragraph that goes back to an earlier day does not open with the report's.
+_EARLIER_DAY = re.compile(r"(?:Trước đó|Trước đấy|Hôm trước)\s*,", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])[0-3]?\d\s*[/.-]\s*[01]?\d(?![\d])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
 # "đã thăm, tặng quà, khám bệnh, cấp thuốc miễn phí …": a visit that also examines, not a campaign alone.
@@ -279,7 +281,8 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     for sentence in sentences:
         opening_sentences.setdefault(sentence.paragraph, sentence)  # sentences come in text order
     openings = [s.start for paragraph, s in opening_sentences.items()
-                if first_paragraph < paragraph <= first_paragraph + LEAD_PARAGRAPHS and len(s.text) >= MIN_OPENING_CHARS]
+                if first_paragraph < paragraph <= first_paragraph + LEAD_PARAGRAPHS and len(s.text) >= MIN_OPENING_CHARS
+                and not _EARLIER_DAY.match(text, s.start)]
     for date in usable:
         if any(0 <= date.start - opening <= DATE_OPENING_CHARS for opening in openings):
             return date
