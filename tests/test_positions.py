@@ -593,6 +593,14 @@ def test_committee_terms_and_university_offices(text, name, positions, rules):
         ("Đại tá Tiền Thanh Liêm, Phó giám đốc Bệnh viện 30.4 được phân công làm Giám đốc Bệnh viện dã chiến Phước "
          "Lộc.", "Tiền Thanh Liêm",
          [("Phó Giám đốc", "Bệnh viện 30.4"), ("Giám đốc", "Bệnh viện dã chiến Phước Lộc")]),
+        # "đảm nhiệm vai trò" takes up an office
+        ("Hiện nay, Bs.CKII Nguyễn Thị Minh Thy đảm nhiệm vai trò Trưởng khoa Khoa Huyết học – Truyền máu, tiền nhiệm "
+         "là Bs.CKI Nguyễn Ngọc Huỳnh.", "Nguyễn Thị Minh Thy", [("Trưởng khoa", "Khoa Huyết học – Truyền máu")]),
+        # a government with its country; the office after a semicolon is the next item's, whose name follows it
+        ("Tham dự sự kiện có Phó Thủ tướng Chính phủ Việt Nam Nguyễn Chí Dũng; Phó Thủ tướng Chính phủ Lào Kikeo "
+         "Khaykhamphithoune cùng đại diện một số bộ.", "Nguyễn Chí Dũng", [("Phó Thủ tướng", "Chính phủ Việt Nam")]),
+        ("Tham dự sự kiện có Phó Thủ tướng Chính phủ Việt Nam Nguyễn Chí Dũng; Phó Thủ tướng Chính phủ Lào Kikeo "
+         "Khaykhamphithoune cùng đại diện một số bộ.", "Kikeo Khaykhamphithoune", [("Phó Thủ tướng", "Chính phủ Lào")]),
         # the office named in an appointment handed over is the appointee's, after "cho" or "đối với"
         ("Bộ trưởng Y tế Nguyễn Thị Kim Tiến vừa trao quyết định bổ nhiệm chức vụ Giám đốc Bệnh viện Phụ sản Trung "
          "ương cho PGS.TS Trần Danh Cường nhiệm kỳ 2018-2023.", "Trần Danh Cường",

@@ -68,6 +68,11 @@ def people_of(text: str, rules: RuleSet) -> dict:
         # a specialist degree includes the general one named later
         ("Phát biểu nhận nhiệm vụ, BSCKII. Thái Văn Tuấn cảm ơn lãnh đạo. Bác sĩ Tuấn nhấn mạnh nhiệm vụ.",
          "Thái Văn Tuấn", ["BSCKII"]),
+        # a specialist degree written with a lowercase "s"
+        ("Hiện nay, Bs.CKII Nguyễn Thị Minh Thy đảm nhiệm vai trò Trưởng khoa, tiền nhiệm là Bs.CKI Nguyễn Ngọc Huỳnh.",
+         "Nguyễn Thị Minh Thy", ["BSCKII"]),
+        ("Hiện nay, Bs.CKII Nguyễn Thị Minh Thy đảm nhiệm vai trò Trưởng khoa, tiền nhiệm là Bs.CKI Nguyễn Ngọc Huỳnh.",
+         "Nguyễn Ngọc Huỳnh", ["BSCKI"]),
     ],
 )
 def test_titles_of_a_person(sentence, name, titles, rules):

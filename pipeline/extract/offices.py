@@ -25,12 +25,12 @@ _AFTER_SEPARATOR = re.compile(
 )
 # "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
 # Giám đốc Bệnh viện …", "…, 53 tuổi, được phân công làm Giám đốc …", "… được giao chức vụ Giám đốc …",
-# "… tiếp tục giữ chức vụ …": an office taken up or kept; "… sẽ thôi làm nhiệm vụ Giám đốc …": one
+# "… tiếp tục giữ chức vụ …", "… đảm nhiệm vai trò Trưởng khoa …": an office taken up or kept; "… sẽ thôi làm nhiệm vụ Giám đốc …": one
 # held until a successor comes. Tried before a bare comma, which would end the offices at the verb.
 _APPOINTED = re.compile(
     r"(?:\s*,)?\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|phân công|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
     r"(?:(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+)?|(?:(?:tiếp tục|vẫn|(?:sẽ\s+)?thôi)\s+)?"
-    r"(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm(?:\s+nhiệm\s+vụ)?)\s+"
+    r"(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm(?:\s+nhiệm\s+vụ)?|đảm\s+nhiệm(?:\s+(?:vai\s+trò|chức\s+vụ|cương\s+vị))?)\s+"
     r"|giao\s+chức\s+vụ\s+)"
 )
 # Titles may stand between a name and its office: "…, Thầy thuốc Nhân dân, nguyên Giám đốc …".
@@ -41,6 +41,7 @@ _BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)
                          re.IGNORECASE)
 _NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _ITEM_END = re.compile(r"[;\n]|\.\s")
+_NAME_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+[A-ZĐÀ-Ỹ]")  # two capitalised words
 # "Bí thư Đảng ủy, Giám đốc Bệnh viện X": a party committee written without its body; the next
 # office starts within a few characters of it (", ", " - ", " kiêm ").
 _BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ)|Chi bộ|chi bộ")
@@ -84,7 +85,10 @@ def _offices_from(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) 
         office = lexicon.match_at(lexicon.offices, text, sep.end()) or _office_after_titles(text, sep.end(), lexicon)
         if office is None or office.start in taken or ";" in sep.group(0) and _item_of_next_name(text, sep.end(), taken):
             break
-        position, pos = organization_after(text, office, lexicon)
+        position, org_end = organization_after(text, office, lexicon)
+        if ";" in sep.group(0) and _NAME_RIGHT_AFTER.match(text, org_end):
+            break  # "A; Phó Thủ tướng Chính phủ Lào Kikeo Khaykhamphithoune": the next item's name and office
+        pos = org_end
         positions.append(position)
         offices.append(office)
         shared.append(bool(positions[:-1]) and "kiêm" in sep.group(0))
