@@ -627,6 +627,9 @@ def test_a_plural_head_before_listed_names_names_each(text, expected, rules):
         # a former name with the present one in brackets
         ("Nhân dịp Kỷ niệm 63 năm ngày Thầy Thuốc Việt Nam. Trung tâm Y tế dự phòng huyện Hậu Lộc ( nay là Trung tâm Y "
          "tế huyện Hậu Lộc) trân trọng giới thiệu truyền thống của đơn vị.", 1),
+        # a renaming written out in the sentence
+        ("Năm 2005, khi Bệnh viện Đa khoa Cần Thơ đổi tên thành Bệnh viện Đa khoa Trung ương Cần Thơ trực thuộc Bộ Y "
+         "tế, khoa được thành lập.", 1),
     ],
 )
 def test_spellings_of_one_hospital_are_one_entry(text, expected, rules):

@@ -9,7 +9,8 @@
 - ``Vinmec Nha Trang`` and ``Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang``: a name ending another.
 - ``Bệnh viện ĐHYD TP HCM`` and ``Bệnh viện Đại học Y Dược TP HCM``: words written by their initials.
 - ``Bệnh viện Hữu nghị đa khoa tỉnh`` and ``… Đa khoa Nghệ An``: the province by its unit word.
-- ``Trung tâm Y tế dự phòng huyện A (nay là Trung tâm Y tế huyện A)``: a former name and the present one.
+- ``Trung tâm Y tế dự phòng huyện A (nay là Trung tâm Y tế huyện A)``, ``Bệnh viện A đổi tên thành Bệnh viện
+  Trung ương A``: a former name and the present one.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ MAX_PART_OF_GAP = 100
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # "Phong – Da liễu", "Phong-Da liễu": a dash joins the same two words however it is spaced.
 _SPACED_DASH = re.compile(r"\s*[–-]\s*")
-# "A (nay là B)": B is A's present name; "B (trước đây là A)": A was B's name.
-_NOW_CALLED = re.compile(r"\s*\(\s*(?:nay\s+là|nay\s+đổi\s+tên\s+thành|nay\s+được\s+đổi\s+tên\s+thành)\s+", re.IGNORECASE)
+# "A (nay là B)", "A đổi tên thành B": B is A's present name; "B (trước đây là A)": A was B's name.
+_NOW_CALLED = re.compile(r"\s*\(\s*(?:nay\s+là|nay\s+đổi\s+tên\s+thành|nay\s+được\s+đổi\s+tên\s+thành)\s+"
+                         r"|\s+(?:được\s+)?(?:chính\s+thức\s+)?đổi\s+tên\s+thành\s+", re.IGNORECASE)
 _FORMERLY_CALLED = re.compile(r"\s*\(\s*(?:trước\s+đây\s+là|tiền\s+thân\s+là|trước\s+là)\s+", re.IGNORECASE)
 
 
