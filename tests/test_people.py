@@ -210,6 +210,8 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
         # a Chăm surname that is also a word, after a title
         ("Bác sĩ Phú Thị Diễm Lệ,Bí thư chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước , cho biết mũ bảo hộ có giá "
          "thành chỉ khoảng 5.000 đồng.", ["Phú Thị Diễm Lệ"]),
+        # with no cue, a surname and a city's name are no one ("Bệnh viện Việt - Hàn Đà Nẵng")
+        ("Bộ Y tế đổi tên thành Bệnh viện Việt - Hàn Đà Nẵng, trực thuộc Sở Y tế thành phố Đà Nẵng.", []),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):

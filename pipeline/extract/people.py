@@ -262,8 +262,8 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         addressed = addressed or cued and len(name_run.words) == 1
     if not cued:
         if shape != VIETNAMESE or not 3 <= len(name_run.words) <= 4 or _place_before(text, name_run.start, lexicon) \
-                or lexicon.ends_in_province_name(text, name_run.start, name_run.end):
-            return None
+                or lexicon.ends_in_province_name(text, name_run.start, name_run.end, words_before=1):
+            return None  # with no cue, "Hàn Đà Nẵng" of "Bệnh viện Việt - Hàn Đà Nẵng" is no one
         if _byline(text, name_run) or _in_place_list(text, name_run, lexicon):
             return None
     if shape == FOREIGN and not cued:
