@@ -25,8 +25,9 @@ _AFTER_SEPARATOR = re.compile(
 )
 # "… Phó Chánh văn phòng Bộ Y tế được điều động, giữ chức Phó Vụ trưởng …", "… được bổ nhiệm
 # Giám đốc Bệnh viện …", "…, 53 tuổi, được phân công làm Giám đốc …", "… được giao chức vụ Giám đốc …",
-# "… tiếp tục giữ chức vụ …", "… đảm nhiệm vai trò Trưởng khoa …": an office taken up or kept; "… sẽ thôi làm nhiệm vụ Giám đốc …": one
-# held until a successor comes. Tried before a bare comma, which would end the offices at the verb.
+# "… tiếp tục giữ chức vụ …", "… đảm nhiệm vai trò Trưởng khoa …": an office taken up or kept;
+# "… sẽ thôi làm nhiệm vụ Giám đốc …": one held until a successor comes. Tried before a bare comma,
+# which would end the offices at the verb.
 _APPOINTED = re.compile(
     r"(?:\s*,)?\s+(?:được\s+)?(?:(?:(?:bổ nhiệm|điều động|luân chuyển|phân công|bầu)(?:\s+lại)?(?:\s*,\s*|\s+))+"
     r"(?:(?:giữ\s+chức(?:\s+(?:vụ|danh))?|làm)\s+)?|(?:(?:tiếp tục|vẫn|(?:sẽ\s+)?thôi)\s+)?"
