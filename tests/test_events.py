@@ -90,9 +90,10 @@ def seed(source: str, rules: RuleSet):
     return ann, entities, run(ann, entities)
 
 
-def _events_at_hospitals(text: str, hospitals: list[str], rules: RuleSet) -> list[tuple]:
+def _events_at_hospitals(text: str, hospitals: list[str], rules: RuleSet,
+                         published: Optional[str] = None) -> list[tuple]:
     """The events of ``text`` as (type, date, facility names), its facilities given as hospitals."""
-    ann = annotated(text, rules, None)
+    ann = annotated(text, rules, published)
     entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in hospitals])
     return [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)]
 
@@ -1136,9 +1137,7 @@ VISITS_NAMING_THE_PLACE = [
 
 @pytest.mark.parametrize("text, expected", VISITS_NAMING_THE_PLACE)
 def test_visits_naming_the_place(text: str, expected: list, rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Phụ sản Hùng Vương", "kind": "hospital"}])
-    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+    assert _events_at_hospitals(text, ["Bệnh viện Phụ sản Hùng Vương"], rules) == expected
 
 
 def test_people_after_the_occasion_a_sentence_opens_with_are_no_hosts(rules: RuleSet) -> None:
@@ -1491,7 +1490,5 @@ def test_a_handover_to_a_named_facility_is_reported_and_an_earlier_day_dates_not
             "nghị Đa khoa Nghệ An.\n\n"
             "Trước đó, chiều 10-4, tại Khu Di tích quốc gia đặc biệt Kim Liên, huyện Nam Đàn, Chủ tịch Quốc hội và Đoàn "
             "công tác đã tới dâng hoa, dâng hương.")
-    ann = annotated(text, rules, "2021-04-11")
-    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Hữu nghị Đa khoa Nghệ An", "kind": "hospital"}])
-    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == [
+    assert _events_at_hospitals(text, ["Bệnh viện Hữu nghị Đa khoa Nghệ An"], rules, published="2021-04-11") == [
         ("ceremony", None, {"bệnh viện hữu nghị đa khoa nghệ an"})]
