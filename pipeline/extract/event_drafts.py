@@ -33,7 +33,7 @@ from ..document import AnnotatedArticle
 from ..models import DateMention, EventType
 from .dates import yearless_days
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, years_before_publication
-from .event_participants import ATTACH, EntitySpan, PlaceCues, award_recipient, visit_target
+from .event_participants import ATTACH, EntitySpan, PlaceCues, recipient_facility, visit_target
 from .event_triggers import SentenceDate, TriggerHit
 from .sentences import Sentence
 
@@ -114,7 +114,7 @@ def _hit_targets(hits: list[TriggerHit], spans: list[EntitySpan], text: str, cue
     """The place or recipient each hit names. Visiting verbs listed one after another ("Đoàn đến
     thăm, tặng quà cho các bệnh nhân ở Bệnh viện A") share the place the last of them names."""
     targets = [visit_target(hit, spans, text, cues) if hit.type == "visit" and not hit.refers_back else (
-        award_recipient(hit, spans, text) if hit.type == "award" or hit.rule.meta.get("handover") else None)
+        recipient_facility(hit, spans, text) if hit.type == "award" or hit.rule.meta.get("handover") else None)
         for hit in hits]
     for i, hit in enumerate(hits):
         if hit.type != "visit" or hit.strength != "verb" or hit.refers_back or targets[i] is not None:

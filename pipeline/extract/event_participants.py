@@ -172,7 +172,7 @@ def _patients_hospital(person: EntitySpan, spans: list[EntitySpan], text: str, c
     return person.ref
 
 
-def award_recipient(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
+def recipient_facility(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
     """The facility an award or a handover names as its recipient, in the same sentence: before a
     receiving verb ("Bệnh viện Chợ Rẫy được nhận bằng khen …"), after "cho" following a
     giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân", "tặng 2 máy thở cho Bệnh viện A")."""
