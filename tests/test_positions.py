@@ -39,6 +39,13 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         ("Về phía trường ĐH Cửu Long có Nhà giáo ưu tú, PGS.TS Lương Minh Cừ – Bí thư Đảng uỷ, Hiệu trưởng; "
          "TS. Nguyễn Thanh Dũng – Phó Hiệu trưởng; lãnh đạo các đơn vị trực thuộc.",
          "Nguyễn Thanh Dũng", [("Phó Hiệu trưởng", "Trường ĐH Cửu Long")]),
+        # a board whose members the sentence lists: an office in brackets, a count before a listed office
+        ("Ban Giám đốc Sở Y tế gồm 7 thành viên, đứng đầu là Phó Giáo sư, Tiến sĩ Lê Minh Quang (Giám đốc), cùng 6 Phó "
+         "Giám đốc: Trần Quang Cảnh, Nguyễn Thị Trung Chính, Nhữ Hữu Nhuần, Phạm Hữu Thanh, Phan Huy Thục và Trần Quốc Trinh.",
+         "Lê Minh Quang", [("Giám đốc", "Sở Y tế")]),
+        ("Ban Giám đốc Sở Y tế gồm 7 thành viên, đứng đầu là Phó Giáo sư, Tiến sĩ Lê Minh Quang (Giám đốc), cùng 6 Phó "
+         "Giám đốc: Trần Quang Cảnh, Nguyễn Thị Trung Chính, Nhữ Hữu Nhuần, Phạm Hữu Thanh, Phan Huy Thục và Trần Quốc Trinh.",
+         "Trần Quốc Trinh", [("Phó Giám đốc", "Sở Y tế")]),
         # a surname of the Central Highlands' peoples ends the department's name
         ("Giám đốc Sở Y tế Nay Phi La đã trao Quyết định số 1027/QĐ-SYT ngày 4/10/2025 về việc phân công ông Nguyễn "
          "Ngọc Thịnh điều hành Bệnh viện Đa khoa vùng Tây Nguyên.", "Nay Phi La", [("Giám đốc", "Sở Y tế")]),

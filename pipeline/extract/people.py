@@ -43,7 +43,8 @@ _ITEM_BEFORE = re.compile(r"([^\W\d_]+(?: [^\W\d_]+){0,4})\s*,\s*$")
 _ITEM_AFTER = re.compile(r"^\s*,\s*([^\W\d_]+(?: [^\W\d_]+){0,4})")
 # "các ủy viên Bộ Chính trị: A; B; C", "các Phó Chủ tịch UBND tỉnh: A, B": a plural office over a list.
 # "các đồng chí là nguyên Chủ tịch UBND Quận 4 qua các thời kỳ: A, B": former holders, one after another.
-_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+(?:đồng chí\s+)?(?:là\s+)?(?:nguyên\s+)?$", re.IGNORECASE)
+# "cùng 6 Phó Giám đốc: A, B": a count stands where "các" does.
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|\d{1,2})\s+(?:đồng chí\s+)?(?:là\s+)?(?:nguyên\s+)?$", re.IGNORECASE)
 _SUCCESSIVE = re.compile(r"\s+(?:qua\s+)?các\s+(?:thời kỳ|nhiệm kỳ)\s*$", re.IGNORECASE)
 _LIST_COLON = re.compile(r"[^.:;\n]{0,60}?:")
 _LIST_END = re.compile(r"[.!?\n]")
