@@ -589,6 +589,15 @@ UNSEEN_EVENTS = [
      "Phó chủ tịch UBND tỉnh Nguyễn Quốc Hùng (bên phải) trao Bằng khen cho Bệnh viện Chợ Rẫy.", [("award", None)]),
     ("Đây là năm thứ 8 liên tiếp hai đơn vị tổ chức khám bệnh, phát thuốc miễn phí cho người nghèo.\n\n"
      "Phó chủ tịch UBND tỉnh trao Bằng khen cho nhiều cá nhân có thành tích, trong đó có bác sĩ Bệnh viện Chợ Rẫy.", []),
+    # commendations handed out later in the body of a ceremony's report were given at it
+    ("Chiều 26/2, Bệnh viện Sản nhi tỉnh Phú Thọ tổ chức kỷ niệm 71 năm Ngày Thầy thuốc Việt Nam (27/2/1955 - 27/2/2026).\n\n"
+     "Cán bộ, thầy thuốc, y bác sĩ, người lao động Bệnh viện đã ôn lại truyền thống vẻ vang của ngành Y tế Việt Nam.\n\n"
+     "Thừa ủy quyền, lãnh đạo Sở Y tế trao Bằng khen của Chủ tịch UBND tỉnh tặng các cá nhân có thành tích xuất sắc.",
+     [("ceremony", "2026-02-26"), ("award", "2026-02-26")]),
+    # honouring in general words names no honour
+    ("Bệnh viện Phổi tỉnh gặp mặt các thế hệ thầy thuốc nhân kỷ niệm 68 năm ngày Thầy thuốc Việt Nam.\n\n"
+     "Đây là dịp để các đơn vị được bày tỏ sự trân trọng, tôn vinh và tri ân, cảm ơn sâu sắc tới những thầy thuốc.",
+     [("ceremony", None)]),
 ]
 
 
@@ -598,6 +607,13 @@ def test_recipients_recollections_and_discharge_ceremonies(text: str, expected: 
     entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Bệnh Nhiệt Đới", "kind": "hospital"},
                                                   {"name": "Bệnh viện Chợ Rẫy", "kind": "hospital"}])
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
+
+
+def test_an_honour_named_at_length_before_its_receiving_facility(rules: RuleSet) -> None:
+    text = ("BV 19-8 được thành lập trên cơ sở sáp nhập hai bệnh viện.\n"
+            "Thượng tướng Tô Lâm (áo xanh) Ủy viên Bộ chính trị, Bộ trưởng Bộ Công an trao Huân chương Bảo vệ Tổ quốc "
+            "hạng Nhất cho BV 19-8")
+    assert _events_at_hospitals(text, ["BV 19-8"], rules) == [("award", None, {name_key("BV 19-8")})]
 
 
 def test_a_meeting_the_article_keeps_mentioning_is_its_event(rules: RuleSet) -> None:

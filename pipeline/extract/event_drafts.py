@@ -99,6 +99,8 @@ def group_triggers(
         elif (hit.start < body_length or _signing_pictured(hit)) and not in_history and not gifts_of_no_visit \
                 and _starts_event(hit, target, lead_paragraph, days_without_year):
             _join_or_start(drafts, hit, target)
+        elif hit.start < body_length and not in_history and (ceremony := _ceremony_honouring(hit, drafts)) is not None:
+            _join_or_start(drafts, replace(hit, date=hit.date or ceremony.date), target)
         else:
             # Evidence only; a date of the past it carries dates nothing.
             pending.append(replace(hit, date=None) if long_ago else hit)
@@ -152,6 +154,16 @@ def _repeated_meeting(drafts: list[Draft], pending: list[TriggerHit], body_lengt
     hits = [h for h in pending if h.type == "ceremony" and h.strength == "verb" and h.start < body_length]
     if len({h.sentence_index for h in hits}) >= REPEATED_MENTIONS:
         drafts.append(Draft(type="ceremony", hits=hits, date=next((h.date for h in hits if h.date), None)))
+
+
+def _ceremony_honouring(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]:
+    """The ceremony reported before an honour someone hands out later in the body ("Chiều 26/2,
+    Bệnh viện A tổ chức kỷ niệm …", then "Thừa ủy quyền, lãnh đạo Sở Y tế trao Bằng khen …"): a
+    ceremony where commendations are given is a ceremony and an award. Only a rule that names the
+    honour handed out counts: "tôn vinh và tri ân những thầy thuốc" may honour without one."""
+    if hit.type != "award" or not hit.rule.meta.get("honour_named") or any(d.type == "award" for d in drafts):
+        return None
+    return next((d for d in reversed(drafts) if d.type == "ceremony" and d.start < hit.start), None)
 
 
 def _visit_met_at(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]:

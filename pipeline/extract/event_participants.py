@@ -26,6 +26,9 @@ from .sentences import Sentence
 # How far after a trigger the visited place or person may start
 # ("làm việc với Trung tâm …", "thăm và tặng quà bác sĩ …").
 _TARGET_WINDOW = 28
+# What an award or a handover gives may be named at length before "cho" and its recipient
+# ("trao Huân chương Bảo vệ Tổ quốc hạng Nhất cho BV 19-8").
+_GIVEN_WINDOW = 48
 ATTACH = "attach"  # the strength of a trigger that only adds evidence to an event
 # A facility written as its head alone ("Bệnh viện") is this many words or fewer.
 BARE_HEAD_WORDS = 2
@@ -180,7 +183,7 @@ def recipient_facility(hit: TriggerHit, spans: list[EntitySpan], text: str) -> O
     if role == "giver" or hit.rule.meta.get("handover"):
         clause_end = _clause_end(text, hit.end, hit.sentence.end)
         return next((s.ref for s in spans if s.kind == "facility" and hit.end <= s.start < clause_end
-                     and s.start - hit.end <= _TARGET_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)
+                     and s.start - hit.end <= _GIVEN_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)
     if role != "recipient":
         return None
     before = [s for s in spans if s.kind == "facility" and hit.sentence.start <= s.start and s.end <= hit.start]
