@@ -1305,6 +1305,13 @@ VISITS_AND_THEIR_MEETINGS = [
     ("Sáng ngày 6/2/2024, phái đoàn tổng lãnh sự quán Nhật Bản đã có chuyến thăm Bệnh viện Ung bướu Đà Nẵng. Đi cùng "
      "Tổng lãnh sự có ông TERADO Hirotsugu, Lãnh sự phụ trách Kinh tế – Văn Hoá và cộng sự.\nTrong buổi gặp mặt, Ông "
      "MORI Takero đã gửi lời chúc mừng năm mới.", "Bệnh viện Ung bướu Đà Nẵng", [("visit", "2024-02-06")]),
+    # … or with a paragraph of background and a photo's caption between
+    ("Sáng 5/7/2021, Đại tá Nguyễn Quang Huy, Phó Giám đốc Công an tỉnh Thanh Hóa đã đến thăm hỏi, tặng quà động viên CBCS "
+     "Bệnh viện Công an tỉnh Thanh Hóa được nhận nhiệm vụ tăng cường chi viện cho TP. Hồ Chí Minh.\n\n"
+     "Thực hiện ý kiến chỉ đạo của Cục Y tế Bộ Công an, bệnh viện đã chọn ra 5 CBCS đi tăng cường chống dịch.\n\n"
+     "Đại tá Nguyễn Quang Huy động viên các CBCS nhận nhiệm vụ tăng cường chi viện cho TP Hồ Chí Minh.\n\n"
+     "Tại buổi gặp mặt, Đại tá Nguyễn Quang Huy đã đánh giá cao tinh thần sẵn sàng nhận nhiệm vụ của các cán bộ, chiến sỹ.",
+     "Bệnh viện Công an tỉnh Thanh Hóa", [("visit", "2021-07-05")]),
     # an official who inspects a unit at a named facility visits it
     ("Sáng 29-4-2021, đồng chí Hoàng Việt Phương, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh kiểm tra khu cách ly tại Trung "
      "tâm Y tế huyện Sơn Dương.", "Trung tâm Y tế huyện Sơn Dương", [("visit", "2021-04-29")]),

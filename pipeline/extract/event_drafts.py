@@ -42,8 +42,9 @@ _CEREMONIAL = ("ceremony", "signing")
 # Heuristic: a meeting mentioned in this many sentences is what the article reports.
 REPEATED_MENTIONS = 2
 # Heuristic: "Tại buổi gặp mặt" joins a visit reported at most this many sentences before
-# ("… đã có chuyến thăm Bệnh viện X. Đi cùng … có ông B. Trong buổi gặp mặt, …").
-MEETING_AFTER_VISIT = 2
+# ("… đã có chuyến thăm Bệnh viện X. Đi cùng … có ông B. Trong buổi gặp mặt, …"; a paragraph of
+# background and a photo's caption may stand between).
+MEETING_AFTER_VISIT = 3
 # "tổ chức hội nghị ký kết quy chế": the meeting is the signing (matched on the text before a signing trigger).
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
 # Between two visiting verbs of one list: "đến thăm, tặng quà", "thăm và tặng quà".
