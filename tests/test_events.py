@@ -1310,7 +1310,8 @@ VISITS_AND_THEIR_MEETINGS = [
      "Bệnh viện Công an tỉnh Thanh Hóa được nhận nhiệm vụ tăng cường chi viện cho TP. Hồ Chí Minh.\n\n"
      "Thực hiện ý kiến chỉ đạo của Cục Y tế Bộ Công an, bệnh viện đã chọn ra 5 CBCS đi tăng cường chống dịch.\n\n"
      "Đại tá Nguyễn Quang Huy động viên các CBCS nhận nhiệm vụ tăng cường chi viện cho TP Hồ Chí Minh.\n\n"
-     "Tại buổi gặp mặt, Đại tá Nguyễn Quang Huy đã đánh giá cao tinh thần sẵn sàng nhận nhiệm vụ của các cán bộ, chiến sỹ.",
+     "Tại buổi gặp mặt, Đại tá Nguyễn Quang Huy đã đánh giá cao tinh thần sẵn sàng nhận nhiệm vụ của các cán bộ, chiến sỹ.\n\n"
+     "Ngay sau buổi gặp mặt, đoàn thiện nguyện đã trao tặng đoàn công tác 4 triệu đồng.",
      "Bệnh viện Công an tỉnh Thanh Hóa", [("visit", "2021-07-05")]),
     # an official who inspects a unit at a named facility visits it
     ("Sáng 29-4-2021, đồng chí Hoàng Việt Phương, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh kiểm tra khu cách ly tại Trung "

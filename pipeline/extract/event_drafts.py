@@ -171,7 +171,12 @@ def _visit_met_at(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]:
     """The visit a meeting pointed at as the occasion ("Tại buổi gặp mặt, …") belongs to: the
     visit reported in the sentences just before (maybe with who came along between), when no
     ceremony has been reported."""
-    if not (hit.rule.meta.get("joins_visit") and hit.at_occasion) or any(d.type == "ceremony" for d in drafts):
+    if not hit.rule.meta.get("joins_visit") or any(d.type == "ceremony" for d in drafts):
+        return None
+    if hit.refers_back and not hit.at_occasion:
+        # the meeting a visit already took in, named again ("Ngay sau buổi gặp mặt, …")
+        return next((d for d in drafts if d.type == "visit" and any(h.rule.id == hit.rule.id for h in d.hits)), None)
+    if not hit.at_occasion:
         return None
     return next((d for d in reversed(drafts) if d.type == "visit"
                  and any(0 < hit.sentence_index - h.sentence_index <= MEETING_AFTER_VISIT for h in d.hits)), None)
