@@ -39,6 +39,10 @@ def positions_of(text: str, rules: RuleSet) -> dict[str, list[tuple[str, str | N
         ("Về phía trường ĐH Cửu Long có Nhà giáo ưu tú, PGS.TS Lương Minh Cừ – Bí thư Đảng uỷ, Hiệu trưởng; "
          "TS. Nguyễn Thanh Dũng – Phó Hiệu trưởng; lãnh đạo các đơn vị trực thuộc.",
          "Nguyễn Thanh Dũng", [("Phó Hiệu trưởng", "Trường ĐH Cửu Long")]),
+        # an office "in charge" with qualifiers before its body; the bare committee before it is that body's
+        ("Tham dự có TS.BS Vũ Trí Thanh, Bí thư Đảng ủy, Phó Giám đốc phụ trách quản lý điều hành Bệnh viện TP Thủ Đức; "
+         "Thượng úy Nguyễn Văn Ninh, Đội Cảnh sát quản lý hành chính về trật tự Công an TP Thủ Đức.",
+         "Vũ Trí Thanh", [("Bí thư", "Đảng ủy Bệnh viện TP Thủ Đức"), ("Phó Giám đốc", "Bệnh viện TP Thủ Đức")]),
         # a board whose members the sentence lists: an office in brackets, a count before a listed office
         ("Ban Giám đốc Sở Y tế gồm 7 thành viên, đứng đầu là Phó Giáo sư, Tiến sĩ Lê Minh Quang (Giám đốc), cùng 6 Phó "
          "Giám đốc: Trần Quang Cảnh, Nguyễn Thị Trung Chính, Nhữ Hữu Nhuần, Phạm Hữu Thanh, Phan Huy Thục và Trần Quốc Trinh.",

@@ -26,7 +26,7 @@ _WORD = re.compile(r"[^\W_]+")
 _CENTRAL_LEVEL = re.compile(r"(?:Trung ương|TW|T\.Ư)\s+")  # "Chủ tịch TW Hội …": the body's central level
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
-_IN_CHARGE = re.compile(r"(?:[Pp]hụ trách|của)\s+")
+_IN_CHARGE = re.compile(r"(?:[Pp]hụ trách(?:\s+(?:quản lý|điều hành|chuyên môn|chung))*|của)\s+")
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def board_of(office: Hit) -> Optional[str]:
 
 def org_start_of(text: str, office: Hit) -> int:
     """Where the organization of an office starts: after ``phụ trách`` or ``của`` before a
-    named body (``Phó Giám đốc phụ trách Sở Y tế``, ``Phó Tổng Giám đốc của Shinhan Life``)."""
+    named body (``Phó Giám đốc phụ trách Sở Y tế``, ``Phó Tổng Giám đốc của Shinhan Life``,
+    ``Phó Giám đốc phụ trách quản lý điều hành Bệnh viện``)."""
     if office.org_start is not None:
         return office.org_start
     start = skip_spaces(text, office.end)

@@ -44,7 +44,8 @@ _NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _ITEM_END = re.compile(r"[;\n]|\.\s")
 _NAME_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+[A-ZĐÀ-Ỹ]")  # two capitalised words
 # "Bí thư Đảng ủy, Giám đốc Bệnh viện X": a party committee written without its body; the next
-# office starts within a few characters of it (", ", " - ", " kiêm ").
+# office starts within a few characters of it (", ", " - ", " kiêm "), its body maybe further on
+# ("Bí thư Đảng ủy, Phó Giám đốc phụ trách quản lý điều hành Bệnh viện").
 _BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ)|Chi bộ|chi bộ")
 MAX_COMMITTEE_GAP = 30
 _KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+(?:vụ|danh))?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
@@ -93,11 +94,12 @@ def _offices_from(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) 
         positions.append(position)
         offices.append(office)
         shared.append(bool(positions[:-1]) and "kiêm" in sep.group(0))
-    return _committee_from_next(text, _bodies_shared_by_offices(text, positions, shared, lexicon), offices, lexicon)
+    return _committee_from_next(text, _bodies_shared_by_offices(text, positions, offices, shared, lexicon), offices,
+                                lexicon)
 
 
 def _bodies_shared_by_offices(
-    text: str, positions: list[PositionMention], shared: list[bool], lexicon: Lexicon
+    text: str, positions: list[PositionMention], offices: list[Hit], shared: list[bool], lexicon: Lexicon
 ) -> list[PositionMention]:
     """``Chủ tịch kiêm Tổng giám đốc Tập đoàn Y tế Phương Châu``: two offices joined by "kiêm"
     are held in one body, written once after the second. ``Bí thư Đảng ủy - Giám đốc Bệnh viện X``:
@@ -113,7 +115,7 @@ def _bodies_shared_by_offices(
             filled[index] = replace(current, org_start=following.org_start, org_end=following.org_end,
                                     org_text=following.org_text)
         elif current.org_text is not None and current.board is None and _BARE_COMMITTEE.fullmatch(
-                current.org_text) and following.org_start - (current.org_end or 0) <= MAX_COMMITTEE_GAP \
+                current.org_text) and offices[index + 1].start - (current.org_end or 0) <= MAX_COMMITTEE_GAP \
                 and _body_of_its_own(text, following.org_start, lexicon):
             # the committee leads the body's name, as a named board does (Ban Tuyên giáo + Tỉnh ủy)
             filled[index] = replace(following, title=current.title, board=current.org_text)
