@@ -471,6 +471,20 @@ def test_date_line_under_the_lead_of_a_page_with_a_masthead(rules: RuleSet) -> N
     assert clean(raw_text(text), rules).published == "2024-05-18T21:06:00+07:00"
 
 
+def test_date_line_between_the_lead_and_the_body_keeps_the_body(rules: RuleSet) -> None:
+    lead = ('(Chinhphu.vn) - Thủ tướng Chính phủ vừa phê duyệt danh mục dự án "Đầu tư trang thiết bị y tế Bệnh viện đa '
+            'khoa tỉnh Ninh Bình quy mô 700 giường" sử dụng vốn vay ODA.')
+    body = [
+        "Thủ tướng Chính phủ giao UBND tỉnh Ninh Bình chịu trách nhiệm toàn diện về việc thực hiện dự án đúng mục đích, "
+        "có hiệu quả.",
+        "Bộ Tài chính chủ trì, phối hợp với UBND tỉnh Ninh Bình và các cơ quan liên quan đàm phán Hiệp định vay cho dự án.",
+        "Bệnh viện được thành lập trên cơ sở đầu tư mới, đến khu vực công trình mới được khánh thành năm 2010.",
+    ]
+    text = "\n\n".join(["In bài viết", "Đầu tư trang thiết bị y tế cho Bệnh viện đa khoa tỉnh Ninh Bình", lead,
+                         "09/01/2012 18:07", *body, "Nam Khánh"])
+    assert clean(raw_text(text), rules).body.endswith(body[-1])
+
+
 def test_first_line_saying_who_stands_where_in_a_photo_is_no_headline(rules: RuleSet) -> None:
     caption = ("DSCKI. Lê Viết Bắc, Phó Giám đốc Sở Y tế TP. Huế (bên trái) trao Quyết định điều động và bổ nhiệm "
                "cho BSCKII. Thái Văn Tuấn")

@@ -72,6 +72,12 @@ def cut_tail(blocks: Sequence[Block], rules: CleaningRules) -> tuple[Block, ...]
             i = resume
             continue
         if prose_seen >= TEASER_AFTER_PROSE and rules.timestamp(text) is not None:
+            if _prose_resumes(blocks, i + 1, rules, RESUME_PROSE_RUN) == i + 1:
+                # The article's own date line between its lead and its body (title, sapo, date, body):
+                # the prose goes on right under it, where a teaser's timestamp has another headline.
+                kept.append(block)
+                i += 1
+                continue
             if _last_before_comments(blocks, i + 1, rules):
                 kept.append(block)  # the article's own date line, under its byline ("17 August 2016 | 5:14 pm")
                 break
