@@ -93,6 +93,12 @@ CASES = [
     ),
     ("Theo lộ trình, từ tháng 1-6/2019 sẽ triển khai và hoàn thiện phần mềm.", "2018-06-22", [("2019-01", None), ("2019-06", None)]),
     (
+        "Lần đầu tiên, một đoàn công tác của Liên Hợp Quốc và Chính phủ đã tới thăm tỉnh Ninh Thuận từ ngày 21 đến 23 "
+        "tháng 8 năm 2013.",
+        None,
+        [("2013-08-21", None), ("2013-08-23", None)],
+    ),
+    (
         "Kết quả, sau 3 ngày 1-2/6 và ngày 4/6, số trẻ từ 6 – 36 tháng tuổi được uống Vitamin A liều cao.",
         "2018-06-30",
         [("2018-06-01", None), ("2018-06-02", None), ("2018-06-04", None)],
