@@ -1516,3 +1516,13 @@ def test_a_handover_to_a_named_facility_is_reported_and_an_earlier_day_dates_not
             "công tác đã tới dâng hoa, dâng hương.")
     assert _events_at_hospitals(text, ["Bệnh viện Hữu nghị Đa khoa Nghệ An"], rules, published="2021-04-11") == [
         ("ceremony", None, {"bệnh viện hữu nghị đa khoa nghệ an"})]
+
+
+def test_a_lead_opening_with_an_earlier_day_does_not_date_the_report(rules: RuleSet) -> None:
+    # a page cut above its lead: the first paragraph tells of the decision taken days before the ceremony
+    text = ("Trước đó, ngày 28/5/2020, UBND huyện Hương Khê đã có quyết định số 2159/QĐ-UBND về việc hợp nhất Trung tâm "
+            "Y tế dự phòng và Trung tâm Dân số - Kế hoạch hóa gia đình huyện thành Trung tâm Y tế huyện Hương Khê.\n\n"
+            "Các đại biểu tham dự buổi lễ.\n\n"
+            "Đồng chí Trần Quốc Bảo, Phó Chủ tịch UBND huyện phát biểu tại buổi lễ.")
+    assert [(kind, date) for kind, date, _ in _events_at_hospitals(text, ["Trung tâm Y tế huyện Hương Khê"], rules)] == [
+        ("ceremony", None)]
