@@ -272,12 +272,12 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     usable = [date for date in _sentence_dates(text, dates, rules)
               if not date.in_parentheses and not is_document_date(text, date.start, rules)]
     # A lead that opens "Trước đó, ngày 28/5/2020, …" (a page cut above it) tells of an earlier day.
-    earlier = bool(_EARLIER_DAY.match(text, start))
-    for date in usable:
-        if start <= date.start < end and not earlier:
-            return date
-    if _DAY_MONTH.search(text, start, end) and not earlier:
-        return None  # the lead's own day, whose year the article does not give
+    if not _EARLIER_DAY.match(text, start):
+        for date in usable:
+            if start <= date.start < end:
+                return date
+        if _DAY_MONTH.search(text, start, end):
+            return None  # the lead's own day, whose year the article does not give
     # A summary without a date, then the report opens with its day ("Ngày 17/6, Chủ tịch nước …").
     opening_sentences: dict[int, Sentence] = {}
     for sentence in sentences:
