@@ -1518,6 +1518,15 @@ def test_a_handover_to_a_named_facility_is_reported_and_an_earlier_day_dates_not
         ("ceremony", None, {"bệnh viện hữu nghị đa khoa nghệ an"})]
 
 
+def test_a_facility_that_receives_equipment_holds_the_handover(rules: RuleSet) -> None:
+    # told from the receiving side, undated and under a headline taken as the first paragraph
+    text = ("Bệnh viện Phổi tỉnh: Tiếp nhận hệ thống xe X-quang kỹ thuật số lưu động\n\n"
+            "Vừa qua, Bệnh viện Phổi tỉnh Hậu Giang đã tiếp nhận hệ thống xe chụp X-quang kỹ thuật số lưu động do "
+            "Chương trình chống lao quốc gia tài trợ.")
+    assert _events_at_hospitals(text, ["Bệnh viện Phổi tỉnh Hậu Giang"], rules) == [
+        ("ceremony", None, {"bệnh viện phổi tỉnh hậu giang"})]
+
+
 def test_a_lead_opening_with_an_earlier_day_does_not_date_the_report(rules: RuleSet) -> None:
     # a page cut above its lead: the first paragraph tells of the decision taken days before the ceremony
     text = ("Trước đó, ngày 28/5/2020, UBND huyện Hương Khê đã có quyết định số 2159/QĐ-UBND về việc hợp nhất Trung tâm "

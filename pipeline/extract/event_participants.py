@@ -45,6 +45,9 @@ _TREATED_AT = re.compile(rf"[^.;]{{0,80}}?\b(?:đang\s+)?{TREATED}\s+(?:tại|�
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 # "trao Bằng khen cho Bệnh viện …", "… cho tập thể Bệnh viện …": the award's receiving unit follows.
 _GIVEN_TO = re.compile(r"\bcho\s+(?:(?:các\s+)?tập thể\s+)?$", re.IGNORECASE)
+# "Bệnh viện Phổi tỉnh đã tiếp nhận hệ thống xe chụp X-quang": a handover told from the side
+# that receives names its recipient before the verb.
+_RECEIVED = re.compile(r"tiếp nhận\b", re.IGNORECASE)
 _SPEAKING = re.compile(r"\b(?:phát biểu|chia sẻ|nhấn mạnh|cho biết|khẳng định|báo cáo)\b", re.IGNORECASE)
 _ATTENDING = re.compile(r"\b(?:tham dự|dự|có mặt|tham gia)\b", re.IGNORECASE)
 # A unit written right after a person's name is where the person works
@@ -177,10 +180,13 @@ def _patients_hospital(person: EntitySpan, spans: list[EntitySpan], text: str, c
 
 def recipient_facility(hit: TriggerHit, spans: list[EntitySpan], text: str) -> Optional[str]:
     """The facility an award or a handover names as its recipient, in the same sentence: before a
-    receiving verb ("Bệnh viện Chợ Rẫy được nhận bằng khen …"), after "cho" following a
-    giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân", "tặng 2 máy thở cho Bệnh viện A")."""
+    receiving verb ("Bệnh viện Chợ Rẫy được nhận bằng khen …", "Bệnh viện A đã tiếp nhận 2 máy
+    thở"), after "cho" following a giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân", "tặng 2
+    máy thở cho Bệnh viện A")."""
     role = hit.rule.meta.get("subject_role")
-    if role == "giver" or hit.rule.meta.get("handover"):
+    if hit.rule.meta.get("handover") and _RECEIVED.match(hit.text):
+        role = "recipient"
+    elif role == "giver" or hit.rule.meta.get("handover"):
         clause_end = _clause_end(text, hit.end, hit.sentence.end)
         return next((s.ref for s in spans if s.kind == "facility" and hit.end <= s.start < clause_end
                      and s.start - hit.end <= _GIVEN_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)
