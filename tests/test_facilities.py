@@ -520,6 +520,11 @@ def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
          "Bệnh viện Đa khoa thị xã Ayun Pa.",
          ["Trung tâm Y tế huyện Ia Pa", "Trung tâm Y tế huyện Đức Cơ", "Trung tâm Y tế huyện Chư Pah",
           "Trung tâm Y tế huyện Chư Pưh", "Bệnh viện Đa khoa thị xã Ayun Pa"]),
+        # the communes owning the stations; a district's stations are named after it
+        ("Trong đó, 03 trạm y tế của xã Sa Nghĩa, Sa Nhơn và Ya Ly đã thẩm định lại đầu năm nay.",
+         ["Trạm y tế xã Sa Nghĩa", "Trạm y tế xã Sa Nhơn", "Trạm y tế xã Ya Ly"]),
+        ("Sở Y tế trao bằng công nhận cho 2 trạm y tế của huyện Đam Rông là Trạm Y tế xã Đạ Tông và Trạm Y tế xã "
+         "Đạ M’rông.", ["Trạm Y tế xã Đạ Tông", "Trạm Y tế xã Đạ M’rông"]),
     ],
 )
 def test_a_head_before_listed_communes_names_one_station_each(text, expected, rules):

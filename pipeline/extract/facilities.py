@@ -26,9 +26,11 @@ from .words import skip_spaces, word_at
 _AWARD_TITLE_BEFORE = re.compile(r"(?:danh hiệu|giải thưởng|mô hình|tiêu chí)\s*[“\"]\s*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B",
-# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted), "Trạm Y tế tại các xã A, B", "BV đa khoa các tỉnh: A, B".
+# "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted), "Trạm Y tế tại các xã A, B", "BV đa khoa các tỉnh: A, B",
+# "03 trạm y tế của xã Sa Nghĩa, Sa Nhơn và Ya Ly" (the communes owning them; "2 trạm y tế của huyện A
+# là …" are a district's, named after it).
 _UNITS_LISTED = re.compile(
-    r"\s+(?:(?:tại|ở)\s+)?(?:các|hai|ba|bốn|năm|\d{1,2})\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
+    r"\s+(?:(?:(?:tại|ở)\s+)?(?:các|hai|ba|bốn|năm|\d{1,2})|của(?:\s+(?:các|hai|ba|bốn|năm|\d{1,2}))?(?=\s+(?:xã|phường|thị trấn)\b))\s+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|địa phương|đơn vị)\s*(?:(?:gồm|là)\s*)?:?\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 _NOT_UNITS = frozenset({"địa phương", "đơn vị"})  # "các địa phương gồm: …" lists places, not units of one level
 _AND_NEXT_HEAD = re.compile(r"\s+và\s+(?:các\s+)?")
