@@ -535,6 +535,8 @@ def test_a_head_before_listed_communes_names_one_station_each(text, expected, ru
     "text, expected",
     [
         # lowercase words inside names; island districts and special zones as units
+        ("Cho đến nay, Trạm Quân dân y kết hợp Lai Hòa (Bộ đội Biên phòng tỉnh Sóc Trăng) đã thành lập được 10 năm.",
+         ["Trạm Quân dân y kết hợp Lai Hòa"]),
         ("Phó Giám đốc Bệnh viện Chuyên khoa Tâm thần tỉnh cho biết.", ["Bệnh viện Chuyên khoa Tâm thần tỉnh"]),
         ("Phó Chủ tịch thăm các bệnh nhân đang điều trị tại Bệnh viện Đa khoa trung tâm tỉnh Gia Lai.",
          ["Bệnh viện Đa khoa trung tâm tỉnh Gia Lai"]),
