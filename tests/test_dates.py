@@ -265,6 +265,11 @@ NO_YEAR_GUESSED = [
         "Ngày 11/9/2018, cán bộ tham gia hiến máu. Hàng năm Trung tâm vận động cán bộ nhân viên tham gia từ 2- 3 đợt.",
         [("2018-09-11", None)],
     ),
+    # A lunar day beside the solar one is not a second date.
+    (
+        "Trung tâm Y tế đã tặng 225 suất quà cho các cháu thiếu nhi vào chiều ngày 16/9/2024( tức ngày 14/8 âm lịch).",
+        [("2024-09-16", "afternoon")],
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ the article writes out (an anniversary range such as ``27/2/1955 –
 lower bound, as it was issued before the article); with none, the mention is
 left out rather than given a guessed year. Relative days (``hôm qua``,
 ``sáng nay``) need the publication date; ``chiều nay (7/10)`` gives its day.
-A range of counts (``từ 2- 3 đợt``) is not a date.
+A range of counts (``từ 2- 3 đợt``) and a lunar day (``14/8 âm lịch``) are not dates.
 """
 
 from __future__ import annotations
@@ -104,14 +104,14 @@ def group_dates(found: list[DateFound]) -> list[DateMention]:
 def _expressions(text: str, rules: RuleSet) -> list[Expression]:
     """Expression and relative-day matches, overlaps resolved longest first;
     a written date wins over a relative word it overlaps ("chiều nay (7/10)"),
-    and nothing inside a range of counts ("từ 2- 3 đợt") is a date."""
-    counts = [m.span() for rule in rules.rules(KIND) if rule.meta.get("role") == "count_range" for m in rule.finditer(text)]
+    and nothing inside a range of counts ("từ 2- 3 đợt") or a lunar day ("14/8 âm lịch") is a date."""
+    blocked = [m.span() for rule in rules.rules(KIND) if rule.meta.get("role") == "not_a_date" for m in rule.finditer(text)]
     candidates = []
     for rule in rules.rules(KIND):
         if rule.meta.get("role") not in ("expression", "relative"):
             continue
         for match in rule.finditer(text):
-            if any(match.start() < count_end and match.end() > count_start for count_start, count_end in counts):
+            if any(match.start() < block_end and match.end() > block_start for block_start, block_end in blocked):
                 continue
             start, end = match.span("date") if "date" in rule.regex.groupindex and match.group("date") else match.span()
             candidates.append(Expression(start, end, match.start(), match.end(), rule, match.groupdict()))
