@@ -443,6 +443,11 @@ UNSEEN_ARTICLE_POSITIONS = [
     # an honorary consul
     ("Đoàn chuyên gia do GS.TS. Nagato Natsume – Giám đốc điều hành JCPF, Lãnh sự Danh dự Việt Nam tại Nagoya làm "
      "trưởng đoàn.", "Nagato Natsume", [("Giám đốc điều hành", "JCPF"), ("Lãnh sự danh dự", "Việt Nam")]),
+    # a unit's inspectorate, named by the office; an agency's, named after it
+    ("Chánh Thanh tra tỉnh Kiên Giang Ngô Quang Hưởng vừa kết luận thanh tra Ban Quản lý các dự án.",
+     "Ngô Quang Hưởng", [("Chánh Thanh tra", "Thanh tra tỉnh Kiên Giang")]),
+    ("Ngày 5/6, Chánh Thanh tra Sở Y tế Ngô Quang Hưởng ký kết luận thanh tra.",
+     "Ngô Quang Hưởng", [("Chánh Thanh tra", "Sở Y tế")]),
 ]
 
 
