@@ -184,9 +184,9 @@ def recipient_facility(hit: TriggerHit, spans: list[EntitySpan], text: str) -> O
     thở"), after "cho" following a giving verb ("trao Bằng khen cho Bệnh viện Vinh Dân", "tặng 2
     máy thở cho Bệnh viện A")."""
     role = hit.rule.meta.get("subject_role")
-    if hit.rule.meta.get("handover") and _RECEIVED.match(hit.text):
-        role = "recipient"
-    elif role == "giver" or hit.rule.meta.get("handover"):
+    if hit.rule.meta.get("handover"):
+        role = "recipient" if _RECEIVED.match(hit.text) else "giver"  # a handover gives, told from either side
+    if role == "giver":
         clause_end = _clause_end(text, hit.end, hit.sentence.end)
         return next((s.ref for s in spans if s.kind == "facility" and hit.end <= s.start < clause_end
                      and s.start - hit.end <= _GIVEN_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)
