@@ -343,6 +343,16 @@ def test_a_facility_with_and_without_its_city_is_one(rules):
     ]
 
 
+def test_a_facility_with_its_city_written_fused_is_one(rules):
+    # "TPHCM": the city's unit word and initials written as one word.
+    found = facilities_of(
+        "Các bác sĩ trẻ được gửi đến Bệnh viện Đại học Y dược TPHCM để học về nội khoa tim mạch. Sau đó, các bác sĩ "
+        "của Bệnh viện Đại học Y dược luân phiên mỗi tuần về tại địa phương.", rules)
+    assert [(f.name, f.aliases, f.location) for f in found] == [
+        ("Bệnh viện Đại học Y dược TPHCM", ["Bệnh viện Đại học Y dược"], "thành phố HCM"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
