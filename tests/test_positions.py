@@ -88,6 +88,9 @@ BOARD_LISTED = ("Ban Giám đốc Sở Y tế gồm 7 thành viên, đứng đ�
          "Lê Thị Tú Anh", [("Trưởng phòng", "Phòng y tế TP. Vĩnh Long")]),
         ("tặng quà bác sĩ Trần Thị Thu, Trạm trưởng Trạm Y tế phường Tràng Cát (quận Hải An).",
          "Trần Thị Thu", [("Trạm trưởng", "Trạm Y tế phường Tràng Cát")]),
+        # a clinic's head is named by the clinic's head word, as a station's is
+        ("Theo bác sĩ Vàng A Lử, Trưởng phòng khám Đa khoa khu vực Xá Nhè cho biết, hiện có 2 bác sĩ tại phòng khám.",
+         "Vàng A Lử", [("Trưởng phòng khám", "Phòng khám Đa khoa khu vực Xá Nhè")]),
         ("Tổng thống Mỹ Joe Biden tiếp người đồng cấp.", "Joe Biden", [("Tổng thống", "Mỹ")]),
         # a department and the facility it belongs to, both kept
         ("BSCKII Nguyễn Văn An, Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai cho biết.",
