@@ -271,6 +271,11 @@ def test_related_box_inside_the_article_is_dropped_not_cut(rules: RuleSet) -> No
          "Lãnh đạo quận Hoàng Mai tặng hoa chúc mừng cán bộ, công chức, viên chức, người lao động ngành Y tế quận."),
         (["Tiêu đề - Ảnh 1.", "Đoàn công tác của hai đơn vị chúc mừng Lễ ký kết thành công"],
          "Đoàn công tác của hai đơn vị chúc mừng Lễ ký kết thành công"),
+        # a long caption closed by its photo credit and a pipe is no strip of headlines
+        (["![]() |", "Bác sỹ CKII Hồ Văn Thăng - Giám đốc Bệnh viện Y học cổ truyền Nghệ An quán triệt nội dung hợp tác "
+          "toàn diện với Viện Y dược học dân tộc TP.HCM là cơ hội để thúc đẩy bệnh viện phát triển. Ảnh: Đức Anh |"],
+         "Bác sỹ CKII Hồ Văn Thăng - Giám đốc Bệnh viện Y học cổ truyền Nghệ An quán triệt nội dung hợp tác "
+         "toàn diện với Viện Y dược học dân tộc TP.HCM là cơ hội để thúc đẩy bệnh viện phát triển. Ảnh: Đức Anh"),
     ],
 )
 def test_caption_under_an_image_marker(lines: list[str], caption: str, rules: RuleSet) -> None:

@@ -196,7 +196,10 @@ def drop_inline(
             continue
         if rules.timestamp(text) is not None:
             continue
-        if after_image and block.role in (Role.PARA, Role.CAPTION) and _caption_shaped(block, caption_max_words):
+        # Under a photo, a line closed by a photo credit ("… Ảnh: Đức Anh |") is its caption however
+        # long: a strip of other articles' headlines carries no credit.
+        if after_image and block.role in (Role.PARA, Role.CAPTION) \
+                and (_caption_shaped(block, caption_max_words) or kind is LineKind.CAPTION):
             kept.append(block.with_text(text.rstrip(" |")).with_role(Role.CAPTION))
             after_image = False
             continue
