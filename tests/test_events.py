@@ -288,6 +288,12 @@ def test_a_signing_months_before_an_undated_review_is_background(rules: RuleSet)
     assert [(e.type, e.date) for e in run(annotated(text, rules, "2023-04-25"), Entities())] == [("visit", None)]
 
 
+def test_an_agreement_carried_out_was_signed_before(rules: RuleSet) -> None:
+    text = ("Thực hiện biên bản ghi nhớ hợp tác hỗ trợ giữa hai đơn vị đã được ký kết, ngày 28/6, chiều 1/7, đã diễn ra "
+            "“Hội nghị triển khai kế hoạch hợp tác giữa Viện Y dược học dân tộc TP HCM và Bệnh viện Y học cổ truyền Nghệ An”.")
+    assert [e.type for e in run(annotated(text, rules, "2022-07-02"), Entities())] == ["ceremony"]
+
+
 # Held-out sentences: the article's own event, with its type and date (no publication date given).
 ARTICLE_EVENTS = [
     # A unit's review of its year or half-year is a meeting; a report's review is a document.

@@ -180,7 +180,8 @@ def _opens_with_occasion(sentence_text: str, rules: RuleSet) -> bool:
 
 def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: RuleSet) -> bool:
     """A plan or negation word shortly before the trigger in the same clause, an approval
-    further before it ("chấp thuận việc ký kết"), a plan word right after it ("Lễ khánh
+    further before it ("chấp thuận việc ký kết") or an agreement being carried out ("Thực hiện
+    biên bản ghi nhớ … đã được ký kết"), a plan word right after it ("Lễ khánh
     thành sẽ được tổ chức", unless the trigger names what an agreement provides: "Theo nội dung
     ký kết, A sẽ tài trợ …"), or a free examination campaign the act is part of ("khám, cấp
     thuốc miễn phí và tặng quà")."""
@@ -191,6 +192,7 @@ def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: Ru
     return _context_says("plan", clause, rules) or _context_says("negation", clause, rules) \
         or (_context_says("plan_after", after, rules) and not _context_says("content_of", clause, rules)) \
         or _context_says("approval", approval_clause, rules) \
+        or _context_says("carried_out", approval_clause, rules) \
         or _in_campaign(sentence_text, trigger_end, clause, approval_clause, rules)
 
 
