@@ -206,6 +206,8 @@ NOT_EVENTS = [
     # an opening still to come; a machine put into use opens nothing
     "Các ban, ngành đang ráo riết triển khai để sớm đưa cơ sở vào hoạt động, phục vụ nhu cầu người bệnh.",
     "Bệnh viện đã đưa máy chụp cắt lớp 128 dãy vào sử dụng từ đầu năm.",
+    # an act that only marks when a span of time began
+    "Công trình có tổng mức đầu tư là 4 tỷ đồng. Thời gian thi công là 4 tháng kể từ ngày khởi công.",
 ]
 
 
@@ -292,6 +294,14 @@ def test_an_agreement_carried_out_was_signed_before(rules: RuleSet) -> None:
     text = ("Thực hiện biên bản ghi nhớ hợp tác hỗ trợ giữa hai đơn vị đã được ký kết, ngày 28/6, chiều 1/7, đã diễn ra "
             "“Hội nghị triển khai kế hoạch hợp tác giữa Viện Y dược học dân tộc TP HCM và Bệnh viện Y học cổ truyền Nghệ An”.")
     assert [e.type for e in run(annotated(text, rules, "2022-07-02"), Entities())] == ["ceremony"]
+
+
+def test_units_in_the_quoted_name_of_the_event_take_part(rules: RuleSet) -> None:
+    text = ("Ngày 1/7, đã diễn ra “Hội nghị triển khai kế hoạch hợp tác giữa Viện Y dược học dân tộc TP HCM và "
+            "Bệnh viện Y học cổ truyền Nghệ An”.")
+    assert _events_at_hospitals(text, ["Viện Y dược học dân tộc TP HCM", "Bệnh viện Y học cổ truyền Nghệ An"],
+                                rules, "2022-07-02") == [
+        ("ceremony", "2022-07-01", {"viện y dược học dân tộc tp hcm", "bệnh viện y học cổ truyền nghệ an"})]
 
 
 # Held-out sentences: the article's own event, with its type and date (no publication date given).

@@ -161,6 +161,15 @@ def _inside_quotes(text: str, start: int, pos: int) -> bool:
     return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
 
 
+def _quoted_apart(text: str, trigger: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation the trigger is not part of: a unit named in a
+    quoted plan takes no part, but one named in the quoted name of the event itself ("“Hội nghị
+    triển khai kế hoạch hợp tác giữa A và B”") is its party."""
+    if not _inside_quotes(text, 0, pos):
+        return False
+    return not (trigger < pos and _inside_quotes(text, 0, trigger) and "”" not in text[trigger:pos])
+
+
 def _host_before(hit: TriggerHit, spans: list[EntitySpan], cues: PlaceCues) -> Optional[str]:
     """The place that receives the visitors, written before the trigger (``Trung tâm Y tế khu vực
     Cà Mau tiếp đoàn Sở Y tế``): the body after "tiếp đoàn" is the delegation's, never the place."""
@@ -231,7 +240,7 @@ def participants(
         said_from = sentence.start + speech.end() if speech else sentence.end
         for span in in_sentence:
             if _is_affiliation(span, in_sentence, sentence) or (span.start >= said_from and span.kind != "person") \
-                    or _inside_quotes(sentence.text, 0, span.start - sentence.start):
+                    or _quoted_apart(sentence.text, hit.start - sentence.start, span.start - sentence.start):
                 continue  # (a unit named inside a quoted plan or programme takes no part)
             role = _role_by_position(hit, span, speaking, attending)
             if role is not None:
