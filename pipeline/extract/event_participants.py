@@ -167,7 +167,8 @@ def _quoted_apart(text: str, trigger: int, pos: int) -> bool:
     triển khai kế hoạch hợp tác giữa A và B”") is its party."""
     if not _inside_quotes(text, 0, pos):
         return False
-    return not (trigger < pos and _inside_quotes(text, 0, trigger) and "”" not in text[trigger:pos])
+    between = text[trigger:pos]
+    return not (trigger < pos and _inside_quotes(text, 0, trigger) and "”" not in between and '"' not in between)
 
 
 def _host_before(hit: TriggerHit, spans: list[EntitySpan], cues: PlaceCues) -> Optional[str]:
