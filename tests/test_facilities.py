@@ -167,6 +167,10 @@ def test_canonical_key_keeps_different_bodies_apart(first, second, kind):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a count of one before a capitalised head and its name counts one named facility
+        ("Huyện có 1 trung tâm y tế và 22 trạm y tế xã, thị trấn; 1 Bệnh viện Đa khoa Lộc Hà có quy mô 140 giường bệnh.",
+         [("Bệnh viện Đa khoa Lộc Hà", "hospital")]),
+        ("Tỉnh có 1 Bệnh viện Đa khoa tỉnh và 8 trung tâm y tế với 1.200 giường bệnh.", []),
         # a date before an abbreviated head is no quantifier
         ("ngay trong quý I/2018 TTYT Mê Linh phối hợp với Hội Liên hiệp Phụ nữ huyện tổ chức khám sàng lọc",
          [("Trung tâm Y tế Mê Linh", "health_center")]),

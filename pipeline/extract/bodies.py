@@ -27,6 +27,7 @@ ORGANIZATION = "organization"
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
 MAX_CARE_CENTRE_LOWERCASE_RUN = 8
 _OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
+_ONE_BEFORE = re.compile(r"(?<![\w.,/])(?:0?1|một)\s+$")
 _COUNTRY = re.compile(r"Việt Nam|Hàn Quốc|Nhật Bản|Trung Quốc|Thái Lan|Hoa Kỳ|Lào|Campuchia")
 
 
@@ -128,7 +129,10 @@ def parse_body(
         # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name; "bệnh viện
         # Việt Nam" are a country's hospitals, none named
         proper = ""
-    quantified = lexicon.quantified(text, hit.start)
+    # "1 Bệnh viện Đa khoa Lộc Hà": a count of one before a capitalised head and its name counts a
+    # single named facility, not a generic set.
+    one_named = capitalised_head and bool(proper) and bool(_ONE_BEFORE.search(text, max(0, hit.start - 6), hit.start))
+    quantified = lexicon.quantified(text, hit.start) and not one_named
     generic = quantified or (not capitalised_head and not proper)
     end = max(head_end, tail.end)
     if text[end - 1:end] == "." and end > head_end:
