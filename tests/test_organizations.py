@@ -64,6 +64,18 @@ def organizations_of(text: str, rules: RuleSet):
         # a dateline after the newspaper's name starts the report
         ("Báo Cà Mau Ngày 25/4, Sở Y tế tỉnh Cà Mau tổ chức lễ khánh thành hệ thống oxy lỏng.",
          [("Báo Cà Mau", "other"), ("Sở Y tế tỉnh Cà Mau", "government")]),
+        # a verb after the name ends it: who manages, who assigns, who examines, who operates
+        ("Một bệnh viện đa khoa do Quân khu 7 quản lý là Bệnh viện Quân dân y miền Đông.",
+         [("Quân khu 7", "government")]),
+        ("Tập thể y bác sĩ đồng lòng, nhất trí thực hiện thắng lợi các nhiệm vụ Bộ Công an giao, cống hiến vì sự phát triển.",
+         [("Bộ Công an", "government")]),
+        ("Trạm y tế phối hợp với Hội Người cao tuổi khám bệnh cho các cụ ông, cụ bà.",
+         [("Hội Người cao tuổi", "association")]),
+        ("Tổ chức Tokyo Smile Foudation và Đại học Dalhousie phẫu thuật miễn phí cho bệnh nhân.",
+         [("Đại học Dalhousie", "other")]),
+        # but a police team's work named in lowercase stays in its name
+        ("Đoàn đến thăm Đội Cảnh sát quản lý hành chính về trật tự xã hội.",
+         [("Đội Cảnh sát quản lý hành chính về trật tự xã hội", "government")]),
     ],
 )
 def test_organizations(text, expected, rules):
