@@ -212,6 +212,8 @@ def test_annotator_person_names_cue_apostrophe_names(rules):
          "thành chỉ khoảng 5.000 đồng.", ["Phú Thị Diễm Lệ"]),
         # with no cue, a surname and a city's name are no one ("Bệnh viện Việt - Hàn Đà Nẵng")
         ("Bộ Y tế đổi tên thành Bệnh viện Việt - Hàn Đà Nẵng, trực thuộc Sở Y tế thành phố Đà Nẵng.", []),
+        # "Tổ chức" after a profession opens an organization's name, no doctor named Tổ
+        ("Đoàn bác sĩ Tổ chức Tokyo Smile Foudation, Đại học Dalhousie phẫu thuật cho trẻ em hở hàm ếch.", []),
     ],
 )
 def test_people_in_held_out_sentences(text, names, rules):
