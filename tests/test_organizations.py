@@ -73,6 +73,9 @@ def organizations_of(text: str, rules: RuleSet):
          [("Hội Người cao tuổi", "association")]),
         ("Tổ chức Tokyo Smile Foudation và Đại học Dalhousie phẫu thuật miễn phí cho bệnh nhân.",
          [("Đại học Dalhousie", "other")]),
+        # the unit word written twice is one unit
+        ("Đồng chí Phó Chủ tịch Thường trực UBND tỉnh tỉnh - Nguyễn Lê Huy tặng hoa chúc mừng.",
+         [("UBND tỉnh", "government")]),
         # but a police team's work named in lowercase stays in its name
         ("Đoàn đến thăm Đội Cảnh sát quản lý hành chính về trật tự xã hội.",
          [("Đội Cảnh sát quản lý hành chính về trật tự xã hội", "government")]),

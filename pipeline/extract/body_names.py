@@ -88,6 +88,7 @@ def read_name_tail(
     acronym: Optional[str] = None
     last_inner_named = False  # the last word read was a kind word that names (nhi đồng), not "đa khoa"
     fields_listed = False  # a comma listed a field of the name (Hồi sức, Cấp cứu và Chống độc)
+    previous_unit: Optional[int] = None  # where the administrative unit word read last starts
     cursor = pos
     while True:
         nxt = skip_spaces(text, cursor)
@@ -141,9 +142,14 @@ def read_name_tail(
             cursor = bracket.end()
             continue
         unit = lexicon.match_at(lexicon.admin_units, text, nxt)
+        if unit is not None and previous_unit is not None and unit.text.rstrip() == text[previous_unit:nxt].rstrip():
+            cursor = nxt + len(unit.text.rstrip())  # "UBND tỉnh tỉnh": the unit word written twice
+            continue
+        previous_unit = None
         if unit is not None:
             unit_seen = True
             unit_end = nxt + len(unit.text.rstrip())
+            previous_unit = nxt
             if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = unit_end
