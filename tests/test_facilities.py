@@ -125,6 +125,21 @@ def test_short_forms_are_aliases_of_one_facility(rules):
     assert [normalised[m.start:m.end] for m in facilities[0].mentions].count("BVBC") == 2
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # every syllable's initial, lowercase ones too, and the unit left out
+        ("Bệnh viện Y học cổ truyền tỉnh Thanh Hóa tổ chức hội nghị. Giám đốc BV YHCT cho biết.",
+         [("Bệnh viện Y học cổ truyền tỉnh Thanh Hóa", ["BV YHCT"])]),
+        # initials joined by a full stop end the name (HA.GL), and the name's acronym keeps them
+        ("Khai trương từ tháng 1-2012, đến nay Bệnh viện Đại học Y Dược-HA.GL (BV ĐHYD-HA.GL) đã đi vào hoạt động "
+         "được hơn 4 tháng.", [("Bệnh viện Đại học Y Dược-HA.GL", ["BV ĐHYD-HA.GL"])]),
+    ],
+)
+def test_short_forms_from_every_syllable(text, expected, rules):
+    assert [(f.name, f.aliases) for f in facilities_of(text, rules)] == expected
+
+
 def test_same_facility_in_two_spellings_is_one_entry(rules):
     text = (
         "Bệnh viện Đa khoa Đức Giang đã tổ chức Lễ ký kết.\n\n"

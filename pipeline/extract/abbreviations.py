@@ -72,15 +72,35 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
     if rest.lower().startswith("đa khoa "):
         rest = rest[len("đa khoa "):]
     proper = [w for w in rest.split() if w[:1].isupper()]
-    if len(proper) < 2:
+    # "Bệnh viện Y học cổ truyền tỉnh Thanh Hóa" is "BV YHCT": the unit and its name left out
+    before_unit = re.split(r"\s+(?:" + "|".join(_UNITS) + r")\s", rest, maxsplit=1)[0]
+    every = _syllable_initials(before_unit)
+    if every == before_unit or len(every.replace("-", "")) < 3:
+        every = ""  # "Bệnh viện YHCT tỉnh Sơn La": already written short
+    if len(proper) < 2 and not every:
         return set()
     forms: set[str] = set()
-    for letters in {initials(proper), _central_initials(proper)}:
+    spellings = {initials(proper), _central_initials(proper)} if len(proper) >= 2 else set()
+    for letters in spellings | ({every} if every else set()):
         # "Bệnh viện TTTW": the head may stay spelled out before the initials
         forms |= {f"{head_abbr}{letters}", f"{head_abbr} {letters}", f"{entry.head} {letters}"}
         if unit_abbr:
             forms |= {f"{head_abbr} {unit_abbr} {letters}", f"{head_abbr}{unit_abbr}{letters}"}
     return forms
+
+
+def _syllable_initials(rest: str) -> str:
+    """Initials of every syllable, lowercase ones too, as names are abbreviated (``Y học cổ truyền``
+    → ``YHCT``, ``Đại học Y Dược-HA.GL`` → ``ĐHYD-HA.GL``); an acronym inside the name stays whole."""
+    letters = []
+    for piece in re.split(r"(-)", rest):
+        if piece == "-":
+            letters.append("-")
+            continue
+        for word in piece.split():
+            whole = len(word) > 1 and word.replace(".", "").isalpha() and word.replace(".", "").isupper()
+            letters.append(word if whole else word[0].upper())
+    return "".join(letters).strip("-")
 
 
 def _central_initials(words: list[str]) -> str:

@@ -26,6 +26,8 @@ BRACKET_IN_NAME = re.compile(r"\s*\(" + _ACRONYM + r"\)")
 # "Bệnh viện 19-8", "Bệnh viện 30/4", "BV 30.4" (a date naming the hospital), "dịch Covid-19": a number
 # glued by a hyphen, a slash or a full stop.
 _NUMBER_DASH_NUMBER = re.compile(r"[^\W_][-/]\d{1,2}(?!\d)|\d\.\d{1,2}(?![\d.,])")
+# "Bệnh viện Đại học Y Dược-HA.GL": initials joined by a full stop, no space after it, are one name.
+_DOTTED_INITIALS = re.compile(r"(?<![^\W\d_])[A-ZĐ]{1,4}\.[A-ZĐ]{1,4}(?![\w.])")
 # "Bệnh viện dã chiến 5D": a number with a letter is a unit's code.
 _NUMBER_CODE = re.compile(r"\d{1,3}[A-Z]")
 # "Bệnh viện dã chiến số 13": a kind of facility numbered is named by its number.
@@ -105,6 +107,9 @@ def read_name_tail(
             cursor = nxt + 1
             continue
         if text[nxt] in "-/." and proper_start is not None and _NUMBER_DASH_NUMBER.match(text, nxt - 1):
+            cursor = nxt + 1
+            continue
+        if text[nxt] == "." and proper_start is not None and _dotted_initials_at(text, nxt):
             cursor = nxt + 1
             continue
         if text[nxt] in "-–" and proper_start is not None:
@@ -299,6 +304,15 @@ def read_name_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return NameTail(end, admin, proper_start, proper_end, acronym)
+
+
+def _dotted_initials_at(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` joins two groups of initials (``HA.GL``)."""
+    start = dot
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    found = _DOTTED_INITIALS.match(text, start)
+    return found is not None and start < dot < found.end()
 
 
 def _listed_field(text: str, comma: int, lexicon: Lexicon) -> bool:
