@@ -32,6 +32,9 @@ def people_of(text: str, rules: RuleSet) -> dict:
          "Nguyễn Khắc Thúy", ["ThS", "BS"]),
         ("Đoàn công tác của Bệnh viện Bãi Cháy (BVBC) do TTND.BSCKII Lê Ngọc Dũng - Giám đốc Bệnh viện làm trưởng đoàn.",
          "Lê Ngọc Dũng", ["TTND", "BSCKII"]),
+        # titles before a profession that is no title: "lương y", a healer of traditional medicine
+        ("Thầy thuốc ưu tú, lương y Nguyễn Thị Sắc – Phó Chủ tịch Hội Đông y Việt Nam phát biểu.",
+         "Nguyễn Thị Sắc", ["TTƯT"]),
         ("Tham gia đoàn còn có đồng chí BSCKI Hoàng Đình Thành - Phó giám đốc cùng 11 đồng chí.", "Hoàng Đình Thành", ["BSCKI"]),
         # two titles written as one word
         ("Đặc biệt, TSBS. Võ Văn Kha, Giám đốc Bệnh viện Ung bướu thành phố Cần Thơ được vinh danh.", "Võ Văn Kha",

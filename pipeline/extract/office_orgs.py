@@ -23,7 +23,7 @@ MAX_UNIT_NAME_WORDS = 4
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 _WORD = re.compile(r"[^\W_]+")
-_CENTRAL_LEVEL = re.compile(r"(?:Trung ương|TW|T\.Ư)\s+")  # "Chủ tịch TW Hội …": the body's central level
+_CENTRAL_LEVEL = re.compile(r"(?:[Tt]rung ương|TW|T\.Ư)\s+")  # "Chủ tịch TW Hội …": the body's central level
 # The term of an elected body is part of its name: "Quốc hội khóa XV", "HĐND tỉnh khóa XVIII".
 _TERM = re.compile(r"\s+(?:khóa|nhiệm kỳ)\s+(?:[IVXLC]+\b|\d{4}\s*[-–]\s*\d{4}\b)")
 _IN_CHARGE = re.compile(r"(?:[Pp]hụ trách(?:\s+(?:quản lý|điều hành|chuyên môn|chung))*|của)\s+")
@@ -87,6 +87,12 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     first = word_at(text, org_start)
     stop = _ORG_END.search(text, org_start)
     limit = stop.start() if stop else len(text)
+    central = _CENTRAL_LEVEL.match(text, org_start) if text[org_start:org_start + 1].islower() else None
+    central_body = body_at(text, central.end(), lexicon) if central is not None else None
+    if central_body is not None and not central_body.generic:
+        # "Phó Chủ tịch trung ương Hội Đông y Việt Nam": the body's central level, written in lowercase
+        end = central_body.end
+        return PositionMention(title, org_start, end, text[org_start:end], board_of(office)), end
     if first is not None and office.org_start is None and not first.capitalised:
         return _lowercase_organization(text, title, org_start, limit, office, lexicon)
     if first is None:

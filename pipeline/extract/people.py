@@ -31,7 +31,7 @@ from .office_owners import (
 )
 from .offices import positions_after
 from .office_names import split_after_office
-from .titles import TitleChain, chain_after, chain_before, find_title_chains
+from .titles import PROFESSION_GAP, TitleChain, chain_after, chain_before, find_title_chains
 from .words import TextSpan
 
 _AGE_AFTER = re.compile(r"^\s*[(,]\s*\d+\s*tuổi")
@@ -222,6 +222,9 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         chain = None
     addressed = addressed or (address is not None and office is None)
     profession = profession_hit is not None and office is None
+    if chain is None and profession and profession_hit.end <= start:
+        # "Thầy thuốc ưu tú, lương y Nguyễn Thị A": the titles before the profession are the name's
+        chain = chain_before(chains, text, profession_hit.start, PROFESSION_GAP)
     cue_start = chain.start if chain else address.start if address is not None and addressed else None
     apposed = office_in_apposition(text, cue_start, offices, lexicon) if cue_start is not None else None
 

@@ -12,6 +12,8 @@ from .lexicon import Lexicon
 _CHAIN_GAP = re.compile(r"^[\s.\-–,]{0,3}$")
 # Between a chain and the name it belongs to.
 _NAME_GAP = re.compile(r"^[ \t.\-–]{0,3}$")
+# Between titles and a profession written before a name ("Thầy thuốc ưu tú, lương y A"): a comma.
+PROFESSION_GAP = re.compile(r"^\s*,?\s*$")
 # Between a name and titles written after it, set off by a comma or a dash.
 _AFTER_NAME_GAP = re.compile(r"\s*(?:,|\s[-–—])\s*")
 # What may follow titles written after a name: a separator or the end of the sentence, not another name.
@@ -44,10 +46,10 @@ def find_title_chains(text: str, lexicon: Lexicon) -> list[TitleChain]:
     return chains
 
 
-def chain_before(chains: list[TitleChain], text: str, pos: int) -> Optional[TitleChain]:
+def chain_before(chains: list[TitleChain], text: str, pos: int, gap: re.Pattern[str] = _NAME_GAP) -> Optional[TitleChain]:
     """The chain that ends right before ``pos`` (a name's start), if any."""
     for chain in chains:
-        if chain.end <= pos and _NAME_GAP.match(text[chain.end:pos]) and not _sentence_ends(text, chain, pos):
+        if chain.end <= pos and gap.match(text[chain.end:pos]) and not _sentence_ends(text, chain, pos):
             return chain
     return None
 
