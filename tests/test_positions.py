@@ -697,6 +697,9 @@ def test_offices_taken_up(text, name, positions, rules):
         ("Quỹ Fred Hollows (FHF) vừa tặng Bệnh viện Mắt Phú Yên một kính hiển vi. Phó Giám đốc Sở Y tế Nguyễn Thanh "
          "Tĩnh và ông Huỳnh Tấn Phúc, Trưởng đại diện FHF Việt Nam tham dự lễ trao tặng thiết bị.", "Huỳnh Tấn Phúc",
          [("Trưởng Đại diện", "FHF Việt Nam")]),
+        # the body a person represents holds the office written after the name without one
+        ("- Đại diện Trung tâm Y tế dự phòng tỉnh An Giang, Ông Huỳnh Mộng Hùng - Phó Giám Đốc.", "Huỳnh Mộng Hùng",
+         [("Phó Giám đốc", "Trung tâm Y tế dự phòng tỉnh An Giang")]),
         # an association's central level written in lowercase, after a healer's profession
         ("Thầy thuốc ưu tú, lương y Nguyễn Thị Sắc – Phó Chủ tịch trung ương Hội Đông y Việt Nam, đại diện lãnh đạo "
          "Ban Tuyên giáo thành ủy dự đại hội.", "Nguyễn Thị Sắc", [("Phó Chủ tịch", "Trung ương Hội Đông y Việt Nam")]),

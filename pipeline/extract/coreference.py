@@ -28,7 +28,8 @@ from .words import fold_marks, stretch_between
 
 # "Ban Giám đốc Sở Y tế gồm 7 thành viên, … A (Giám đốc), cùng 6 Phó Giám đốc: B, C": a board whose
 # members the sentence lists holds their offices in its body, as a side does.
-_ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+|Ban (?:[Gg]iám đốc|[Ll]ãnh đạo)\s+(?=[^.;:\n]{1,60}?\s(?:bao\s+)?gồm\s)")
+# "Đại diện Trung tâm Y tế dự phòng tỉnh, ông A - Phó Giám đốc": the body represented is a side too.
+_ON_THE_SIDE_OF = re.compile(r"[Vv]ề phía\s+|[Đđ]ại diện(?: cho)?(?: phía)?\s+|Ban (?:[Gg]iám đốc|[Ll]ãnh đạo)\s+(?=[^.;:\n]{1,60}?\s(?:bao\s+)?gồm\s)")
 _DELEGATION = re.compile(r"[Đđ]oàn(?: công tác)?(?: của)?\s+")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 # What follows a foreign body's acronym to name its office in the country ("FHF Việt Nam").
