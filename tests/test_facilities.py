@@ -131,6 +131,9 @@ def test_short_forms_are_aliases_of_one_facility(rules):
         # every syllable's initial, lowercase ones too, and the unit left out
         ("Bệnh viện Y học cổ truyền tỉnh Thanh Hóa tổ chức hội nghị. Giám đốc BV YHCT cho biết.",
          [("Bệnh viện Y học cổ truyền tỉnh Thanh Hóa", ["BV YHCT"])]),
+        # a number in the name stays whole
+        ("Sáng 5/3, Bệnh viện Quân y 175 tổ chức hội nghị tổng kết. Giám đốc BVQY175 cho biết bệnh viện đã khám "
+         "cho hàng nghìn bệnh nhân.", [("Bệnh viện Quân y 175", ["BVQY175"])]),
         # initials joined by a full stop end the name (HA.GL), and the name's acronym keeps them
         ("Khai trương từ tháng 1-2012, đến nay Bệnh viện Đại học Y Dược-HA.GL (BV ĐHYD-HA.GL) đã đi vào hoạt động "
          "được hơn 4 tháng.", [("Bệnh viện Đại học Y Dược-HA.GL", ["BV ĐHYD-HA.GL"])]),

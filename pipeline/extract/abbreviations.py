@@ -91,14 +91,16 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
 
 def _syllable_initials(rest: str) -> str:
     """Initials of every syllable, lowercase ones too, as names are abbreviated (``Y học cổ truyền``
-    → ``YHCT``, ``Đại học Y Dược-HA.GL`` → ``ĐHYD-HA.GL``); an acronym inside the name stays whole."""
+    → ``YHCT``, ``Đại học Y Dược-HA.GL`` → ``ĐHYD-HA.GL``); an acronym or a number stays whole."""
     letters = []
     for piece in re.split(r"(-)", rest):
         if piece == "-":
             letters.append("-")
             continue
         for word in piece.split():
-            whole = len(word) > 1 and word.replace(".", "").isalpha() and word.replace(".", "").isupper()
+            bare = word.replace(".", "")
+            # an acronym or a number stays whole ("Quân y 175" → "QY175")
+            whole = len(word) > 1 and (bare.isalpha() and bare.isupper() or word.isdigit())
             letters.append(word if whole else word[0].upper())
     return "".join(letters).strip("-")
 
