@@ -87,11 +87,12 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
     first = word_at(text, org_start)
     stop = _ORG_END.search(text, org_start)
     limit = stop.start() if stop else len(text)
-    central = _CENTRAL_LEVEL.match(text, org_start) if text[org_start:org_start + 1].islower() else None
+    central = _CENTRAL_LEVEL.match(text, org_start)
     central_body = body_at(text, central.end(), lexicon) if central is not None else None
     if central_body is not None and not central_body.generic:
-        # "Phó Chủ tịch trung ương Hội Đông y Việt Nam": the body's central level, written in lowercase
-        end = central_body.end
+        # "Chủ tịch TW Hội Đông y Việt Nam", "Phó Chủ tịch trung ương Hội …": the central level of a
+        # body, whose name reads on in lowercase
+        end = _with_term(text, central_body.end)
         return PositionMention(title, org_start, end, text[org_start:end], board_of(office)), end
     if first is not None and office.org_start is None and not first.capitalised:
         return _lowercase_organization(text, title, org_start, limit, office, lexicon)
@@ -136,11 +137,8 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
         facility = body_at(text, at, lexicon) if at > org_start else None
-        if facility is not None and not facility.generic and (
-                facility.category == "facility" or _CENTRAL_LEVEL.fullmatch(text, org_start, at)):
-            # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility; "Chủ tịch TW Hội Đông y
-            # Việt Nam": the central level of a body, whose name reads on in lowercase
-            end = facility.end
+        if facility is not None and not facility.generic and facility.category == "facility":
+            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
             break
         end = match.end()
     if end > org_start and office.org_start is not None:
