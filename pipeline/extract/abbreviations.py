@@ -72,16 +72,14 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
     if rest.lower().startswith("đa khoa "):
         rest = rest[len("đa khoa "):]
     proper = [w for w in rest.split() if w[:1].isupper()]
+    spellings = {initials(proper), _central_initials(proper)} if len(proper) >= 2 else set()
     # "Bệnh viện Y học cổ truyền tỉnh Thanh Hóa" is "BV YHCT": the unit and its name left out
     before_unit = re.split(r"\s+(?:" + "|".join(_UNITS) + r")\s", rest, maxsplit=1)[0]
     every = _syllable_initials(before_unit)
-    if every == before_unit or len(every.replace("-", "")) < 3:
-        every = ""  # "Bệnh viện YHCT tỉnh Sơn La": already written short
-    if len(proper) < 2 and not every:
-        return set()
+    if every != before_unit and len(every.replace("-", "")) >= 3:  # not "Bệnh viện YHCT tỉnh Sơn La"
+        spellings.add(every)
     forms: set[str] = set()
-    spellings = {initials(proper), _central_initials(proper)} if len(proper) >= 2 else set()
-    for letters in spellings | ({every} if every else set()):
+    for letters in spellings:
         # "Bệnh viện TTTW": the head may stay spelled out before the initials
         forms |= {f"{head_abbr}{letters}", f"{head_abbr} {letters}", f"{entry.head} {letters}"}
         if unit_abbr:

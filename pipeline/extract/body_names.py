@@ -90,7 +90,6 @@ def read_name_tail(
     acronym: Optional[str] = None
     last_inner_named = False  # the last word read was a kind word that names (nhi đồng), not "đa khoa"
     fields_listed = False  # a comma listed a field of the name (Hồi sức, Cấp cứu và Chống độc)
-    previous_unit: Optional[int] = None  # where the administrative unit word read last starts
     cursor = pos
     while True:
         nxt = skip_spaces(text, cursor)
@@ -147,14 +146,12 @@ def read_name_tail(
             cursor = bracket.end()
             continue
         unit = lexicon.match_at(lexicon.admin_units, text, nxt)
-        if unit is not None and previous_unit is not None and unit.text.rstrip() == text[previous_unit:nxt].rstrip():
+        if unit is not None and unit_seen and _repeats_word_before(text, nxt, unit.text.rstrip()):
             cursor = nxt + len(unit.text.rstrip())  # "UBND tỉnh tỉnh": the unit word written twice
             continue
-        previous_unit = None
         if unit is not None:
             unit_seen = True
             unit_end = nxt + len(unit.text.rstrip())
-            previous_unit = nxt
             if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = unit_end
@@ -304,6 +301,12 @@ def read_name_tail(
     if acronym is not None and (proper_end is None or text.find("(" + acronym + ")", pos, proper_end) < 0):
         acronym = None  # the bracket was after the name: it is read as an alias elsewhere
     return NameTail(end, admin, proper_start, proper_end, acronym)
+
+
+def _repeats_word_before(text: str, pos: int, word: str) -> bool:
+    """Whether ``word``, written at ``pos``, is also the word right before it."""
+    before = text[:pos].rstrip()
+    return before.endswith(word) and not before[-len(word) - 1:-len(word)].isalnum()
 
 
 def _dotted_initials_at(text: str, dot: int) -> bool:

@@ -222,7 +222,7 @@ def _person_in_run(article: _Article, run: Run, coordinated: bool) -> Optional[P
         chain = None
     addressed = addressed or (address is not None and office is None)
     profession = profession_hit is not None and office is None
-    if chain is None and profession and profession_hit.end <= start:
+    if chain is None and profession:
         # "Thầy thuốc ưu tú, lương y Nguyễn Thị A": the titles before the profession are the name's
         chain = chain_before(chains, text, profession_hit.start, PROFESSION_GAP)
     cue_start = chain.start if chain else address.start if address is not None and addressed else None
