@@ -427,6 +427,9 @@ def test_a_facility_with_its_city_written_fused_is_one(rules):
         ("đến thăm, chúc mừng các đơn vị: Trường Trung cấp Y tế, Trung tâm Phòng chống sốt rét – Ký sinh trùng và côn "
          "trùng, Bệnh viện Mắt, Trung tâm Giám định Pháp y.",
          [("Trung tâm Phòng chống sốt rét – Ký sinh trùng và côn trùng", []), ("Bệnh viện Mắt", [])]),
+        # the disease a centre fights names it, written lowercase and without the centre's unit
+        ("Phó Chủ tịch HĐND tỉnh thăm, tặng hoa chúc mừng cán bộ, viên chức Trung tâm Phòng chống bệnh xã hội.",
+         [("Trung tâm Phòng chống bệnh xã hội", [])]),
         # a word written without its marks in a caption: the same facility
         ("Hội Chữ thập đỏ trao quà tại Bệnh viện Đa khoa Xanh Pôn. Ảnh: trao quà tại bệnh viện Đa khoa Xanh Pon.",
          [("Bệnh viện Đa khoa Xanh Pôn", ["Bệnh viện Đa khoa Xanh Pon", "bệnh viện Đa khoa Xanh Pon"])]),

@@ -238,7 +238,8 @@ def read_name_tail(
             proper_end = end = named_end = final.end
             pending_lower = 0
             after_name = True
-            real = real or text[nxt].isupper()  # "Quốc gia" names; "khu vực" alone does not
+            # "Quốc gia" names, and so does a centre's disease (bệnh xã hội); "khu vực" alone does not
+            real = real or text[nxt].isupper() or bool(final.meta("names", False))
             cursor = final.end
             continue
         after_name = False
