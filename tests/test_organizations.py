@@ -29,6 +29,10 @@ def organizations_of(text: str, rules: RuleSet):
          [("Sở Y tế Hà Nội", "government")]),
         ("Ngày 12/3, tại Hà Nội, Cục Quản lý Khám, chữa bệnh (Bộ Y tế) tổ chức khóa đào tạo quản lý bệnh viện.",
          [("Cục Quản lý Khám, chữa bệnh", "government"), ("Bộ Y tế", "government")]),
+        # a lowercase phrase goes on after the closing word of a name (Quốc gia)
+        ("Đoàn công tác của Bộ Y tế do Thứ trưởng Đỗ Xuân Tuyên - Phó Trưởng ban Chỉ đạo Quốc gia phòng, chống dịch "
+         "Covid-19 dẫn đầu đã về làm việc với tỉnh Nghệ An.",
+         [("Bộ Y tế", "government"), ("Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19", "government")]),
         ("Ngày 14/6, Cục Công nghệ thông tin (Bộ Y tế) đã tổ chức lễ khởi động.",
          [("Cục Công nghệ thông tin", "government"), ("Bộ Y tế", "government")]),
         ("Sáng ngày 24/3/2018, tại thị trấn Chi Đông, UBND huyện Mê Linh và TTYT huyện Mê Linh phối hợp tổ chức phát động.",

@@ -170,6 +170,8 @@ def read_name_tail(
                 proper_start = nxt  # "Ban Chỉ đạo phòng, chống dịch": the name starts with the phrase
                 real = True
             proper_end = end = cursor = phrase.end
+            # "Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19": the phrase goes on after a closed name
+            capitals_in_row = 0
             continue
         final = lexicon.match_at(lexicon.name_final, lower, nxt)
         inner = lexicon.match_at(lexicon.name_inner, lower, nxt)
