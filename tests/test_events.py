@@ -874,6 +874,19 @@ def test_every_place_of_two_tours_is_a_visit(rules: RuleSet) -> None:
     assert [_facility_names(e, entities) for e in run(ann, entities)] == [{p.casefold()} for p in places]
 
 
+def test_a_body_met_in_a_sentence_of_its_own_is_a_visit_besides_the_tour(rules: RuleSet) -> None:
+    text = ("Ngày 20/6/2021, Đoàn công tác của Bộ Y tế đã về làm việc với Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh "
+            "Nghệ An. Trước giờ làm việc, đoàn đã tới kiểm tra thực tế tại Bệnh viện Đa khoa thành phố Vinh và Trung "
+            "tâm Kiểm soát Bệnh tật tỉnh Nghệ An.")
+    ann = annotated(text, rules, None)
+    board, centre = "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Nghệ An", "Trung tâm Kiểm soát Bệnh tật tỉnh Nghệ An"
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa thành phố Vinh", "kind": "hospital"}],
+                                  ("Bộ Y tế", board, centre))
+    names = {o.id: o.name for o in entities.organizations} | {f.id: f.name for f in entities.facilities}
+    hosts = [[names[p.ref] for p in e.participants if p.role == "host"] for e in run(ann, entities)]
+    assert hosts == [[board], ["Bệnh viện Đa khoa thành phố Vinh"], [centre]]
+
+
 @pytest.mark.parametrize(
     "text, published, expected",
     [

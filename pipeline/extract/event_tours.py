@@ -50,6 +50,7 @@ def one_visit_per_place(
         if len(places) < 2:
             result.append(event)
             continue
+        places = _met_apart(event, places, spans, parents, acts) + places
         shared = [p for p in event.participants if p.ref not in places]
         date = None if event.date in several_days else event.date
         for place in places:
@@ -153,6 +154,26 @@ def _listed_places(
         if span.ref in places:
             first_mention.setdefault(span.ref, span.start)
     return sorted(places, key=lambda ref: first_mention.get(ref, 1 << 30))
+
+
+def _met_apart(
+    event: Event, places: list[str], spans: list[EntitySpan], parents: dict[str, str], acts: list[TriggerHit]
+) -> list[str]:
+    """Host bodies of a tour met in a sentence of their own: "Đoàn … đã về làm việc với Ban Chỉ
+    đạo … tỉnh. Trước giờ làm việc, đoàn đã tới kiểm tra thực tế tại Bệnh viện A và Trung tâm B"
+    is a working session with the board besides the two visits, not a host of each of them."""
+    sentences = {(e.start, e.end) for e in event.evidence}
+    hosts = [p.ref for p in event.participants
+             if p.role == "host" and p.ref not in places and p.ref[0] == "O" and p.ref not in parents]
+    apart: list[str] = []
+    for act in acts:
+        if act.strength != "verb" or (act.sentence.start, act.sentence.end) not in sentences:
+            continue
+        within = [s for s in spans if act.sentence.start <= s.start and s.end <= act.sentence.end]
+        if any(s.ref in places for s in within):
+            continue
+        apart += [s.ref for s in within if s.ref in hosts and s.start >= act.end and s.ref not in apart]
+    return apart
 
 
 def _first_run(spans: list[EntitySpan], text: str) -> list[str]:
