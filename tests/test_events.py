@@ -887,6 +887,15 @@ def test_a_body_met_in_a_sentence_of_its_own_is_a_visit_besides_the_tour(rules: 
     assert hosts == [[board], ["Bệnh viện Đa khoa thành phố Vinh"], [centre]]
 
 
+def test_each_visit_of_a_tour_is_at_its_own_place(rules: RuleSet) -> None:
+    text = ("Nhân dịp tết Nhâm Thìn, các đồng chí lãnh đạo tỉnh đã đến thăm, tặng quà, chúc Tết cán bộ, nhân viên y tế "
+            "và bệnh nhân đang điều trị tại Bệnh viện Sản Nhi, Bệnh viện Đa khoa tỉnh.")
+    ann = annotated(text, rules, None)
+    places = ["Bệnh viện Sản Nhi", "Bệnh viện Đa khoa tỉnh"]
+    entities = entities_from_gold(ann.text, [], [{"name": p, "kind": "hospital"} for p in places])
+    assert [e.location for e in run(ann, entities)] == places
+
+
 @pytest.mark.parametrize(
     "text, published, expected",
     [

@@ -53,10 +53,14 @@ def one_visit_per_place(
         places = _met_apart(event, places, spans, parents, acts) + places
         shared = [p for p in event.participants if p.ref not in places]
         date = None if event.date in several_days else event.date
+        written = _written_names(places, spans, text)
+        # The tour's place ("tại Bệnh viện A") is where one visit took place: each visit is at its own.
+        at_a_place = event.location in {name for names in written.values() for name in names}
         for place in places:
             own = [p for p in shared if p.role != "host" or parents.get(p.ref, place) == place]
+            location = written[place][0] if at_a_place and written[place] else event.location
             result.append(event.model_copy(update={
-                "participants": own + [Participant(ref=place, role="host")], "date": date}))
+                "participants": own + [Participant(ref=place, role="host")], "date": date, "location": location}))
     if len(result) == len(events):
         return events
     result = _merge_same_place(result)
@@ -154,6 +158,15 @@ def _listed_places(
         if span.ref in places:
             first_mention.setdefault(span.ref, span.start)
     return sorted(places, key=lambda ref: first_mention.get(ref, 1 << 30))
+
+
+def _written_names(refs: list[str], spans: list[EntitySpan], text: str) -> dict[str, list[str]]:
+    """How the text writes each of ``refs``, first mention first."""
+    names: dict[str, list[str]] = {ref: [] for ref in refs}
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.ref in names:
+            names[span.ref].append(text[span.start:span.end])
+    return names
 
 
 def _met_apart(
