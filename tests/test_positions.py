@@ -466,6 +466,19 @@ def test_a_hospital_after_va_is_no_person(rules):
     assert found == {}
 
 
+@pytest.mark.parametrize("name", ["Ksor Hiền", "Trần Hiền"])
+def test_a_two_word_name_addressed_elsewhere_follows_the_organization(name, rules):
+    # "Sở Y tế" then two capitalised words is read as a place (Sở Y tế Hà Nội) unless the article
+    # writes the two words elsewhere after "bà"; a Central Highlands surname (Ksor) counts as any other.
+    text = normalize_text(f"(GLO)- Sáng 29-9, bà {name}-Phó Giám đốc Sở Y tế, Giám đốc Quỹ Bảo trợ trẻ em tỉnh Gia Lai đã "
+                          f"đến thăm, tặng quà Trung thu.\n\nTại chương trình, Phó Giám đốc Sở Y tế {name} đã trao tặng "
+                          "100 suất quà cho các em có hoàn cảnh đặc biệt.")
+    ann = AnnotatedArticle(article=CleanedArticle(body=text), text=text, body_length=len(text), doc=None, rules=rules)
+    entities = extract_entities(ann)
+    assert not any(name in o.name for o in entities.organizations)
+    assert [(p.name, len(p.mentions)) for p in entities.people] == [(name, 2)]
+
+
 def test_trung_of_trung_uong_is_no_name(rules):
     found = positions_of("Cùng đi có Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; Đại tướng Phan Văn Giang.", rules)
     assert "Trung" not in found

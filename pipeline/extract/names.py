@@ -106,7 +106,8 @@ def name_shape(run: Run, lexicon: Lexicon, addressed: bool = False) -> str | Non
     if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0], addressed) or lexicon.is_not_name(" ".join(texts)):
         return None  # "Sở …"; "tổng thống Hàn Quốc": a country
     vietnamese = [is_vietnamese_syllable(t) for t in texts]
-    if all(vietnamese):
+    # "Ksor Hiền", "Rmah Thị A": a listed surname of the Central Highlands' peoples, then Vietnamese syllables
+    if all(vietnamese) or all(vietnamese[1:]) and lexicon.is_surname(texts[0], addressed):
         if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0], addressed):
             return VIETNAMESE
         return None
