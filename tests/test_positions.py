@@ -479,6 +479,15 @@ def test_a_two_word_name_addressed_elsewhere_follows_the_organization(name, rule
     assert [(p.name, len(p.mentions)) for p in entities.people] == [(name, 2)]
 
 
+@pytest.mark.parametrize("text, name, positions", [
+    ("Tiếp nhận món quà từ Hội Chữ thập đỏ tỉnh Nghệ An, Chủ tịch Hội Chữ thập đỏ tỉnh Mai Lê Thuộc bày tỏ sự trân "
+     "quý nghĩa cử của các nhà hảo tâm Nghệ An.", "Mai Lê Thuộc", [("Chủ tịch", "Hội Chữ thập đỏ tỉnh")]),
+    ("Giám đốc Sở Y tế tỉnh Nguyễn Văn Thành phát biểu tại buổi lễ.", "Nguyễn Văn Thành", [("Giám đốc", "Sở Y tế tỉnh")]),
+])
+def test_a_unit_word_before_a_name_stays_with_the_organization(text, name, positions, rules):
+    assert positions_of(text, rules)[name] == positions
+
+
 def test_trung_of_trung_uong_is_no_name(rules):
     found = positions_of("Cùng đi có Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; Đại tướng Phan Văn Giang.", rules)
     assert "Trung" not in found

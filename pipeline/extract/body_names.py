@@ -155,8 +155,9 @@ def read_name_tail(
             if not real and admin is None:
                 admin = str(unit.meta("canonical", unit.text))
                 end = unit_end
-            elif not department and _unit_alone(text, unit_end):
-                # "Bệnh viện Sản - Nhi tỉnh", "Sở Y tế thành phố": the province's own, its unit word unnamed
+            elif not department and (_unit_alone(text, unit_end) or skip_spaces(text, unit_end) in stops):
+                # "Bệnh viện Sản - Nhi tỉnh", "Sở Y tế thành phố": the province's own, its unit word
+                # unnamed; so too before a person's name ("Chủ tịch Hội Chữ thập đỏ tỉnh Mai Lê Thuộc")
                 end = unit_end
             # "TP.HCM": the name may follow the unit without a space.
             cursor = unit_end
