@@ -769,6 +769,10 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         ("Bác sĩ Phú Thị Diễm Lệ,Bí thư chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước , cho biết mũ bảo hộ có giá "
          "thành chỉ khoảng 5.000 đồng.", "Phú Thị Diễm Lệ",
          [("Bí thư", "Chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước")]),
+        # a party committee written lowercase after its secretary's office, in the commune of the next office
+        ("Tại lễ khánh thành, ông Trần Kim Trung - Phó bí thư đảng ủy, Chủ tịch UBND xã Ngư Thủy Bắc cho biết, Ngư "
+         "Thủy Bắc là xã biển bãi ngang.", "Trần Kim Trung",
+         [("Phó Bí thư", "Đảng ủy xã Ngư Thủy Bắc"), ("Chủ tịch", "UBND xã Ngư Thủy Bắc")]),
     ],
 )
 def test_offices_sharing_a_body(text, name, positions, rules):

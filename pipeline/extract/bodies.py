@@ -26,7 +26,7 @@ ORGANIZATION = "organization"
 # the longest (Trung tâm nuôi dưỡng và phục hồi chức năng người tâm thần).
 MAX_DEPARTMENT_LOWERCASE_RUN = 6
 MAX_CARE_CENTRE_LOWERCASE_RUN = 8
-_OFFICE_HEAD_BEFORE = re.compile(r"[Tt]rưởng\s+$")
+_OFFICE_HEAD_BEFORE = re.compile(r"(?:[Tt]rưởng|[Bb]í thư|[Tt]hường vụ)\s+$")
 _ONE_BEFORE = re.compile(r"(?<![\w.,/])(?:0?1|một)\s+$")
 _COUNTRY = re.compile(r"Việt Nam|Hàn Quốc|Nhật Bản|Trung Quốc|Thái Lan|Hoa Kỳ|Lào|Campuchia")
 
@@ -97,8 +97,8 @@ def parse_body(
 ) -> BodyMention:
     head_text = hit.text.strip()
     head_end = hit.start + len(hit.text.rstrip())
-    # A capitalised head names a body; so does a committee that heads an office ("Phó Trưởng
-    # ban chỉ đạo phòng chống dịch huyện"), written in lowercase.
+    # A capitalised head names a body; so does a committee written in lowercase after an office
+    # held in it ("Phó Trưởng ban chỉ đạo phòng chống dịch huyện", "Phó bí thư đảng ủy").
     named_head = head_text[:1].isupper() or _after_office_head(text, hit.start)
     tail_type = str(hit.meta("tail", "name"))
     if hit.meta("kind") == "association":
@@ -157,4 +157,4 @@ def parse_body(
     )
 
 def _after_office_head(text: str, pos: int) -> bool:
-    return bool(_OFFICE_HEAD_BEFORE.search(text, max(0, pos - 8), pos))
+    return bool(_OFFICE_HEAD_BEFORE.search(text, max(0, pos - 12), pos))
