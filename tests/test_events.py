@@ -874,17 +874,31 @@ def test_every_place_of_two_tours_is_a_visit(rules: RuleSet) -> None:
     assert [_facility_names(e, entities) for e in run(ann, entities)] == [{p.casefold()} for p in places]
 
 
-def test_a_body_met_in_a_sentence_of_its_own_is_a_visit_besides_the_tour(rules: RuleSet) -> None:
-    text = ("Ngày 20/6/2021, Đoàn công tác của Bộ Y tế đã về làm việc với Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh "
-            "Nghệ An. Trước giờ làm việc, đoàn đã tới kiểm tra thực tế tại Bệnh viện Đa khoa thành phố Vinh và Trung "
-            "tâm Kiểm soát Bệnh tật tỉnh Nghệ An.")
+@pytest.mark.parametrize(
+    "text, facilities, organizations",
+    [
+        # a working session with a provincial board, then two places inspected before it
+        ("Ngày 20/6/2021, Đoàn công tác của Bộ Y tế đã về làm việc với Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh "
+         "Nghệ An. Trước giờ làm việc, đoàn đã tới kiểm tra thực tế tại Bệnh viện Đa khoa thành phố Vinh và Trung "
+         "tâm Kiểm soát Bệnh tật tỉnh Nghệ An.", ["Bệnh viện Đa khoa thành phố Vinh"],
+         ("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Nghệ An", "Trung tâm Kiểm soát Bệnh tật tỉnh Nghệ An")),
+        # a delegation received on behalf of the province's committee, then surveying two places
+        ("(THTG) Ngày 12/8, tại Trung tâm Hội nghị tỉnh, thừa ủy quyền Thường trực UBND tỉnh Tiền Giang, đại diện "
+         "lãnh đạo các Sở đã tiếp Đoàn Tiểu ban Thượng viện Hoa Kỳ đến thăm và làm việc tại tỉnh Tiền Giang.\n\n"
+         "Sau buổi làm việc tại Trung tâm hội nghị, Đoàn đã đến khảo sát thực tế hoạt động y tế tại Trung tâm y tế "
+         "dự phòng Thị xã Cai Lậy và Trạm y tế xã Mỹ Hạnh Trung.",
+         ["Trung tâm y tế dự phòng Thị xã Cai Lậy", "Trạm y tế xã Mỹ Hạnh Trung"], ("UBND tỉnh Tiền Giang",)),
+    ],
+)
+def test_a_body_met_in_a_sentence_of_its_own_is_a_visit_besides_the_tour(
+    text: str, facilities: list, organizations: tuple, rules: RuleSet
+) -> None:
     ann = annotated(text, rules, None)
-    board, centre = "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Nghệ An", "Trung tâm Kiểm soát Bệnh tật tỉnh Nghệ An"
-    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa thành phố Vinh", "kind": "hospital"}],
-                                  ("Bộ Y tế", board, centre))
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in facilities], organizations)
     names = {o.id: o.name for o in entities.organizations} | {f.id: f.name for f in entities.facilities}
     hosts = [[names[p.ref] for p in e.participants if p.role == "host"] for e in run(ann, entities)]
-    assert hosts == [[board], ["Bệnh viện Đa khoa thành phố Vinh"], [centre]]
+    places = sorted([*facilities, *organizations[1:]], key=text.index)
+    assert hosts == [[organizations[0]]] + [[place] for place in places]
 
 
 def test_each_visit_of_a_tour_is_at_its_own_place(rules: RuleSet) -> None:

@@ -174,7 +174,8 @@ def _met_apart(
 ) -> list[str]:
     """Host bodies of a tour met in a sentence of their own: "Đoàn … đã về làm việc với Ban Chỉ
     đạo … tỉnh. Trước giờ làm việc, đoàn đã tới kiểm tra thực tế tại Bệnh viện A và Trung tâm B"
-    is a working session with the board besides the two visits, not a host of each of them."""
+    is a working session with the board besides the two visits, not a host of each of them; so is
+    a delegation received ("thừa ủy quyền UBND tỉnh, … đã tiếp Đoàn …") before its tour."""
     sentences = {(e.start, e.end) for e in event.evidence}
     hosts = [p.ref for p in event.participants
              if p.role == "host" and p.ref not in places and p.ref[0] == "O" and p.ref not in parents]
@@ -185,7 +186,7 @@ def _met_apart(
         within = [s for s in spans if act.sentence.start <= s.start and s.end <= act.sentence.end]
         if any(s.ref in places for s in within):
             continue
-        apart += [s.ref for s in within if s.ref in hosts and s.start >= act.end and s.ref not in apart]
+        apart += [s.ref for s in within if s.ref in hosts and s.ref not in apart]
     return apart
 
 
