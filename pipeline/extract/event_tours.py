@@ -130,11 +130,9 @@ def _listed_places(
     hosts = {p.ref for p in event.participants if p.role == "host" and p.ref[0] in "FO" and p.ref not in parents}
     if len(hosts) < 2:
         return []
-    sentences = {(e.start, e.end) for e in event.evidence}
     best: list[str] = []
-    for act in acts:
-        if (act.sentence.start, act.sentence.end) not in sentences \
-                or _RECEIVED_BEFORE.search(text, max(0, act.start - 16), act.start):
+    for act in _acts_of(event, acts):
+        if _RECEIVED_BEFORE.search(text, max(0, act.start - 16), act.start):
             continue
         after = [s for s in spans if s.ref in hosts and act.end <= s.start and s.end <= act.sentence.end]
         if act.strength == "head" and not (after and (after[0].start - act.end <= _NAMED_RIGHT_AFTER
@@ -161,9 +159,9 @@ def _listed_places(
 
 
 def _written_names(refs: list[str], spans: list[EntitySpan], text: str) -> dict[str, list[str]]:
-    """How the text writes each of ``refs``, first mention first."""
+    """How the text writes each of ``refs``, first mention first (``spans`` come in text order)."""
     names: dict[str, list[str]] = {ref: [] for ref in refs}
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in spans:
         if span.ref in names:
             names[span.ref].append(text[span.start:span.end])
     return names
@@ -176,18 +174,23 @@ def _met_apart(
     đạo … tỉnh. Trước giờ làm việc, đoàn đã tới kiểm tra thực tế tại Bệnh viện A và Trung tâm B"
     is a working session with the board besides the two visits, not a host of each of them; so is
     a delegation received ("thừa ủy quyền UBND tỉnh, … đã tiếp Đoàn …") before its tour."""
-    sentences = {(e.start, e.end) for e in event.evidence}
     hosts = [p.ref for p in event.participants
              if p.role == "host" and p.ref not in places and p.ref[0] == "O" and p.ref not in parents]
     apart: list[str] = []
-    for act in acts:
-        if act.strength != "verb" or (act.sentence.start, act.sentence.end) not in sentences:
+    for act in _acts_of(event, acts):
+        if act.strength != "verb":
             continue
         within = [s for s in spans if act.sentence.start <= s.start and s.end <= act.sentence.end]
         if any(s.ref in places for s in within):
             continue
         apart += [s.ref for s in within if s.ref in hosts and s.ref not in apart]
     return apart
+
+
+def _acts_of(event: Event, acts: list[TriggerHit]) -> list[TriggerHit]:
+    """The visiting acts written in the event's sentences."""
+    sentences = {(e.start, e.end) for e in event.evidence}
+    return [act for act in acts if (act.sentence.start, act.sentence.end) in sentences]
 
 
 def _first_run(spans: list[EntitySpan], text: str) -> list[str]:
