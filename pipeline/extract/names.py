@@ -103,14 +103,13 @@ def name_shape(run: Run, lexicon: Lexicon, addressed: bool = False) -> str | Non
     """``vietnamese``, ``foreign`` or None for a run taken as a whole name (``addressed``: after a
     form of address or a title)."""
     texts = [w.text for w in run.words]
-    if lexicon.is_not_name(texts[0]) and not lexicon.is_surname(texts[0], addressed) or lexicon.is_not_name(" ".join(texts)):
+    surname = lexicon.is_surname(texts[0], addressed)
+    if lexicon.is_not_name(texts[0]) and not surname or lexicon.is_not_name(" ".join(texts)):
         return None  # "Sở …"; "tổng thống Hàn Quốc": a country
     vietnamese = [is_vietnamese_syllable(t) for t in texts]
     # "Ksor Hiền", "Rmah Thị A": a listed surname of the Central Highlands' peoples, then Vietnamese syllables
-    if all(vietnamese) or all(vietnamese[1:]) and lexicon.is_surname(texts[0], addressed):
-        if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and lexicon.is_surname(texts[0], addressed):
-            return VIETNAMESE
-        return None
+    if all(vietnamese[1:]) and (vietnamese[0] or surname):
+        return VIETNAMESE if MIN_SYLLABLES <= len(texts) <= MAX_SYLLABLES and surname else None
     if len(texts) == 1 and is_cut_syllable(texts[0]):
         return None  # "Phát biểu tại buổi Lễ, ông Nguyễ" at the end of a stored text
     if any(is_glued(t) for t in texts):
