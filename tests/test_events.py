@@ -629,7 +629,26 @@ def test_an_honour_named_at_length_before_its_receiving_facility(rules: RuleSet)
     text = ("BV 19-8 được thành lập trên cơ sở sáp nhập hai bệnh viện.\n"
             "Thượng tướng Tô Lâm (áo xanh) Ủy viên Bộ chính trị, Bộ trưởng Bộ Công an trao Huân chương Bảo vệ Tổ quốc "
             "hạng Nhất cho BV 19-8")
-    assert _events_at_hospitals(text, ["BV 19-8"], rules) == [("award", None, {name_key("BV 19-8")})]
+    # a state honour handed over is conferred at a ceremony: a ceremony and an award
+    assert _events_at_hospitals(text, ["BV 19-8"], rules) == [("award", None, {name_key("BV 19-8")}),
+                                                             ("ceremony", None, {name_key("BV 19-8")})]
+
+
+STATE_HONOURS_HANDED_OVER = [
+    ("Phó Chủ tịch Nước Đặng Thị Ngọc Thịnh trao danh hiệu Anh hùng Lao động thời kỳ đổi mới tặng "
+     "Bệnh viện Trung ương Thái Nguyên.", [("award", None), ("ceremony", None)]),
+    # a Bằng khen may be handed over anywhere: an award alone
+    ("Phó chủ tịch UBND tỉnh trao Bằng khen cho Bệnh viện Trung ương Thái Nguyên.", [("award", None)]),
+    # granted, not handed over: an award alone
+    ("Bệnh viện Trung ương Thái Nguyên vinh dự được Chủ tịch nước phong tặng Huân chương Lao động hạng Ba.",
+     [("award", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATE_HONOURS_HANDED_OVER)
+def test_a_state_honour_handed_over_is_conferred_at_a_ceremony(text: str, expected: list, rules: RuleSet) -> None:
+    found = _events_at_hospitals(text, ["Bệnh viện Trung ương Thái Nguyên"], rules)
+    assert [(kind, date) for kind, date, _ in found] == expected
 
 
 def test_a_meeting_the_article_keeps_mentioning_is_its_event(rules: RuleSet) -> None:

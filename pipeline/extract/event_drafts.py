@@ -49,6 +49,8 @@ MEETING_AFTER_VISIT = 3
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
 # Between two visiting verbs of one list: "đến thăm, tặng quà", "thăm và tặng quà".
 _VERB_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# Orders and titles of the state, conferred at a ceremony of their own (not a Bằng khen).
+_STATE_HONOUR = re.compile(r"\b(?:huân chương|danh hiệu)\b", re.IGNORECASE)
 # "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
 _AT_THE_HOSPITAL = re.compile(r"\btại\s+(?:các\s+khoa\s+(?:của\s+)?)?[Bb]ệnh viện(?!\s+[A-ZĐ0-9])")
 
@@ -110,6 +112,7 @@ def group_triggers(
     for hit in sorted(pending, key=lambda h: h.strength == ATTACH):
         _attach(drafts, hit, body_length)
     _repeated_meeting(drafts, pending, body_length)
+    _honour_handed_over(drafts)
     return _merge_untargeted_visits(_without_signing_meeting(drafts, text))
 
 
@@ -165,6 +168,22 @@ def _ceremony_honouring(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]
     if hit.type != "award" or not hit.rule.meta.get("honour_named") or any(d.type == "award" for d in drafts):
         return None
     return next((d for d in reversed(drafts) if d.type == "ceremony" and d.start < hit.start), None)
+
+
+def _honour_handed_over(drafts: list[Draft]) -> None:
+    """A state honour someone hands over ("Phó Chủ tịch Nước … trao danh hiệu Anh hùng Lao động
+    tặng Bệnh viện A", "… trao Huân chương Bảo vệ Tổ quốc cho BV B") is conferred at a ceremony,
+    when the article reports nothing else: a ceremony where honours are given is a ceremony and an
+    award. A Bằng khen may be handed over anywhere; an honour a body was granted ("được Chủ tịch
+    nước phong tặng Huân chương") names no handover; one handed over on a visit belongs to it."""
+    if any(d.type != "award" for d in drafts):
+        return
+    # the award begins with the handover, not with a grant the handover only adds evidence to
+    handed = next((d for d in drafts if d.hits[0].rule.meta.get("honour_named")
+                   and _STATE_HONOUR.search(d.hits[0].text)), None)
+    if handed is not None:
+        drafts.append(Draft(type="ceremony", hits=[replace(h, type="ceremony") for h in handed.hits],
+                            date=handed.date, target=handed.target))
 
 
 def _visit_met_at(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]:
