@@ -252,6 +252,10 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Kidong Park", [("Trưởng Đại diện", "Tổ chức Y tế Thế giới")]),
     ("Điều dưỡng trưởng Nguyễn Thị Dung và Kỹ thuật viên trưởng Trần Văn Khoa đã nhận giấy khen.",
      "Trần Văn Khoa", [("Kỹ thuật viên trưởng", None)]),
+    # a seat on a state corporation's board is an office
+    ("Ông Huỳnh Quang Liêm - Phó Bí thư Đảng ủy, Thành viên Hội đồng thành viên, Tổng Giám đốc Tập đoàn Bưu chính "
+     "Viễn thông Việt Nam (VNPT); ông Lê Đắc Kiên - Thành viên Hội đồng thành viên VNPT; ông Hoàng Đức Sơn - Phó Bí thư.",
+     "Lê Đắc Kiên", [("Thành viên Hội đồng thành viên", "Tập đoàn Bưu chính Viễn thông Việt Nam")]),
     # — titles between organization and name —
     ("Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân Cơ cho biết bệnh viện đã sẵn sàng.",
      "Đào Xuân Cơ", [("Giám đốc", "Bệnh viện Bạch Mai")]),
