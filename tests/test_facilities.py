@@ -528,6 +528,32 @@ def test_the_headline_names_the_unit_of_a_bare_facility(rules):
         ("Bệnh viện Đa khoa tỉnh Vĩnh Phúc", ["Bệnh viện Đa khoa tỉnh"])]
 
 
+HEADLINE_FACILITIES = [
+    # the body names no facility: the headline's is the article's, and holds the bare office
+    ("Bệnh viện Bưu điện đón nhận huân chương Lao động hạng nhất",
+     "Vì những nỗ lực trong công tác khám chữa bệnh, bệnh viện (BV) đã được vinh dự đón nhận Huân chương Lao Động "
+     "hạng nhất. BS Đỗ Văn Tráng, Phó giám đốc Bệnh viện cho biết BV đã mổ thành công cho 10.000 bệnh nhân.",
+     ["Bệnh viện Bưu điện"], [("Phó Giám đốc", "Bệnh viện Bưu điện")]),
+    ("Bệnh viện Đa khoa Mỹ Phước tự kiểm tra, đánh giá chất lượng bệnh viện quý I năm 2018",
+     "Thực hiện kế hoạch nâng cao chất lượng bệnh viện năm 2018, Ban Giám đốc Bệnh viện đã tổ chức đoàn tự kiểm tra.",
+     ["Bệnh viện Đa khoa Mỹ Phước"], []),
+    # the body names its own facility: the headline adds none
+    ("Bệnh viện Bạch Mai hỗ trợ Bệnh viện Đa khoa tỉnh Lào Cai",
+     "Sáng 22/9, đoàn công tác đã làm việc tại Bệnh viện Đa khoa tỉnh Lào Cai.",
+     ["Bệnh viện Đa khoa tỉnh Lào Cai"], []),
+]
+
+
+@pytest.mark.parametrize("title, body, facilities, positions", HEADLINE_FACILITIES)
+def test_a_body_naming_no_facility_is_about_the_headlines(title, body, facilities, positions, rules):
+    text = normalize_text(body)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text, title=title), text=text, body_length=len(text), doc=None,
+                           rules=rules)
+    entities = extract_entities(ann)
+    assert [f.name for f in entities.facilities] == facilities
+    assert [(q.title, q.organization) for p in entities.people for q in p.positions] == positions
+
+
 def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
     text = normalize_text("Chiều 10/2, đồng chí Bùi Đức Hinh - Phó Bí thư Tỉnh uỷ, Chủ tịch HĐND tỉnh đến thăm, chúc Tết "
                           "cán bộ, y, bác sĩ, nhân viên y tế Bệnh viện đa khoa tỉnh.")

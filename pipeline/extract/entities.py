@@ -55,6 +55,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     places = _with_headline_places(find_places(text, lexicon, stops), ann.article.title, lexicon)
     places = replace(places, province=sole_province(text, lexicon))
     facilities = build_facilities(bodies, text, places, lexicon)
+    _add_headline_facility(facilities, ann.article.title, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
     organizations = build_organizations(bodies, places, lexicon.whole_name_heads)
     resolve_short_forms(organizations, text, lexicon, {})
@@ -85,6 +86,20 @@ def _with_headline_places(places: Places, title: Optional[str], lexicon: Lexicon
     stops = _name_starts(find_people(title, lexicon, frozenset()))
     headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon, stops).places)
     return replace(places, places=headline + places.places)
+
+
+def _add_headline_facility(facilities: Registry, title: Optional[str], lexicon: Lexicon) -> None:
+    """An article whose body names no facility is about the one its headline names ("Bệnh viện
+    Bưu điện đón nhận huân chương …", then only "bệnh viện (BV)" and "Phó giám đốc Bệnh viện"):
+    that facility is the article's, mentioned in the body by its bare head alone."""
+    if facilities.entries or not title:
+        return
+    stops = _name_starts(find_people(title, lexicon, frozenset()))
+    named = build_facilities(find_bodies(title, lexicon, stops), title, find_places(title, lexicon, stops), lexicon)
+    if len(named.entries) == 1:
+        headline = named.entries[0]
+        headline.mentions.clear()  # offsets into the headline, not the body
+        facilities.entries.append(headline)
 
 
 def _name_starts(mentions: list[PersonMention]) -> frozenset[int]:
