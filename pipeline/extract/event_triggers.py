@@ -193,7 +193,18 @@ def _blocked(sentence_text: str, trigger_start: int, trigger_end: int, rules: Ru
         or (_context_says("plan_after", after, rules) and not _context_says("content_of", clause, rules)) \
         or _context_says("approval", approval_clause, rules) \
         or _context_says("carried_out", approval_clause, rules) \
+        or _listed_by_plan(sentence_text[:trigger_start], rules) \
         or _in_campaign(sentence_text, trigger_end, clause, approval_clause, rules)
+
+
+def _listed_by_plan(before: str, rules: RuleSet) -> bool:
+    """An item of a list a plan opens ("A sẽ hỗ trợ toàn diện cho B trên các lĩnh vực: đào tạo
+    …, tổ chức hội thảo - đào tạo liên tục, …"): what will be done, not an event."""
+    colon = before.rfind(":")
+    if colon < 0:
+        return False
+    opening = _CLAUSE_BREAK.split(before[:colon])[-1]
+    return _context_says("plan", opening, rules)
 
 
 def _in_campaign(sentence_text: str, trigger_end: int, clause: str, approval_clause: str, rules: RuleSet) -> bool:
