@@ -1606,3 +1606,28 @@ def test_a_lead_opening_with_an_earlier_day_does_not_date_the_report(rules: Rule
             "Đồng chí Trần Quốc Bảo, Phó Chủ tịch UBND huyện phát biểu tại buổi lễ.")
     assert [(kind, date) for kind, date, _ in _events_at_hospitals(text, ["Trung tâm Y tế huyện Hương Khê"], rules)] == [
         ("ceremony", None)]
+
+
+AGREEMENT_SCOPE_AND_HEADLINE_SIGNING = [
+    # the headline names the signing ceremony that "buổi lễ" refers back to; a meeting listed in
+    # what one side will provide is no event
+    ("Lễ ký kết hỗ trợ toàn diện giữa Bệnh viện Y học cổ truyền TPHCM và Bệnh viện Y học cổ truyền Bà Rịa - Vũng Tàu",
+     [("signing", None, {name_key("Bệnh viện Y học cổ truyền TPHCM"),
+                         name_key("Bệnh viện Y học cổ truyền Bà Rịa - Vũng Tàu")})]),
+    ("Bệnh viện Y học cổ truyền TPHCM hỗ trợ Bệnh viện Y học cổ truyền Bà Rịa - Vũng Tàu",
+     [("ceremony", None, set())]),
+]
+
+
+@pytest.mark.parametrize("title, expected", AGREEMENT_SCOPE_AND_HEADLINE_SIGNING)
+def test_the_headlines_signing_ceremony_and_an_agreements_scope(title: str, expected: list, rules: RuleSet) -> None:
+    text = normalize_text(
+        "Theo đó, Bệnh viện Y học cổ truyền TPHCM sẽ hỗ trợ toàn diện cho Bệnh viện Y học cổ truyền Bà Rịa - Vũng Tàu "
+        "trên các lĩnh vực: đào tạo và chuyển giao kỹ thuật chuyên sâu, tổ chức hội thảo - đào tạo liên tục, phát triển "
+        "dược liệu.\n\nPhát biểu tại buổi lễ, PGS.TS.BS Nguyễn Anh Dũng, Phó Giám đốc Sở Y tế TPHCM ghi nhận nỗ lực "
+        "chủ động hợp tác giữa hai bệnh viện. Lãnh đạo Sở Y tế yêu cầu hai đơn vị khẩn trương triển khai các nội dung "
+        "đã ký kết.")
+    ann = AnnotatedArticle(CleanedArticle(body=text, title=title), text, len(text), None, rules, None)
+    hospitals = ["Bệnh viện Y học cổ truyền TPHCM", "Bệnh viện Y học cổ truyền Bà Rịa - Vũng Tàu"]
+    entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in hospitals])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected

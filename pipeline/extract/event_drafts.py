@@ -49,6 +49,8 @@ MEETING_AFTER_VISIT = 3
 _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECASE)
 # Between two visiting verbs of one list: "đến thăm, tặng quà", "thăm và tặng quà".
 _VERB_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# A headline that names a signing ceremony: "Lễ ký kết hợp tác giữa A và B".
+_HEADLINE_SIGNING = re.compile(r"\s*(?:buổi\s+)?lễ\s+ký(?:\s+kết)?\b", re.IGNORECASE)
 # Orders and titles of the state, conferred at a ceremony of their own (not a Bằng khen).
 _STATE_HONOUR = re.compile(r"\b(?:huân chương|danh hiệu)\b", re.IGNORECASE)
 # "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
@@ -110,7 +112,7 @@ def group_triggers(
     # Hits that only add evidence go last, so that they also find the events other pending hits
     # start ("điều động, bổ nhiệm ông A …" written before "Phát biểu tại buổi lễ").
     for hit in sorted(pending, key=lambda h: h.strength == ATTACH):
-        _attach(drafts, hit, body_length)
+        _attach(drafts, hit, body_length, ann.article.title)
     _repeated_meeting(drafts, pending, body_length)
     _honour_handed_over(drafts)
     return _merge_untargeted_visits(_without_signing_meeting(drafts, text))
@@ -262,12 +264,14 @@ def _received_in_sentence(draft: Draft, hit: TriggerHit) -> bool:
     return any(h.sentence_index == hit.sentence_index and h.rule.meta.get("subject_role") == "host" for h in draft.hits)
 
 
-def _attach(drafts: list[Draft], hit: TriggerHit, body_length: int) -> None:
-    """Evidence for an event already found; "buổi lễ" may start a ceremony."""
+def _attach(drafts: list[Draft], hit: TriggerHit, body_length: int, headline: Optional[str]) -> None:
+    """Evidence for an event already found; "buổi lễ" may start a ceremony, or the signing
+    ceremony the headline names ("Lễ ký kết hỗ trợ toàn diện giữa A và B")."""
     if hit.strength == "anaphoric":
         candidates = [d for d in drafts if d.type in _CEREMONIAL]
         if not candidates and hit.start < body_length:
-            drafts.append(Draft(type="ceremony", hits=[hit], date=hit.date))
+            signing = bool(headline and _HEADLINE_SIGNING.match(headline))
+            drafts.append(Draft(type="signing" if signing else "ceremony", hits=[hit], date=hit.date))
             return
     else:
         candidates = [d for d in drafts if d.type == hit.type]
