@@ -1631,3 +1631,19 @@ def test_the_headlines_signing_ceremony_and_an_agreements_scope(title: str, expe
     hospitals = ["Bệnh viện Y học cổ truyền TPHCM", "Bệnh viện Y học cổ truyền Bà Rịa - Vũng Tàu"]
     entities = entities_from_gold(ann.text, [], [{"name": f, "kind": "hospital"} for f in hospitals])
     assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
+def test_a_signing_between_two_hospitals_is_of_hospitals(rules: RuleSet) -> None:
+    # "hai bệnh viện" names no party: the parties are facilities, not the bodies that received the delegation
+    text = ("Sáng 03/12/2025, Đoàn đã đến chào xã giao UBND tỉnh Lào Cai. Tại buổi gặp, lãnh đạo tỉnh bày tỏ vui mừng "
+            "chào đón đoàn.\n\nNgay sau đó, Đoàn tiếp tục đến làm việc tại Sở Y tế tỉnh Lào Cai. Hai bên trao đổi chi "
+            "tiết về các nội dung hợp tác với Sở Y tế tỉnh Lào Cai.\n\nĐoàn công tác thảo luận, ký điều chỉnh thỏa "
+            "thuận hợp tác giữa hai bệnh viện\n\nTại Bệnh viện Đa khoa số 1 tỉnh Lào Cai, Ban Giám đốc bệnh viện cùng "
+            "lãnh đạo các khoa/phòng đã tiếp và làm việc với đoàn.")
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": "Bệnh viện Đa khoa số 1 tỉnh Lào Cai", "kind": "hospital"}],
+                                  ("UBND tỉnh Lào Cai", "Sở Y tế tỉnh Lào Cai"))
+    names = {o.id: o.name for o in entities.organizations} | {f.id: f.name for f in entities.facilities}
+    signings = [e for e in run(ann, entities) if e.type == "signing"]
+    assert [[names[p.ref] for p in e.participants if p.role == "party"] for e in signings] == [
+        ["Bệnh viện Đa khoa số 1 tỉnh Lào Cai"]]

@@ -32,7 +32,8 @@ from .sentences import Sentence, split_sentences
 # Heuristic: a department's facility is named within this many characters of it.
 PARENT_WINDOW = 120
 # "Hai đơn vị ký kết …": a signing between units the sentence does not name.
-_TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", "hai bệnh viện")
+_TWO_HOSPITALS = "hai bệnh viện"
+_TWO_PARTIES = ("hai đơn vị", "2 đơn vị", "hai bên", "2 bên", _TWO_HOSPITALS)
 
 
 def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMention]) -> list[Event]:
@@ -135,14 +136,17 @@ def _parent_facility(department: Facility, whole: list[Facility]) -> Optional[Fa
 def _with_two_parties(
     people: list[Participant], hits: list[TriggerHit], spans: list[EntitySpan], entities: Entities
 ) -> list[Participant]:
-    """"Hai đơn vị ký kết …" names no party: take the article's two most-mentioned units."""
+    """"Hai đơn vị ký kết …" names no party: take the article's two most-mentioned units (its
+    two most-mentioned facilities for "hai bệnh viện")."""
     parties = [p for p in people if p.role == "party"]
-    mentions_two = any(any(word in name_key(h.sentence.text) for word in _TWO_PARTIES) for h in hits)
+    sentences = [name_key(h.sentence.text) for h in hits]
+    mentions_two = any(any(word in text for word in _TWO_PARTIES) for text in sentences)
     if len(parties) >= 2 or not mentions_two:
         return people
+    hospitals = any(_TWO_HOSPITALS in text for text in sentences)
     counts: dict[str, int] = {}
     for span in spans:
-        if span.kind != "person":
+        if span.kind == "facility" or span.kind != "person" and not hospitals:
             counts[span.ref] = counts.get(span.ref, 0) + 1
     ranked = sorted(counts, key=lambda ref: (-counts[ref], ref))
     existing = {p.ref for p in people}
