@@ -51,6 +51,10 @@ _SIGNING_MEETING = re.compile(r"(?:hội nghị|cuộc họp)\s+$", re.IGNORECAS
 _VERB_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 # A headline that names a signing ceremony: "Lễ ký kết hợp tác giữa A và B".
 _HEADLINE_SIGNING = re.compile(r"\s*(?:buổi\s+)?lễ\s+ký(?:\s+kết)?\b", re.IGNORECASE)
+# "Cũng nhân dịp này, …", "Trong dịp này, A cũng …": what follows is one more event of the
+# occasion ("Tại buổi lễ, A cũng phát động …" is still the ceremony's).
+_ALSO_ON_THE_OCCASION = re.compile(r"\W*(?:cũng\s+)?(?:(?:nhân|trong|vào)\s+)?dịp (?:này|đó)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\bcũng\b", re.IGNORECASE)
 # Orders and titles of the state, conferred at a ceremony of their own (not a Bằng khen).
 _STATE_HONOUR = re.compile(r"\b(?:huân chương|danh hiệu)\b", re.IGNORECASE)
 # "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
@@ -249,6 +253,8 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
         if hit.type == "visit" and target and draft.target != target and (draft.target or hit.at_occasion) \
                 and not _received_in_sentence(draft, hit):
             continue  # another place, or a further stop "on this occasion" (Dịp này, đoàn đến …)
+        if _one_more_ceremony(hit):
+            continue
         draft.hits.append(hit)
         # A ceremony named by its head in an occasion's sentence ("Trong khuôn khổ hội nghị, đã diễn
         # ra Lễ trao giải … vào tối 12/9") is dated by it.
@@ -256,6 +262,14 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
         draft.target = draft.target or target
         return
     drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date, target=target))
+
+
+def _one_more_ceremony(hit: TriggerHit) -> bool:
+    """A ceremony the occasion's sentence says was held as well ("Cũng nhân dịp này, Bệnh viện đã
+    tổ chức Lễ cắt băng khánh thành …"): one more event, not the one reported before."""
+    text = hit.sentence.text
+    return hit.type == "ceremony" and hit.at_occasion and bool(_ALSO_ON_THE_OCCASION.match(text)) \
+        and bool(_ALSO.search(text, 0, hit.start - hit.sentence.start))
 
 
 def _received_in_sentence(draft: Draft, hit: TriggerHit) -> bool:
@@ -273,6 +287,9 @@ def _attach(drafts: list[Draft], hit: TriggerHit, body_length: int, headline: Op
             signing = bool(headline and _HEADLINE_SIGNING.match(headline))
             drafts.append(Draft(type="signing" if signing else "ceremony", hits=[hit], date=hit.date))
             return
+    elif _one_more_ceremony(hit) and hit.start < body_length:
+        drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date))
+        return
     else:
         candidates = [d for d in drafts if d.type == hit.type]
         # Gifts handed out at the occasion are part of it ("Tại chương trình, … trao tặng 90 suất quà");
