@@ -1665,3 +1665,13 @@ ONE_MORE_CEREMONY_OF_THE_OCCASION = [
 def test_a_ceremony_held_as_well_on_the_occasion_is_one_more(text: str, ceremonies: int, rules: RuleSet) -> None:
     found = _events_at_hospitals(text, ["Bệnh viện Đa khoa Khu vực Vĩnh Linh"], rules)
     assert [kind for kind, _, _ in found].count("ceremony") == ceremonies
+
+
+def test_goods_handed_over_as_well_to_another_facility_are_one_more_handover(rules: RuleSet) -> None:
+    text = ("(LĐ online) – Sáng nay, 13/4, đoàn công tác của Cơ quan Khối Đảng – Đoàn thể huyện Đạ Tẻh đã đến Trung tâm "
+            "Kiểm soát bệnh tật (CDC) Lâm Đồng trao tặng 2.500 chiếc mũ ngăn giọt bắn phòng chống dịch bệnh Covid-19.\n\n"
+            "Đoàn cũng trao tặng cho Phòng khám Tuệ Tĩnh Đường Linh Quang 100 cái mũ ngăn giọt bắn để phục vụ công tác "
+            "khám chữa bệnh phòng dịch Covid-19.")
+    clinic = "Phòng khám Tuệ Tĩnh Đường Linh Quang"
+    assert _events_at_hospitals(text, [clinic], rules) == [("ceremony", None, set()),
+                                                          ("ceremony", None, {name_key(clinic)})]

@@ -253,7 +253,7 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
         if hit.type == "visit" and target and draft.target != target and (draft.target or hit.at_occasion) \
                 and not _received_in_sentence(draft, hit):
             continue  # another place, or a further stop "on this occasion" (Dịp này, đoàn đến …)
-        if _one_more_ceremony(hit):
+        if _one_more_ceremony(hit) or _one_more_handover(hit, target, draft):
             continue
         draft.hits.append(hit)
         # A ceremony named by its head in an occasion's sentence ("Trong khuôn khổ hội nghị, đã diễn
@@ -270,6 +270,13 @@ def _one_more_ceremony(hit: TriggerHit) -> bool:
     text = hit.sentence.text
     return hit.type == "ceremony" and hit.at_occasion and bool(_ALSO_ON_THE_OCCASION.match(text)) \
         and bool(_ALSO.search(text, 0, hit.start - hit.sentence.start))
+
+
+def _one_more_handover(hit: TriggerHit, target: Optional[str], draft: Draft) -> bool:
+    """Goods the delegation handed over as well to another facility ("Đoàn cũng trao tặng cho
+    Phòng khám A 100 cái mũ …"): one handover per recipient, as one visit per place."""
+    return bool(hit.rule.meta.get("handover")) and target is not None and draft.target != target \
+        and bool(_ALSO.search(hit.sentence.text, 0, hit.start - hit.sentence.start))
 
 
 def _received_in_sentence(draft: Draft, hit: TriggerHit) -> bool:

@@ -198,8 +198,9 @@ def recipient_facility(hit: TriggerHit, spans: list[EntitySpan], text: str) -> O
         role = "recipient" if _RECEIVED.match(hit.text) else "giver"  # a handover gives, told from either side
     if role == "giver":
         clause_end = _clause_end(text, hit.end, hit.sentence.end)
-        return next((s.ref for s in spans if s.kind == "facility" and hit.end <= s.start < clause_end
-                     and s.start - hit.end <= _GIVEN_WINDOW and _GIVEN_TO.search(text, hit.end, s.start)), None)
+        # "trao tặng cho Phòng khám A 100 cái mũ": the trigger may hold its recipient
+        return next((s.ref for s in spans if s.kind == "facility" and hit.start <= s.start < clause_end
+                     and s.start - hit.end <= _GIVEN_WINDOW and _GIVEN_TO.search(text, hit.start, s.start)), None)
     if role != "recipient":
         return None
     before = [s for s in spans if s.kind == "facility" and hit.sentence.start <= s.start and s.end <= hit.start]
