@@ -267,16 +267,20 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
 def _one_more_ceremony(hit: TriggerHit) -> bool:
     """A ceremony the occasion's sentence says was held as well ("Cũng nhân dịp này, Bệnh viện đã
     tổ chức Lễ cắt băng khánh thành …"): one more event, not the one reported before."""
-    text = hit.sentence.text
-    return hit.type == "ceremony" and hit.at_occasion and bool(_ALSO_ON_THE_OCCASION.match(text)) \
-        and bool(_ALSO.search(text, 0, hit.start - hit.sentence.start))
+    return hit.type == "ceremony" and hit.at_occasion and bool(_ALSO_ON_THE_OCCASION.match(hit.sentence.text)) \
+        and _said_as_well(hit)
 
 
 def _one_more_handover(hit: TriggerHit, target: Optional[str], draft: Draft) -> bool:
     """Goods the delegation handed over as well to another facility ("Đoàn cũng trao tặng cho
     Phòng khám A 100 cái mũ …"): one handover per recipient, as one visit per place."""
     return bool(hit.rule.meta.get("handover")) and target is not None and draft.target != target \
-        and bool(_ALSO.search(hit.sentence.text, 0, hit.start - hit.sentence.start))
+        and _said_as_well(hit)
+
+
+def _said_as_well(hit: TriggerHit) -> bool:
+    """"cũng" before the trigger in its sentence."""
+    return bool(_ALSO.search(hit.sentence.text, 0, hit.start - hit.sentence.start))
 
 
 def _received_in_sentence(draft: Draft, hit: TriggerHit) -> bool:

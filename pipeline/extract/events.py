@@ -146,7 +146,7 @@ def _with_two_parties(
     hospitals = any(_TWO_HOSPITALS in text for text in sentences)
     counts: dict[str, int] = {}
     for span in spans:
-        if span.kind == "facility" or span.kind != "person" and not hospitals:
+        if span.kind == "facility" or (span.kind != "person" and not hospitals):
             counts[span.ref] = counts.get(span.ref, 0) + 1
     ranked = sorted(counts, key=lambda ref: (-counts[ref], ref))
     existing = {p.ref for p in people}
