@@ -52,10 +52,11 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     bodies = find_bodies(text, lexicon, stops, word_compounds(ann.doc, text))
     # A name inside a body's name (BVĐK tư nhân Cao Văn Chí) is the body's, not a person's.
     person_mentions = [m for m in person_mentions if not any(b.start < m.start and m.end <= b.end for b in bodies)]
-    places = _with_headline_places(find_places(text, lexicon, stops), ann.article.title, lexicon)
+    headline = _read_headline(ann.article.title, lexicon)
+    places = _with_headline_places(find_places(text, lexicon, stops), headline)
     places = replace(places, province=sole_province(text, lexicon))
     facilities = build_facilities(bodies, text, places, lexicon)
-    _add_headline_facility(facilities, ann.article.title, lexicon)
+    _add_headline_facility(facilities, headline, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
     organizations = build_organizations(bodies, places, lexicon.whole_name_heads)
     resolve_short_forms(organizations, text, lexicon, {})
@@ -77,29 +78,44 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     )
 
 
-def _with_headline_places(places: Places, title: Optional[str], lexicon: Lexicon) -> Places:
-    """The units the headline names come first: "Bệnh viện Đa khoa tỉnh" in the body of an
-    article headed "… Bệnh viện Đa khoa tỉnh Vĩnh Phúc …" is that province's."""
+@dataclass(frozen=True)
+class _Headline:
+    """The article's headline, read once for its places and its facility."""
+
+    text: str
+    stops: frozenset[int]  # where a body's or a place's name must end: a person's name starts
+    places: Places
+
+
+def _read_headline(title: Optional[str], lexicon: Lexicon) -> Optional[_Headline]:
     if not title:
-        return places
+        return None
     # "… Chủ tịch HĐND tỉnh Bùi Đức Hinh thăm …": a place's name stops where a person's starts
     stops = _name_starts(find_people(title, lexicon, frozenset()))
-    headline = tuple(replace(place, start=-1) for place in find_places(title, lexicon, stops).places)
-    return replace(places, places=headline + places.places)
+    return _Headline(title, stops, find_places(title, lexicon, stops))
 
 
-def _add_headline_facility(facilities: Registry, title: Optional[str], lexicon: Lexicon) -> None:
+def _with_headline_places(places: Places, headline: Optional[_Headline]) -> Places:
+    """The units the headline names come first: "Bệnh viện Đa khoa tỉnh" in the body of an
+    article headed "… Bệnh viện Đa khoa tỉnh Vĩnh Phúc …" is that province's."""
+    if headline is None:
+        return places
+    named = tuple(replace(place, start=-1) for place in headline.places.places)
+    return replace(places, places=named + places.places)
+
+
+def _add_headline_facility(facilities: Registry, headline: Optional[_Headline], lexicon: Lexicon) -> None:
     """An article whose body names no facility is about the one its headline names ("Bệnh viện
     Bưu điện đón nhận huân chương …", then only "bệnh viện (BV)" and "Phó giám đốc Bệnh viện"):
     that facility is the article's, mentioned in the body by its bare head alone."""
-    if facilities.entries or not title:
+    if facilities.entries or headline is None:
         return
-    stops = _name_starts(find_people(title, lexicon, frozenset()))
-    named = build_facilities(find_bodies(title, lexicon, stops), title, find_places(title, lexicon, stops), lexicon)
+    text = headline.text
+    named = build_facilities(find_bodies(text, lexicon, headline.stops), text, headline.places, lexicon)
     if len(named.entries) == 1:
-        headline = named.entries[0]
-        headline.mentions.clear()  # offsets into the headline, not the body
-        facilities.entries.append(headline)
+        entry = named.entries[0]
+        entry.mentions.clear()  # offsets into the headline, not the body
+        facilities.entries.append(entry)
 
 
 def _name_starts(mentions: list[PersonMention]) -> frozenset[int]:
