@@ -18,6 +18,8 @@ from .words import initials
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&.\-]{1,11})\)")
 _UNITS = ("tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn")
+# Where a name's unit word starts ("… Y học cổ truyền tỉnh Thanh Hóa"): what is abbreviated ends there.
+_UNIT_WORD = re.compile(r"\s+(?:" + "|".join(_UNITS) + r")\s")
 
 
 def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbreviations: dict[str, str]) -> None:
@@ -74,7 +76,7 @@ def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexico
     proper = [w for w in rest.split() if w[:1].isupper()]
     spellings = {initials(proper), _central_initials(proper)} if len(proper) >= 2 else set()
     # "Bệnh viện Y học cổ truyền tỉnh Thanh Hóa" is "BV YHCT": the unit and its name left out
-    before_unit = re.split(r"\s+(?:" + "|".join(_UNITS) + r")\s", rest, maxsplit=1)[0]
+    before_unit = _UNIT_WORD.split(rest, maxsplit=1)[0]
     every = _syllable_initials(before_unit)
     if every != before_unit and len(every.replace("-", "")) >= 3:  # not "Bệnh viện YHCT tỉnh Sơn La"
         spellings.add(every)
