@@ -1481,6 +1481,34 @@ def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, fa
         assert sorted(ref for refs in called_on for ref in refs) == [f"P{i}" for i in range(1, len(people) + 1)]
 
 
+COUNTED_HOMES = [
+    # a visit of a facility, then homes counted: the facility's visit and one per home
+    ("Sáng ngày 26-2, đồng chí Nguyễn Minh Tâm - Phó Chủ tịch UBND xã Long Hải cùng đại diện các ban ngành của xã "
+     "đến thăm, chúc mừng đội ngũ cán bộ, y bác sĩ và nhân viên Trạm Y tế xã và thăm, tặng quà 4 cán bộ hưu trí "
+     "ngành y tế đang sinh sống trên địa bàn nhân Ngày Thầy thuốc Việt Nam (27-2).",
+     ["Nguyễn Minh Tâm"], ["Trạm Y tế xã"], 5),
+    # homes counted in a sentence that is neither dated nor the lead still make the visits
+    ("Ngày 27/9/2013, tại Trung tâm Phòng chống bệnh xã hội tỉnh, đoàn y, bác sĩ Bệnh viện Nguyễn Trãi đã phẫu "
+     "thuật, điều trị mắt miễn phí cho 100 người mù nghèo trong tỉnh.\n\nĐoàn làm từ thiện cũng đã đến thăm hỏi, "
+     "động viên và hỗ trợ 6 gia đình bị sập nhà do ảnh hưởng lốc xoáy với số tiền trên 20 triệu đồng.",
+     [], ["Trung tâm Phòng chống bệnh xã hội tỉnh", "Bệnh viện Nguyễn Trãi"], 6),
+    # patients are met where they are treated: one visit of the hospital
+    ("Ngày 20/1, đoàn đã đến thăm và tặng quà cho 60 bệnh nhân nghèo tại Bệnh viện Đa khoa tỉnh Tiền Giang.",
+     [], ["Bệnh viện Đa khoa tỉnh Tiền Giang"], 1),
+]
+
+
+@pytest.mark.parametrize("text, people, facilities, visits", COUNTED_HOMES)
+def test_homes_counted_are_a_visit_each(text: str, people: list, facilities: list, visits: int,
+                                        rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [{"name": n, "kind": "hospital"} for n in facilities])
+    events = run(ann, entities)
+    assert [e.type for e in events] == ["visit"] * visits
+    assert len({e.date for e in events}) == 1
+
+
 def test_an_act_on_a_day_written_without_a_year_is_an_undated_event(rules: RuleSet) -> None:
     text = ("Trong lúc không khí Trung thu tràn ngập phố phường, hàng ngàn em nhỏ vẫn phải đối mặt với bệnh tật.\n\n"
             "Để giúp các bệnh nhi có được một Tết Trung thu vui vẻ, ngày 7/9, Bệnh viện Nhi Trung ương đã phối hợp với "

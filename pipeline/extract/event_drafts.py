@@ -32,6 +32,7 @@ from typing import Callable, Optional
 from ..document import AnnotatedArticle
 from ..models import DateMention, EventType
 from .dates import yearless_days
+from .event_homes import homes_counted
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, years_before_publication
 from .event_participants import ATTACH, EntitySpan, PlaceCues, recipient_facility, visit_target
 from .event_triggers import SentenceDate, TriggerHit
@@ -106,7 +107,8 @@ def group_triggers(
         if visit is not None:
             visit.hits.append(hit)
         elif (hit.start < body_length or _signing_pictured(hit)) and not in_history and not gifts_of_no_visit \
-                and _starts_event(hit, target, lead_paragraph, days_without_year):
+                and _starts_event(hit, target is not None or homes_counted(hit, text, cues.homes) > 0,
+                                  lead_paragraph, days_without_year):
             _join_or_start(drafts, hit, target)
         elif hit.start < body_length and not in_history and (ceremony := _ceremony_honouring(hit, drafts)) is not None:
             _join_or_start(drafts, replace(hit, date=hit.date or ceremony.date), target)
@@ -227,9 +229,10 @@ def _own_gift(hit: TriggerHit, target: Optional[str], spans: list[EntitySpan], p
     return target in givers
 
 
-def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int,
+def _starts_event(hit: TriggerHit, aimed: bool, lead_paragraph: int,
                   days_without_year: Callable[[], list[int]]) -> bool:
-    """Whether a trigger may start an event on its own."""
+    """Whether a trigger may start an event on its own; ``aimed``: it names its place or person
+    (or counts the homes it calls on)."""
     if hit.strength == "head":
         return True
     if hit.strength != "verb":
@@ -237,7 +240,7 @@ def _starts_event(hit: TriggerHit, target: Optional[str], lead_paragraph: int,
     # A reported act starts an event when dated, in the lead, or aimed at a named place or person
     # (a visit's host, an award's receiving facility). A day written without a year the page
     # gives ("ngày 7/9, Bệnh viện … đã thực hiện chương trình …") dates it too, to a day unknown.
-    if hit.date is not None or hit.sentence.paragraph == lead_paragraph or target is not None:
+    if hit.date is not None or hit.sentence.paragraph == lead_paragraph or aimed:
         return True
     return any(hit.sentence.start <= at < hit.sentence.end for at in days_without_year())
 

@@ -8,6 +8,8 @@ opened by the words that introduce a visited person (``home_visit_person`` rules
 ông``, ``Mẹ VNAH``, ``BS``) and followed by what describes them (their village, a former office).
 A unit the list names as a present workplace ("ông A, Giám đốc Bệnh viện X") ends it: such a
 call is a visit of that unit. A patient list ("… đang điều trị tại …") is a visit of the hospital.
+Homes the text counts without naming them ("thăm hỏi, động viên và hỗ trợ 6 gia đình", the
+``counted_homes`` rule) are as many visits, with no place.
 """
 
 from __future__ import annotations
@@ -30,21 +32,38 @@ _ITEM_GAP = 110
 _SEPARATOR_AT_END = re.compile(r"(?:[,;:]\s*(?:và\s+)?|\s+và\s+)$")
 _PATIENTS = re.compile(rf"\b{TREATED}\b", re.IGNORECASE)
 _FORMER = re.compile(r"\bnguyên\b", re.IGNORECASE)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# Heuristic: more homes than this are gifts handed out in a programme, not calls one by one.
+MOST_HOMES_CALLED_ON = 10
+
+
+def homes_counted(hit: TriggerHit, text: str, homes: Optional[re.Pattern[str]]) -> int:
+    """How many homes a call names by their count right after it ("thăm, tặng quà 4 cán bộ hưu
+    trí"); 0 when it counts none, or more than one call would make."""
+    if homes is None or hit.type != "visit" or not _CALLS_ON.search(hit.text):
+        return 0
+    match = homes.match(text, hit.end, hit.sentence.end)
+    if match is None:
+        return 0
+    written = match.group("count").lower()
+    count = int(written) if written.isdigit() else _NUMBER_WORDS[written]
+    return count if count <= MOST_HOMES_CALLED_ON else 0
 
 
 def one_visit_per_person(events: list[Event], spans: list[EntitySpan], text: str, hits: list[TriggerHit],
-                         rules: RuleSet) -> list[Event]:
+                         rules: RuleSet, homes: Optional[re.Pattern[str]] = None) -> list[Event]:
     """Events with every call on several people split into one visit per person, renumbered
     ``E1…`` in order. A visit that also has a place keeps it and loses the people; one without
-    a place becomes the first person's visit."""
+    a place becomes the first person's visit. Homes only counted (``homes``) split the same way."""
     person_before = [rule for rule in rules.rules(CONTEXT) if rule.meta.get("role") == "home_visit_person"]
     calls = [hit for hit in hits if hit.type == "visit" and hit.strength == "verb" and _CALLS_ON.search(hit.text)]
     result: list[Event] = []
     called_on: set[str] = set()  # the visits of a tour share its sentences: each person is called on once
+    counted: set[int] = set()  # and each count of homes is read once
     for event in events:
         people = _people_called_on(event, spans, text, calls, person_before) if event.type == "visit" else []
         if len(people) < 2:
-            result.append(event)
+            result.extend(_counted_homes(event, calls, text, homes, counted))
             continue
         refs, hit = [ref for ref, _ in people], people[0][1]
         kept = event.model_copy(update={"participants": [p for p in event.participants if p.ref not in refs]})
@@ -62,9 +81,29 @@ def one_visit_per_person(events: list[Event], spans: list[EntitySpan], text: str
         else:
             first = kept.model_copy(update={"participants": kept.participants + [Participant(ref=refs[0], role="host")]})
             result.extend([first] + homes[1:])
-    if not called_on:
+    if not called_on and len(result) == len(events):
         return events
     return [event.model_copy(update={"id": f"E{number}"}) for number, event in enumerate(result, start=1)]
+
+
+def _counted_homes(event: Event, calls: list[TriggerHit], text: str, homes: Optional[re.Pattern[str]],
+                   counted: set[int]) -> list[Event]:
+    """The event, and a visit for each further home a call of its sentences counts: the event is
+    the first home's visit unless it has a place of its own. ``counted`` holds the calls read."""
+    sentences = {(e.start, e.end) for e in event.evidence}
+    found = [(homes_counted(hit, text, homes), hit) for hit in calls
+             if (hit.sentence.start, hit.sentence.end) in sentences and hit.start not in counted]
+    count, hit = max(found, key=lambda pair: pair[0], default=(0, None))
+    if hit is None or count < 2:
+        return [event]
+    counted.add(hit.start)
+    if any(p.role == "host" and is_facility_ref(p.ref) for p in event.participants):
+        count += 1
+    home = event.model_copy(update={
+        "trigger": hit.text, "location": None,
+        "evidence": [Evidence(start=hit.sentence.start, end=hit.sentence.end, rule=hit.rule_id)],
+        "participants": [p for p in event.participants if p.role == "visitor"]})
+    return [event] + [home] * (count - 1)
 
 
 def _people_called_on(event: Event, spans: list[EntitySpan], text: str, calls: list[TriggerHit],

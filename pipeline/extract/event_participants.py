@@ -103,12 +103,15 @@ class PlaceCues:
     visited: frozenset[int] = frozenset()
     # The people greeted between the verb and their workplace ("Ban Giám đốc, công chức, nhân viên").
     staff: Optional[re.Pattern[str]] = None
+    # A count of the homes called on right after the verb ("thăm hỏi, động viên 6 gia đình").
+    homes: Optional[re.Pattern[str]] = None
 
 
 def place_cues(entities: Entities, rules: RuleSet, text: str) -> PlaceCues:
     """The organizations a delegation may visit like a facility (``visited_body`` rules matched
     on their names), except where a mention completes an office ("Giám đốc Sở Y tế" names the
-    person's body, not a place: ``office_before_body``); and the ``staff_before_place`` rule."""
+    person's body, not a place: ``office_before_body``); and the ``staff_before_place`` and
+    ``counted_homes`` rules."""
     context = rules.rules(CONTEXT)
     bodies = [rule for rule in context if rule.meta.get("role") == "visited_body"]
     offices = [rule for rule in context if rule.meta.get("role") == "office_before_body"]
@@ -119,7 +122,8 @@ def place_cues(entities: Entities, rules: RuleSet, text: str) -> PlaceCues:
         if not any(rule.regex.search(text[max(0, mention.start - _TARGET_WINDOW):mention.start]) for rule in offices)
     )
     staff = next((rule.regex for rule in context if rule.meta.get("role") == "staff_before_place"), None)
-    return PlaceCues(visited, staff)
+    homes = next((rule.regex for rule in context if rule.meta.get("role") == "counted_homes"), None)
+    return PlaceCues(visited, staff, homes)
 
 
 def visit_target(hit: TriggerHit, spans: list[EntitySpan], text: str, cues: PlaceCues = PlaceCues()) -> Optional[str]:

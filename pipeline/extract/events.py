@@ -56,7 +56,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     ]
     events = with_opened_facility(events, ann.text, ann.article.title, entities, spans)
     tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, first_of_several_days(dates))
-    events = share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules))
+    events = share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules, cues.homes))
     events = gifts_to_own_patients(events, parents, ann.text)
     return visit_of_travelling_party(events, spans, sentences, ann.text, ann.rules)
 
