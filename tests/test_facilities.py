@@ -554,6 +554,21 @@ def test_a_body_naming_no_facility_is_about_the_headlines(title, body, facilitie
     assert [(q.title, q.organization) for p in entities.people for q in p.positions] == positions
 
 
+@pytest.mark.parametrize("body, first_mention", [
+    # the head the writer abbreviates for later is the article's facility
+    (HEADLINE_FACILITIES[0][1], "bệnh viện"),
+    # a count before the head: hospitals of the province, not the article's
+    ("Có 12/18 bệnh viện (BV) trong tỉnh đạt danh hiệu xuất sắc. BS Đỗ Văn Tráng, Phó giám đốc Bệnh viện cho biết.",
+     "Bệnh viện"),
+])
+def test_a_head_abbreviated_where_it_is_written_is_a_mention(body, first_mention, rules):
+    text = normalize_text(body)
+    ann = AnnotatedArticle(article=CleanedArticle(body=text, title=HEADLINE_FACILITIES[0][0]), text=text,
+                           body_length=len(text), doc=None, rules=rules)
+    (facility,) = extract_entities(ann).facilities
+    assert text[facility.mentions[0].start:facility.mentions[0].end] == first_mention
+
+
 def test_a_person_named_after_a_unit_in_the_headline_is_no_place(rules):
     text = normalize_text("Chiều 10/2, đồng chí Bùi Đức Hinh - Phó Bí thư Tỉnh uỷ, Chủ tịch HĐND tỉnh đến thăm, chúc Tết "
                           "cán bộ, y, bác sĩ, nhân viên y tế Bệnh viện đa khoa tỉnh.")

@@ -24,6 +24,9 @@ from .words import skip_spaces, word_at
 # A generic head that introduces a list of names: "6 bệnh viện là:", "như".
 # "được nhận danh hiệu “Bệnh viện Xanh năm 2020”": the quoted name of an honour, not a facility.
 _AWARD_TITLE_BEFORE = re.compile(r"(?:danh hiệu|giải thưởng|mô hình|tiêu chí)\s*[“\"]\s*$", re.IGNORECASE)
+# "bệnh viện (BV) đã được …": a head the writer abbreviates for later is the article's facility,
+# not any hospital.
+_ABBREVIATED_HERE = re.compile(r"\s*\([A-ZĐ]{2,6}\)")
 _LIST_INTRO = re.compile(r"\s*(?:(?:là|gồm|như)\s*:?|:)\s*")
 # A head before a plural of administrative units and their names: "trạm y tế các xã A, B",
 # "Trạm Y tế 2 xã Khánh An, Khánh Bình" (counted), "Trạm Y tế tại các xã A, B", "BV đa khoa các tỉnh: A, B",
@@ -63,7 +66,7 @@ def build_facilities(
                 name = (written + " " if own_unit else prefix) + text[item_start:item_end]
                 registry.add(name, mention.kind, mention.head, item_start, item_end)
             continue
-        if mention.generic:
+        if mention.generic and (mention.quantified or not _ABBREVIATED_HERE.match(text, mention.end)):
             if mention.quantified and _LIST_INTRO.match(text, mention.end):
                 prefix = _display_name(mention) + " "  # "các phòng khám đa khoa khu vực như A, B"
                 start = _LIST_INTRO.match(text, mention.end).end()
