@@ -832,6 +832,21 @@ def test_a_round_table_and_the_honours_given_in_a_caption_at_its_occasion(rules:
     assert [e.type for e in run(ann, Entities())] == ["ceremony", "award"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a page whose text is only a photo's caption: the caption is all it reports
+    ("", [("ceremony", None, {"bệnh viện mắt hà nội 2"})]),
+    # beside a body, a caption shows what the body reports
+    ("Bệnh viện Mắt Hà Nội 2 có 50 giường bệnh.", []),
+])
+def test_a_page_of_captions_alone_reports_what_they_show(body: str, expected: list, rules: RuleSet) -> None:
+    caption = normalize_text("Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến (giữa) tại lễ khai trương Bệnh viện Mắt Hà Nội 2 "
+                             "(Ảnh: BVCC)")
+    text = body + "\n\n" + caption if body else caption
+    ann = AnnotatedArticle(CleanedArticle(body=body, captions=(caption,)), text, len(body), None, rules, None)
+    entities = entities_from_gold(text, [], [{"name": "Bệnh viện Mắt Hà Nội 2", "kind": "hospital"}])
+    assert [(e.type, e.date, _facility_names(e, entities)) for e in run(ann, entities)] == expected
+
+
 @pytest.mark.parametrize("text, facilities, expected", TOURS)
 def test_a_tour_is_one_visit_per_place(text: str, facilities: list, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)

@@ -86,7 +86,9 @@ def group_triggers(
     parents: dict[str, str],
     cues: PlaceCues,
 ) -> list[Draft]:
-    text, body_length, published = ann.text, ann.body_length, ann.published
+    text, published = ann.text, ann.published
+    # Captions report nothing the body does not, except in a page whose text is only captions.
+    body_length = ann.body_length or len(text)
     drafts: list[Draft] = []
     pending: list[TriggerHit] = []
     historical = history_starts(sentences, dates)
