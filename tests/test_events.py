@@ -1187,6 +1187,25 @@ def test_the_acting_trigger_gives_a_sentence_its_roles(rules: RuleSet) -> None:
     assert sorted(tuple(_facility_names(e, entities)) for e in visits) == sorted((name.lower(),) for name in names)
 
 
+@pytest.mark.parametrize("text, people, facilities, expected", [
+    # the trip the sentence opens with is its occasion: who comes after its comma visits
+    ("Ngày 26-2, nhân chuyến thăm và làm việc tại tỉnh Quảng Trị, Phó Thủ tướng Vũ Đức Đam đã tới thăm, chúc mừng "
+     "đội ngũ y, bác sĩ Bệnh viện Đa khoa huyện Hướng Hóa.", ["Vũ Đức Đam"], ["Bệnh viện Đa khoa huyện Hướng Hóa"],
+     {"P1": "visitor", "F1": "host"}),
+    # the session the sentence opens after: the places checked after its comma are visited
+    ("Sau buổi làm việc tại Trung tâm hội nghị, Đoàn đã đến kiểm tra tại Trung tâm Y tế dự phòng thị xã Cai Lậy và "
+     "Trạm Y tế xã Mỹ Hạnh Trung.", [], ["Trung tâm Y tế dự phòng thị xã Cai Lậy", "Trạm Y tế xã Mỹ Hạnh Trung"],
+     {"F1": "host"}),
+])
+def test_the_occasion_a_sentence_opens_with_gives_it_no_roles(text: str, people: list, facilities: list,
+                                                              expected: dict, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [{"name": n, "kind": "hospital"} for n in facilities])
+    first = run(ann, entities)[0]
+    assert {p.ref: p.role for p in first.participants} == expected
+
+
 LEADS_WITHOUT_A_DAY = [
     # a summary without a date, then the report opens with its day
     ("Tổng giám đốc Tập đoàn trao tặng hệ thống thiết bị y tế cho Trung tâm Y tế huyện đảo Phú Quý.\n\n"

@@ -67,7 +67,8 @@ _GIVEN_BY = re.compile(r"\b(?:của|từ)(?:\s+[^\s,.;]+){0,3}\s*$", re.IGNORECA
 _GIVEN_BY_WINDOW = 48
 _SPEECH_OPENS = re.compile(r"\b(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ|báo cáo)\s*:", re.IGNORECASE)
 # "Tại buổi làm việc, …": the words before a trigger that make it the occasion of the sentence.
-_OCCASION_OPENING = re.compile(r"^\W*(?:tại|trong|sau|qua|kết thúc|phát biểu tại|kết luận)\s*$", re.IGNORECASE)
+_OCCASION_OPENING = re.compile(r"^\W*(?:(?:sáng|chiều|tối|trưa)?\s*(?:ngày\s*)?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?\s*,\s*)?"
+                               r"(?:tại|trong|sau|qua|kết thúc|phát biểu tại|kết luận|nhân)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -234,8 +235,14 @@ def participants(
     # A sentence's roles come from its acting trigger ("đến thăm"), not from a word that only
     # names the delegation ("đoàn công tác") written before it.
     acting = {hit.sentence_index for hit in hits if hit.strength != ATTACH}
+    # Nor from the occasion it opens with, when a trigger follows ("Sau buổi làm việc tại …, Đoàn
+    # … đã đến kiểm tra …"): the occasion is closed by a comma, the sentence acts after it.
+    framing = {id(hit) for hit in hits if _opens_with_occasion(hit) and any(
+        other.sentence_index == hit.sentence_index and other.start >= hit.end and other.strength != ATTACH
+        for other in hits)}
     for hit in hits:
-        if hit.sentence_index in seen_sentences or hit.strength == ATTACH and hit.sentence_index in acting:
+        if hit.sentence_index in seen_sentences or hit.strength == ATTACH and hit.sentence_index in acting \
+                or id(hit) in framing:
             continue
         seen_sentences.add(hit.sentence_index)
         sentence = hit.sentence
@@ -254,6 +261,11 @@ def participants(
     for ref, role in joining.items():
         roles.setdefault(ref, role)
     return [Participant(ref=ref, role=role) for ref, role in roles.items()]
+
+
+def _opens_with_occasion(hit: TriggerHit) -> bool:
+    """Whether the sentence opens with the trigger as its occasion ("Tại buổi làm việc, …")."""
+    return bool(_OCCASION_OPENING.match(hit.sentence.text, 0, hit.start - hit.sentence.start))
 
 
 def _is_affiliation(span: EntitySpan, in_sentence: list[EntitySpan], sentence: Sentence) -> bool:
@@ -282,9 +294,9 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
     # occasion a sentence opens with ("Tại buổi làm việc, ông … ghi nhận") has no object after it.
     declared = None
     if meta.get("type") == hit.type:
-        opening = hit.sentence.text[:hit.start - hit.sentence.start]
-        rest = hit.sentence.text[hit.end - hit.sentence.start:]
-        closed = bool(_OCCASION_OPENING.match(opening)) and rest.lstrip().startswith(",")
+        # … and what follows the comma that closes it is the sentence's own subject ("Ngày 26-2,
+        # nhân chuyến thăm và làm việc tại tỉnh Quảng Trị, Phó Thủ tướng … đã tới thăm").
+        closed = _opens_with_occasion(hit) and "," in hit.sentence.text[hit.end - hit.sentence.start:span.start - hit.sentence.start]
         if before:
             declared = meta.get("subject_role")
         elif not closed:
