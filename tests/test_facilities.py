@@ -616,7 +616,6 @@ def test_a_head_before_listed_communes_names_one_station_each(text, expected, ru
         ("Phó Giám đốc Bệnh viện Chuyên khoa Tâm thần tỉnh cho biết.", ["Bệnh viện Chuyên khoa Tâm thần tỉnh"]),
         ("Phó Chủ tịch thăm các bệnh nhân đang điều trị tại Bệnh viện Đa khoa trung tâm tỉnh Gia Lai.",
          ["Bệnh viện Đa khoa trung tâm tỉnh Gia Lai"]),
-        ("Hoạt động khám chữa bệnh tại Trạm xá Quân dân y kết hợp Đồn Biên phòng Phú Gia.", ["Trạm xá Quân dân y"]),
         ("Ngày 23/9/2023, tại Bệnh viện Nhân dân huyện Hà Khẩu, hai bên đã gặp mặt.",
          ["Bệnh viện Nhân dân huyện Hà Khẩu"]),
         ("Đoàn thăm Trung tâm Y tế quân dân y đặc khu Côn Đảo và Trung tâm Y tế huyện đảo Phú Quý.",
@@ -873,6 +872,24 @@ def test_a_name_is_read_to_the_end_of_the_segmenters_word(text, expected, proces
     ],
 )
 def test_numbered_units_abbreviated_districts_and_infirmaries(text, expected, rules):
+    assert [f.name for f in facilities_of(text, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a centre of military and civilian medicine, named by its district
+        ("Bệnh viện quận 2 đã phối hợp với Trung tâm Quân dân y kết hợp huyện Lý Sơn (Quảng Ngãi) tổ chức khám bệnh.",
+         ["Bệnh viện quận 2", "Trung tâm Quân dân y kết hợp huyện Lý Sơn"]),
+        # "kết hợp" before "quân dân y" is part of the kind, the village names the clinic
+        ("Mỗi tháng, phòng khám kết hợp quân dân y Huồi Bắc đón, khám, cấp thuốc miễn phí.",
+         ["Phòng khám kết hợp quân dân y Huồi Bắc"]),
+        # the post is named by the border post it is combined with, which is no body of its own here
+        ("Hoạt động khám chữa bệnh tại Trạm xá Quân dân y kết hợp Đồn Biên phòng Phú Gia.",
+         ["Trạm xá Quân dân y kết hợp Đồn Biên phòng Phú Gia"]),
+    ],
+)
+def test_military_and_civilian_posts(text, expected, rules):
     assert [f.name for f in facilities_of(text, rules)] == expected
 
 

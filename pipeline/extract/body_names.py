@@ -37,6 +37,9 @@ _BRANCH = re.compile(r"(?i:cơ sở)\s+(?:\d|[A-ZĐ])")
 # "… người có công cơ sở 2": a numbered site, written without the dash, ends the name.
 _NUMBERED_BRANCH = re.compile(r"(?i:cơ sở)\s+\d{1,2}(?!\w)")
 _AND_BEFORE = re.compile(r"(?<!\w)và\s*$")
+# "Trạm xá Quân dân y kết hợp Đồn Biên phòng Phú Gia": a military and civilian post is named by the
+# body it is combined with.
+_COMBINED_WITH = re.compile(r"(?i:dân y kết hợp)\s*$")
 # "… Bệnh viện Đa khoa Quảng Nam ĐNO - Ngày 13/8, …", "Báo Cà Mau Ngày 25/4, …": a day written
 # after a name starts the report (a dateline), it is no part of the name.
 _DAY_STARTS = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:ngày\s+|nay\s+|qua\s+)?\d")
@@ -128,7 +131,7 @@ def read_name_tail(
                 cursor = after  # "Khoa Hồi sức tích cực - chống độc": a department's second speciality
                 continue
             break
-        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not (
+        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not _COMBINED_WITH.search(text, pos, nxt) and not (
             proper_start is None and not phrase_names and lexicon.match_at(lexicon.name_inner, lower, nxt)
         ) and not (nxt == skip_spaces(text, pos) and phrase_names and _only_org_head(text, nxt, lexicon)) \
                 and not (nxt == skip_spaces(text, pos) and proper_start is None and _owner_names(text, nxt, lexicon)):
