@@ -1515,6 +1515,22 @@ def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, fa
         assert sorted(ref for refs in called_on for ref in refs) == [f"P{i}" for i in range(1, len(people) + 1)]
 
 
+@pytest.mark.parametrize("text, facilities, expected", [
+    # gifts a programme hands out to people at large: a campaign, no one visited
+    ("Sáng 29-1, Hội Chữ thập đỏ TPHCM phối hợp với Bệnh viện mắt Sài Gòn Bình Dương tổ chức chương trình khám mắt "
+     "chuyên sâu và tặng quà cho hộ nghèo, có hoàn cảnh khó khăn và người cao tuổi ở phường Tân Uyên.",
+     ["Bệnh viện mắt Sài Gòn Bình Dương"], []),
+    # a hospital's programme for its patients is held at the hospital
+    ("Ngày 6-2-2024, Bệnh viện Đa khoa tỉnh Phú Yên tổ chức chương trình Tết sum vầy - Tết cho người bệnh, nhằm tặng "
+     "quà cho bệnh nhân dịp Tết Giáp Thìn 2024 thông qua mô hình gian hàng 0 đồng.",
+     ["Bệnh viện Đa khoa tỉnh Phú Yên"], ["ceremony"]),
+])
+def test_gifts_a_programme_hands_out_are_no_visit(text: str, facilities: list, expected: list, rules: RuleSet) -> None:
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [], [{"name": n, "kind": "hospital"} for n in facilities])
+    assert [e.type for e in run(ann, entities)] == expected
+
+
 COUNTED_HOMES = [
     # a visit of a facility, then homes counted: the facility's visit and one per home
     ("Sáng ngày 26-2, đồng chí Nguyễn Minh Tâm - Phó Chủ tịch UBND xã Long Hải cùng đại diện các ban ngành của xã "

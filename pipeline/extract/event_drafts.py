@@ -59,6 +59,8 @@ _ALSO = re.compile(r"\bcũng\b", re.IGNORECASE)
 # Orders and titles of the state, conferred at a ceremony of their own (not a Bằng khen).
 _STATE_HONOUR = re.compile(r"\b(?:huân chương|danh hiệu)\b", re.IGNORECASE)
 # "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
+_PROGRAMME = re.compile(r"\bchương trình\b", re.IGNORECASE)
+_TO_PATIENTS = re.compile(r"\b(?:bệnh nhân|người bệnh|bệnh nhi)\b", re.IGNORECASE)
 _AT_THE_HOSPITAL = re.compile(r"\btại\s+(?:các\s+khoa\s+(?:của\s+)?)?[Bb]ệnh viện(?!\s+[A-ZĐ0-9])")
 
 
@@ -102,9 +104,9 @@ def group_triggers(
         in_history = (hit.start > historical.get(hit.sentence_index, len(text))
                       or long_before_lead(hit, lead, lead_paragraph, published)
                       or long_ago or bool(IN_A_YEAR.match(text, hit.end)))
-        # Gifts handed out at a ceremony, or by a hospital to its own patients, are no visit.
+        # Gifts handed out at a ceremony or in a programme, or by a hospital to its own patients, are no visit.
         gifts_of_no_visit = bool(hit.rule.meta.get("gift")) and (
-            _at_ceremony(hit, hits, drafts) or _own_gift(hit, target, spans, parents, text))
+            _at_ceremony(hit, hits, drafts) or _in_programme(hit, text) or _own_gift(hit, target, spans, parents, text))
         visit = _visit_met_at(hit, drafts)
         if visit is not None:
             visit.hits.append(hit)
@@ -209,6 +211,13 @@ def _visit_met_at(hit: TriggerHit, drafts: list[Draft]) -> Optional[Draft]:
         return None
     return next((d for d in reversed(drafts) if d.type == "visit"
                  and any(0 < hit.sentence_index - h.sentence_index <= MEETING_AFTER_VISIT for h in d.hits)), None)
+
+
+def _in_programme(hit: TriggerHit, text: str) -> bool:
+    """Gifts a programme hands out to people at large ("… tổ chức chương trình khám mắt và tặng quà
+    cho hộ nghèo"): a campaign, no one visited. A programme for patients is held at their hospital."""
+    return bool(_PROGRAMME.search(hit.sentence.text, 0, hit.start - hit.sentence.start)) \
+        and not _TO_PATIENTS.search(text, hit.end, hit.sentence.end)
 
 
 def _at_ceremony(hit: TriggerHit, hits: list[TriggerHit], drafts: list[Draft]) -> bool:
