@@ -131,7 +131,8 @@ def read_name_tail(
                 cursor = after  # "Khoa Hồi sức tích cực - chống độc": a department's second speciality
                 continue
             break
-        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not _COMBINED_WITH.search(text, pos, nxt) and not (
+        combined = _COMBINED_WITH.search(text, pos, nxt)
+        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not combined and not (
             proper_start is None and not phrase_names and lexicon.match_at(lexicon.name_inner, lower, nxt)
         ) and not (nxt == skip_spaces(text, pos) and phrase_names and _only_org_head(text, nxt, lexicon)) \
                 and not (nxt == skip_spaces(text, pos) and proper_start is None and _owner_names(text, nxt, lexicon)):

@@ -58,9 +58,10 @@ _ALSO_ON_THE_OCCASION = re.compile(r"\W*(?:cũng\s+)?(?:(?:nhân|trong|vào)\s+)
 _ALSO = re.compile(r"\bcũng\b", re.IGNORECASE)
 # Orders and titles of the state, conferred at a ceremony of their own (not a Bằng khen).
 _STATE_HONOUR = re.compile(r"\b(?:huân chương|danh hiệu)\b", re.IGNORECASE)
-# "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
+# A programme that hands out gifts, and the patients it may hand them to.
 _PROGRAMME = re.compile(r"\bchương trình\b", re.IGNORECASE)
 _TO_PATIENTS = re.compile(r"\b(?:bệnh nhân|người bệnh|bệnh nhi)\b", re.IGNORECASE)
+# "… đang điều trị tại Bệnh viện": the hospital named before, written by its head alone.
 _AT_THE_HOSPITAL = re.compile(r"\btại\s+(?:các\s+khoa\s+(?:của\s+)?)?[Bb]ệnh viện(?!\s+[A-ZĐ0-9])")
 
 

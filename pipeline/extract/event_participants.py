@@ -296,7 +296,8 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
     if meta.get("type") == hit.type:
         # … and what follows the comma that closes it is the sentence's own subject ("Ngày 26-2,
         # nhân chuyến thăm và làm việc tại tỉnh Quảng Trị, Phó Thủ tướng … đã tới thăm").
-        closed = _opens_with_occasion(hit) and "," in hit.sentence.text[hit.end - hit.sentence.start:span.start - hit.sentence.start]
+        between = hit.sentence.text[hit.end - hit.sentence.start:span.start - hit.sentence.start]
+        closed = _opens_with_occasion(hit) and "," in between
         if before:
             declared = meta.get("subject_role")
         elif not closed:
