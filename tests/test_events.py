@@ -83,6 +83,14 @@ def run(ann: AnnotatedArticle, entities: Entities):
     return extract_events(ann, entities, extract_dates(ann))
 
 
+def _run_on_people_and_hospitals(text: str, people: list, hospitals: list, rules: RuleSet):
+    """The events of ``text`` with the people and hospitals it names as its entities."""
+    ann = annotated(text, rules, None)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [{"name": n, "kind": "hospital"} for n in hospitals])
+    return run(ann, entities)
+
+
 def seed(source: str, rules: RuleSet):
     row = SEEDS[source]
     ann = annotated(row["main_text"], rules, row["published"])
@@ -1199,10 +1207,7 @@ def test_the_acting_trigger_gives_a_sentence_its_roles(rules: RuleSet) -> None:
 ])
 def test_the_occasion_a_sentence_opens_with_gives_it_no_roles(text: str, people: list, facilities: list,
                                                               expected: dict, rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
-                                  [{"name": n, "kind": "hospital"} for n in facilities])
-    first = run(ann, entities)[0]
+    first = _run_on_people_and_hospitals(text, people, facilities, rules)[0]
     assert {p.ref: p.role for p in first.participants} == expected
 
 
@@ -1505,10 +1510,7 @@ HOME_VISITS = [
 @pytest.mark.parametrize("text, people, facilities, visits", HOME_VISITS)
 def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, facilities: list, visits: int,
                                                      rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
-                                  [{"name": n, "kind": "hospital"} for n in facilities])
-    events = run(ann, entities)
+    events = _run_on_people_and_hospitals(text, people, facilities, rules)
     assert [e.type for e in events] == ["visit"] * visits
     if visits > 1:
         called_on = [[p.ref for p in e.participants if p.role == "host" and p.ref.startswith("P")] for e in events]
@@ -1551,10 +1553,7 @@ COUNTED_HOMES = [
 @pytest.mark.parametrize("text, people, facilities, visits", COUNTED_HOMES)
 def test_homes_counted_are_a_visit_each(text: str, people: list, facilities: list, visits: int,
                                         rules: RuleSet) -> None:
-    ann = annotated(text, rules, None)
-    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
-                                  [{"name": n, "kind": "hospital"} for n in facilities])
-    events = run(ann, entities)
+    events = _run_on_people_and_hospitals(text, people, facilities, rules)
     assert [e.type for e in events] == ["visit"] * visits
     assert len({e.date for e in events}) == 1
 
