@@ -131,8 +131,7 @@ def read_name_tail(
                 cursor = after  # "Khoa Hồi sức tích cực - chống độc": a department's second speciality
                 continue
             break
-        combined = _COMBINED_WITH.search(text, pos, nxt)
-        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not combined and not (
+        if _starts_body_or_office(text, nxt, lexicon) and nxt > pos and not _COMBINED_WITH.search(text, pos, nxt) and not (
             proper_start is None and not phrase_names and lexicon.match_at(lexicon.name_inner, lower, nxt)
         ) and not (nxt == skip_spaces(text, pos) and phrase_names and _only_org_head(text, nxt, lexicon)) \
                 and not (nxt == skip_spaces(text, pos) and proper_start is None and _owner_names(text, nxt, lexicon)):
@@ -313,8 +312,11 @@ def read_name_tail(
 
 def _repeats_word_before(text: str, pos: int, word: str) -> bool:
     """Whether ``word``, written at ``pos``, is also the word right before it."""
-    before = text[:pos].rstrip()
-    return before.endswith(word) and not before[-len(word) - 1:-len(word)].isalnum()
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end - len(word)
+    return start >= 0 and text[start:end] == word and not text[start - 1:start].isalnum()
 
 
 def _dotted_initials_at(text: str, dot: int) -> bool:

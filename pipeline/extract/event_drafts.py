@@ -258,6 +258,7 @@ def _starts_event(hit: TriggerHit, aimed: bool, lead_paragraph: int,
 
 
 def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) -> None:
+    one_more_ceremony = _one_more_ceremony(hit)
     for draft in drafts:
         if draft.type != hit.type:
             continue
@@ -268,7 +269,7 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
         if hit.type == "visit" and target and draft.target != target and (draft.target or hit.at_occasion) \
                 and not _received_in_sentence(draft, hit):
             continue  # another place, or a further stop "on this occasion" (Dịp này, đoàn đến …)
-        if _one_more_ceremony(hit) or _one_more_handover(hit, target, draft):
+        if one_more_ceremony or _one_more_handover(hit, target, draft):
             continue
         draft.hits.append(hit)
         # A ceremony named by its head in an occasion's sentence ("Trong khuôn khổ hội nghị, đã diễn

@@ -237,7 +237,7 @@ def participants(
     acting = {hit.sentence_index for hit in hits if hit.strength != ATTACH}
     # Nor from the occasion it opens with, when a trigger follows ("Sau buổi làm việc tại …, Đoàn
     # … đã đến kiểm tra …"): the occasion is closed by a comma, the sentence acts after it.
-    framing = {id(hit) for hit in hits if _opens_with_occasion(hit) and any(
+    framing = {id(hit) for hit in hits if _trigger_opens_sentence(hit) and any(
         other.sentence_index == hit.sentence_index and other.start >= hit.end and other.strength != ATTACH
         for other in hits)}
     for hit in hits:
@@ -263,8 +263,9 @@ def participants(
     return [Participant(ref=ref, role=role) for ref, role in roles.items()]
 
 
-def _opens_with_occasion(hit: TriggerHit) -> bool:
-    """Whether the sentence opens with the trigger as its occasion ("Tại buổi làm việc, …")."""
+def _trigger_opens_sentence(hit: TriggerHit) -> bool:
+    """Whether the sentence opens with the trigger as its occasion ("Tại buổi làm việc, …"); not
+    ``TriggerHit.at_occasion``, a sentence pointing at an occasion reported before ("Tại buổi lễ, …")."""
     return bool(_OCCASION_OPENING.match(hit.sentence.text, 0, hit.start - hit.sentence.start))
 
 
@@ -297,7 +298,7 @@ def _role_by_position(hit: TriggerHit, span: EntitySpan, speaking: bool, attendi
         # … and what follows the comma that closes it is the sentence's own subject ("Ngày 26-2,
         # nhân chuyến thăm và làm việc tại tỉnh Quảng Trị, Phó Thủ tướng … đã tới thăm").
         between = hit.sentence.text[hit.end - hit.sentence.start:span.start - hit.sentence.start]
-        closed = _opens_with_occasion(hit) and "," in between
+        closed = _trigger_opens_sentence(hit) and "," in between
         if before:
             declared = meta.get("subject_role")
         elif not closed:
