@@ -1526,6 +1526,13 @@ def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, fa
     ("Ngày 6-2-2024, Bệnh viện Đa khoa tỉnh Phú Yên tổ chức chương trình Tết sum vầy - Tết cho người bệnh, nhằm tặng "
      "quà cho bệnh nhân dịp Tết Giáp Thìn 2024 thông qua mô hình gian hàng 0 đồng.",
      ["Bệnh viện Đa khoa tỉnh Phú Yên"], ["ceremony"]),
+    # a programme organised to hand gifts to a hospital's patients is a gathering held there
+    ("Sáng 11/2, Hội Chữ thập đỏ tỉnh phối hợp với Bệnh viện Đa khoa tỉnh Phú Thọ tổ chức chương trình trao quà Tết "
+     "tặng bệnh nhân có hoàn cảnh khó khăn đang điều trị tại bệnh viện nhân dịp Tết Nguyên đán Bính Ngọ 2026.",
+     ["Bệnh viện Đa khoa tỉnh Phú Thọ"], ["ceremony"]),
+    ("Hôm nay, ngày 02/10/2025, Phòng Công tác xã hội phối hợp cùng Đoàn Thanh niên Bệnh viện Tâm thần Trung ương 1, "
+     "đã tổ chức chương trình trao quà Trung thu cho các em nhỏ tại Khoa Tâm lý và Khoa Nhi của Bệnh viện.",
+     ["Bệnh viện Tâm thần Trung ương 1"], ["ceremony"]),
 ])
 def test_gifts_a_programme_hands_out_are_no_visit(text: str, facilities: list, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
