@@ -984,9 +984,14 @@ def test_days_of_occasions_and_of_history_date_nothing(text: str, published: str
          ["Trung tâm Y tế huyện"], [("visit", "2021-08-10", {"trung tâm y tế huyện"})]),
         ("Ngày 2/2/2024, lãnh đạo Sở Y tế tỉnh bạn tặng hoa chúc tết Bệnh viện Đa khoa tỉnh.",
          ["Bệnh viện Đa khoa tỉnh"], [("visit", "2024-02-02", {"bệnh viện đa khoa tỉnh"})]),
+        # experts who come to support a named hospital stay at it: their hospital visits it
+        ("(GLO)- Ngày 4-10, đoàn chuyên gia Bệnh viện Chợ Rẫy (TP. Hồ Chí Minh) đã đến hỗ trợ nâng cao năng lực "
+         "chuyên môn cho đội ngũ y-bác sĩ Bệnh viện Hùng Vương Gia Lai và hỗ trợ phẫu thuật cho 6 ca bệnh nặng đang "
+         "điều trị tại đây.", ["Bệnh viện Chợ Rẫy", "Bệnh viện Hùng Vương Gia Lai"],
+         [("visit", None, {"bệnh viện chợ rẫy", "bệnh viện hùng vương gia lai"})]),
     ],
 )
-def test_surveys_sent_gifts_and_new_year_wishes_are_visits(text: str, facilities: list, expected: list,
+def test_surveys_support_gifts_and_new_year_wishes_are_visits(text: str, facilities: list, expected: list,
                                                            rules: RuleSet) -> None:
     assert _events_at_hospitals(text, facilities, rules) == expected
 
