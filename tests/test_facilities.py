@@ -339,6 +339,9 @@ def test_a_facility_name_stops_before_the_titles_of_a_name(rules):
          "lượng, Phó Trưởng khoa Mắt cùng nhiều bác sĩ giàu kinh nghiệm.",
          [("Khoa Nhi", "department"), ("Khoa Răng Hàm Mặt", "department"),
           ("Phòng Quản lý chất lượng", "department"), ("Khoa Mắt", "department")]),
+        # "xin" (would like to) opens what the department says, not more of its name
+        ("Phòng Công tác xã hội xin được gửi lời cảm ơn tới Công ty TNHH Vương Việt Anh Hà Nội.",
+         [("Phòng Công tác xã hội", "department")]),
     ],
 )
 def test_departments_institution_stations_and_unnamed_provincial_hospitals(text, expected, rules):
