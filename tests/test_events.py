@@ -688,6 +688,14 @@ def test_gifts_to_patients_and_pledges(text: str, expected: list, rules: RuleSet
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
 
 
+def test_a_hospital_s_gift_to_a_child_it_treats_visits_no_one(rules: RuleSet) -> None:
+    text = ("Hòa chung với không khí tươi vui đó, tại bệnh viện Đa khoa Hà Nội, đại diện ban lãnh đạo Tổng Giám đốc "
+            "Chuyên môn GS.TS.BS. Lê Trung Hải tặng quà cho cháu Hà Việt Hùng, 19 tháng tuổi đang nằm điều trị tại "
+            "bệnh viện với hi vọng món quà không lớn nhưng sẽ là nguồn động viên cho Hùng.")
+    assert _run_on_people_and_hospitals(text, ["Lê Trung Hải", "Hà Việt Hùng"], ["bệnh viện Đa khoa Hà Nội"],
+                                        rules) == []
+
+
 def test_a_department_takes_part_with_its_facility(rules: RuleSet) -> None:
     text = normalize_text("Sáng ngày 14/09/2024, Hội Phụ nữ đã trao tặng hơn 100 suất cơm cho các bệnh nhân đang điều trị "
                           "tại Khoa A6 của Bệnh viện Quân y 4.")

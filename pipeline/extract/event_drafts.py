@@ -34,7 +34,7 @@ from ..models import DateMention, EventType
 from .dates import yearless_days
 from .event_homes import homes_counted
 from .event_history import IN_A_YEAR, history_starts, long_before_lead, years_before_publication
-from .event_participants import ATTACH, EntitySpan, PlaceCues, recipient_facility, visit_target
+from .event_participants import ATTACH, EntitySpan, PlaceCues, is_facility_ref, recipient_facility, visit_target
 from .event_triggers import SentenceDate, TriggerHit
 from .sentences import Sentence
 
@@ -233,10 +233,11 @@ def _at_ceremony(hit: TriggerHit, hits: list[TriggerHit], drafts: list[Draft]) -
 def _own_gift(hit: TriggerHit, target: Optional[str], spans: list[EntitySpan], parents: dict[str, str],
               text: str) -> bool:
     """Gifts a hospital hands to its own patients ("đại diện Bệnh viện X đã trao 232 suất quà đến
-    các bệnh nhân … tại Bệnh viện", "… tại Khoa Ung bướu" of X): no one visits."""
+    các bệnh nhân … tại Bệnh viện", "… tại Khoa Ung bướu" of X, "… cho cháu A … đang nằm điều trị
+    tại bệnh viện"): no one visits."""
     givers = {parents.get(span.ref, span.ref) for span in spans
               if span.kind == "facility" and hit.sentence.start <= span.start and span.end <= hit.start}
-    if target is None:
+    if target is None or not is_facility_ref(target):
         return bool(givers) and bool(_AT_THE_HOSPITAL.search(text, hit.end, hit.sentence.end))
     return target in givers
 
