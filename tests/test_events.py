@@ -1546,6 +1546,11 @@ def test_a_call_on_several_people_is_a_visit_to_each(text: str, people: list, fa
     ("Hôm nay, ngày 02/10/2025, Phòng Công tác xã hội phối hợp cùng Đoàn Thanh niên Bệnh viện Tâm thần Trung ương 1, "
      "đã tổ chức chương trình trao quà Trung thu cho các em nhỏ tại Khoa Tâm lý và Khoa Nhi của Bệnh viện.",
      ["Bệnh viện Tâm thần Trung ương 1"], ["ceremony"]),
+    # a children's day held for the patients; the gifts said of it later are still its own
+    ("Nhân dịp ngày Quốc thiếu nhi, tối 30/5, Công đoàn Trung Tâm y tế huyện Chiêm Hóa đã tổ chức Tết thiếu nhi và "
+     "tặng quà cho các em nhỏ là bệnh nhân đang điều trị tại Bệnh viện.\n\nViệc tổ chức tết thiếu nhi và tặng quà cho "
+     "các em nhỏ, đặc biệt là đối với các em là bệnh nhân đang điều trị tại Trung tâm y tế huyện là hoạt động ý nghĩa.",
+     ["Trung Tâm y tế huyện Chiêm Hóa"], ["ceremony"]),
 ])
 def test_gifts_a_programme_hands_out_are_no_visit(text: str, facilities: list, expected: list, rules: RuleSet) -> None:
     ann = annotated(text, rules, None)
