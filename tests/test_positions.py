@@ -751,6 +751,9 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
          [("Bí thư", "Đảng ủy Bệnh viện Bạch Mai"), ("Giám đốc", "Bệnh viện Bạch Mai")]),
         ("Về phía Bệnh viện Hữu Nghị có PGS.TS Nguyễn Thanh Hà, Bí thư Đảng ủy -Giám đốc bệnh viện.", "Nguyễn Thanh Hà",
          [("Bí thư", "Đảng ủy Bệnh viện Hữu Nghị"), ("Giám đốc", "Bệnh viện Hữu Nghị")]),
+        ("Bệnh viện đa khoa tỉnh Sơn La tổ chức lễ chào cờ. Chủ trì buổi sinh hoạt, đ/c Đỗ Xuân Thụ - Bí thư Đảng bộ - "
+         "Giám đốc Bệnh viện đã triển khai tuyên truyền.", "Đỗ Xuân Thụ",
+         [("Bí thư", "Đảng bộ Bệnh viện đa khoa tỉnh Sơn La"), ("Giám đốc", "Bệnh viện đa khoa tỉnh Sơn La")]),
         # … but not of a people's council: the ward's committee is read as before
         ("Tham dự có ông Nguyễn Đông Tùng, Bí thư Đảng ủy, Chủ tịch HĐND phường Phú Nhuận.", "Nguyễn Đông Tùng",
          [("Bí thư", "Đảng ủy phường Phú Nhuận"), ("Chủ tịch", "HĐND phường Phú Nhuận")]),

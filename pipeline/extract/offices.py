@@ -43,10 +43,11 @@ _BIRTH_NOTE = re.compile(r"\s*\((?:SN|sinh năm|\d{1,3}\s*tuổi)[^()\n]{0,20}\)
 _NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,120}\)")
 _ITEM_END = re.compile(r"[;\n]|\.\s")
 _NAME_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+[A-ZĐÀ-Ỹ]")  # two capitalised words
-# "Bí thư Đảng ủy, Giám đốc Bệnh viện X": a party committee written without its body; the next
-# office starts within a few characters of it (", ", " - ", " kiêm "), its body maybe further on
+# "Bí thư Đảng ủy, Giám đốc Bệnh viện X", "Bí thư Đảng bộ - Giám đốc Bệnh viện": a party committee
+# written without its body; the next office starts within a few characters of it (", ", " - ",
+# " kiêm "), its body maybe further on
 # ("Bí thư Đảng ủy, Phó Giám đốc phụ trách quản lý điều hành Bệnh viện").
-_BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ)|Chi bộ|chi bộ")
+_BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ|bộ)|Chi bộ|chi bộ")
 MAX_COMMITTEE_GAP = 30
 _KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+(?:vụ|danh))?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
 _SPACES = re.compile(r"[ \t]+")
