@@ -143,6 +143,22 @@ def test_short_forms_from_every_syllable(text, expected, rules):
     assert [(f.name, f.aliases) for f in facilities_of(text, rules)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the chain's name alone is the article's one hospital of the chain
+        ("Thỏa thuận hợp tác được ký kết ngày 27/8. Theo đó, Vinmec sẽ cử chuyên gia trực tiếp tham gia giảng dạy.\n\n"
+         "Lễ ký kết hợp tác giữa Vinmec và Đại học Tây Nguyên. Vinmec Nha Trang và Đại học Tây Nguyên triển khai các "
+         "đề tài khoa học.", [("Vinmec Nha Trang", ["Vinmec"])]),
+        # with two of them it names neither
+        ("Vinmec Đà Nẵng và Vinmec Nha Trang tiếp nhận bệnh nhân. Vinmec cho biết.",
+         [("Vinmec Đà Nẵng", []), ("Vinmec Nha Trang", [])]),
+    ],
+)
+def test_a_chain_s_name_alone_is_its_one_hospital(text, expected, rules):
+    assert [(f.name, f.aliases) for f in facilities_of(text, rules)] == expected
+
+
 def test_same_facility_in_two_spellings_is_one_entry(rules):
     text = (
         "Bệnh viện Đa khoa Đức Giang đã tổ chức Lễ ký kết.\n\n"

@@ -55,6 +55,20 @@ def resolve_short_forms(registry: Registry, text: str, lexicon: Lexicon, abbrevi
                 entry.add_mention(match.start(), match.end())
 
 
+def resolve_chain_names(registry: Registry, text: str, lexicon: Lexicon) -> None:
+    """A chain's name alone (``Vinmec``) is a mention of the article's one hospital of that chain
+    (``Vinmec Nha Trang``); with two of them, or none, it names no facility."""
+    for rule in lexicon.chain_names:
+        members = [entry for entry in registry.entries if entry.head == rule.meta.get("head")]
+        if len(members) != 1:
+            continue
+        (entry,) = members
+        for match in lexicon.regex(rule).finditer(text):
+            if registry.at(match.start(), match.end()) is None:
+                entry.add_form(match.group(0))
+                entry.add_mention(match.start(), match.end())
+
+
 def short_forms(entry: BodyEntry, abbreviations: dict[str, str], lexicon: Lexicon) -> set[str]:
     """Short forms of an entry's name: head abbreviation, unit abbreviation, initials."""
     head_abbr = abbreviations.get(entry.head)

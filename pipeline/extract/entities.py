@@ -24,7 +24,7 @@ from typing import Optional
 from ..document import AnnotatedArticle, Entities
 from ..models import Facility, Mention, Organization, Person, Position
 from ..textnorm import name_key
-from .abbreviations import resolve_short_forms
+from .abbreviations import resolve_chain_names, resolve_short_forms
 from .bodies import find_bodies
 from .compounds import word_compounds
 from .coreference import PersonEntry, ResolvedPosition, group_people, resolve_position
@@ -58,6 +58,7 @@ def extract_entities(ann: AnnotatedArticle) -> Entities:
     facilities = build_facilities(bodies, text, places, lexicon)
     _add_headline_facility(facilities, headline, lexicon)
     resolve_short_forms(facilities, text, lexicon, _head_abbreviations(lexicon))
+    resolve_chain_names(facilities, text, lexicon)
     organizations = build_organizations(bodies, places, lexicon.whole_name_heads)
     resolve_short_forms(organizations, text, lexicon, {})
     _attach_references(facilities)

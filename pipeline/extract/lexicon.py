@@ -87,6 +87,7 @@ class Lexicon:
     quantifiers: tuple[Rule, ...]
     counted_nouns: tuple[Rule, ...]  # máy, suất …: a number before one counts things, it names nothing
     grades: tuple[Rule, ...]  # Hạng I, hạng đặc biệt: a hospital's class after its head, not its name
+    chain_names: tuple[Rule, ...]  # Vinmec alone: the article's one hospital of that chain
     admin_units: tuple[Rule, ...]
     province_names: tuple[Rule, ...]  # the closed list of names "tỉnh" may be followed by
     org_heads: tuple[Rule, ...]
@@ -162,6 +163,7 @@ class Lexicon:
             quantifiers=role(FACILITY_TYPES, "quantifier"),
             counted_nouns=role(FACILITY_TYPES, "counted_noun"),
             grades=role(FACILITY_TYPES, "grade"),
+            chain_names=role(FACILITY_TYPES, "chain_alone"),
             admin_units=tuple(rule for rule in rules.rules(ADMIN_UNITS) if "level" in rule.meta),
             province_names=role(ADMIN_UNITS, "province_name"),
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
