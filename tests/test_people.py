@@ -244,6 +244,9 @@ def test_name_after_a_home_place(text, names, rules):
         # "Nguyên" (former) written with a capital after titles set off by dashes
         ("Đến tham dự có ông Phạm Vũ Khánh – Phó Giáo sư, Tiến sĩ, Bác sĩ – Nguyên Cục trưởng Cục quản lý Y, Dược cổ "
          "truyền – Bộ Y tế.", ["Phạm Vũ Khánh"]),
+        # the Youth Union, though Đoàn is a surname and Thanh a given name
+        ("Chương trình tràn ngập tiếng cười do các anh, chị Đoàn Thanh niên của Bệnh viện biểu diễn. Anh Đoàn Thanh "
+         "Hải cho biết.", ["Đoàn Thanh Hải"]),
     ],
 )
 def test_common_words_after_a_form_of_address_are_no_names(text, names, rules):

@@ -754,6 +754,10 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         ("Bệnh viện đa khoa tỉnh Sơn La tổ chức lễ chào cờ. Chủ trì buổi sinh hoạt, đ/c Đỗ Xuân Thụ - Bí thư Đảng bộ - "
          "Giám đốc Bệnh viện đã triển khai tuyên truyền.", "Đỗ Xuân Thụ",
          [("Bí thư", "Đảng bộ Bệnh viện đa khoa tỉnh Sơn La"), ("Giám đốc", "Bệnh viện đa khoa tỉnh Sơn La")]),
+        # the Youth Union's "Thanh niên" is one word of its name
+        ("Bệnh viện Nhi Thái Bình tổ chức lễ. Chị Nguyễn Thị Minh Chính, Bí thư Đoàn Thanh niên, Phó Giám đốc Bệnh "
+         "viện phát biểu.", "Nguyễn Thị Minh Chính",
+         [("Bí thư", "Đoàn Thanh niên"), ("Phó Giám đốc", "Bệnh viện Nhi Thái Bình")]),
         # … but not of a people's council: the ward's committee is read as before
         ("Tham dự có ông Nguyễn Đông Tùng, Bí thư Đảng ủy, Chủ tịch HĐND phường Phú Nhuận.", "Nguyễn Đông Tùng",
          [("Bí thư", "Đảng ủy phường Phú Nhuận"), ("Chủ tịch", "HĐND phường Phú Nhuận")]),
