@@ -20,7 +20,7 @@ from typing import Optional
 from ..models import Event, Evidence, Participant
 from ..rules import Rule, RuleSet
 from .event_participants import TREATED, EntitySpan, is_facility_ref
-from .event_triggers import CONTEXT, TriggerHit
+from .event_triggers import CONTEXT, TriggerHit, hits_in_event
 
 # Of the visiting verbs, those that call on people at home ("thăm", "chúc Tết"), not "làm việc với".
 _CALLS_ON = re.compile(r"\bthăm\b|\bchúc\s+tết\b", re.IGNORECASE)
@@ -90,9 +90,7 @@ def _counted_homes(event: Event, calls: list[TriggerHit], text: str, homes: Opti
                    counted: set[int]) -> list[Event]:
     """The event, and a visit for each further home a call of its sentences counts: the event is
     the first home's visit unless it has a place of its own. ``counted`` holds the calls read."""
-    sentences = {(e.start, e.end) for e in event.evidence}
-    found = [(homes_counted(hit, text, homes), hit) for hit in calls
-             if (hit.sentence.start, hit.sentence.end) in sentences and hit.start not in counted]
+    found = [(homes_counted(hit, text, homes), hit) for hit in hits_in_event(event, calls) if hit.start not in counted]
     count, hit = max(found, key=lambda pair: pair[0], default=(0, None))
     if hit is None or count < 2:
         return [event]
@@ -109,10 +107,9 @@ def _counted_homes(event: Event, calls: list[TriggerHit], text: str, homes: Opti
 def _people_called_on(event: Event, spans: list[EntitySpan], text: str, calls: list[TriggerHit],
                       person_before: list[Rule]) -> list[tuple[str, TriggerHit]]:
     """The people the event's longest list of calls names, with the trigger that calls on them."""
-    sentences = {(e.start, e.end) for e in event.evidence}
     best: list[tuple[str, TriggerHit]] = []
-    for hit in calls:
-        if (hit.sentence.start, hit.sentence.end) not in sentences or _PATIENTS.search(text, hit.end, hit.sentence.end):
+    for hit in hits_in_event(event, calls):
+        if _PATIENTS.search(text, hit.end, hit.sentence.end):
             continue
         after = [s for s in spans if hit.end <= s.start and s.end <= hit.sentence.end]
         people = _listed_people(hit, after, text, person_before)

@@ -17,7 +17,7 @@ import re
 
 from ..models import DateMention, Event, Participant
 from .event_participants import EntitySpan, is_facility_ref
-from .event_triggers import TriggerHit
+from .event_triggers import TriggerHit, hits_in_event
 
 # "Trường … có buổi tiếp và làm việc với Sở Y tế, Bệnh viện A, Bệnh viện B": the bodies listed
 # came to the subject; one meeting at its place, not a tour of theirs.
@@ -131,7 +131,7 @@ def _listed_places(
     if len(hosts) < 2:
         return []
     best: list[str] = []
-    for act in _acts_of(event, acts):
+    for act in hits_in_event(event, acts):
         if _RECEIVED_BEFORE.search(text, max(0, act.start - 16), act.start):
             continue
         after = [s for s in spans if s.ref in hosts and act.end <= s.start and s.end <= act.sentence.end]
@@ -177,7 +177,7 @@ def _met_apart(
     hosts = [p.ref for p in event.participants
              if p.role == "host" and p.ref not in places and p.ref[0] == "O" and p.ref not in parents]
     apart: list[str] = []
-    for act in _acts_of(event, acts):
+    for act in hits_in_event(event, acts):
         if act.strength != "verb":
             continue
         within = [s for s in spans if act.sentence.start <= s.start and s.end <= act.sentence.end]
@@ -185,12 +185,6 @@ def _met_apart(
             continue
         apart += [s.ref for s in within if s.ref in hosts and s.ref not in apart]
     return apart
-
-
-def _acts_of(event: Event, acts: list[TriggerHit]) -> list[TriggerHit]:
-    """The visiting acts written in the event's sentences."""
-    sentences = {(e.start, e.end) for e in event.evidence}
-    return [act for act in acts if (act.sentence.start, act.sentence.end) in sentences]
 
 
 def _first_run(spans: list[EntitySpan], text: str) -> list[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..models import DateMention, EventType, PartOfDay
+from ..models import DateMention, Event, EventType, PartOfDay
 from ..rules import Rule, RuleSet
 from .dates import KIND as DATES, is_document_date
 from .sentences import Sentence
@@ -96,6 +96,12 @@ class TriggerHit:
     @property
     def rule_id(self) -> str:
         return self.rule.id
+
+
+def hits_in_event(event: Event, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """The hits written in the event's sentences (its evidence), in the order given."""
+    sentences = {(e.start, e.end) for e in event.evidence}
+    return [hit for hit in hits if (hit.sentence.start, hit.sentence.end) in sentences]
 
 
 def find_triggers(
