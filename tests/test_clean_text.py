@@ -121,6 +121,8 @@ def test_seed_without_title_warns(rules: RuleSet) -> None:
         ("19:52 22-09-2024 | :185", "2024-09-22T19:52:00+07:00", None),
         # a time stated in another offset is moved to Vietnam's
         ("Thứ Ba, 24/09/2024 14:41 (GMT+0)", "2024-09-24T21:41:00+07:00", None),
+        # a section name glued to the weekday; the offset written +07:00; a follow button after it
+        ("Sức khỏeThứ Năm, 20/09/2018 10:12:00 +07:00Google News", "2018-09-20T10:12:00+07:00", "Sức khỏe"),
     ],
 )
 def test_timestamp_lines(line: str, published: str, lead: str | None, cleaning_rules: CleaningRules) -> None:
