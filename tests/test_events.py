@@ -477,6 +477,31 @@ VISITS_AND_THEIR_DAYS = [
 ]
 
 
+# A lead that opens on the day something takes effect ("Từ 1/10, …") does not date the article's event;
+# a stay over days ("Từ ngày 26 - 29/6") takes its first day.
+LEADS_FROM_A_DAY = [
+    ("Từ 1/10, PGS.TS Vũ Bá Quyết sẽ thôi làm nhiệm vụ Giám đốc Bệnh viện Phụ sản Trung ương (Hà Nội) để làm công tác "
+     "chuyên môn, người kế nhiệm là PGS.TS Trần Danh Cường.\n\nBộ trưởng Y tế Nguyễn Thị Kim Tiến vừa trao quyết định "
+     "bổ nhiệm chức vụ Giám đốc Bệnh viện Phụ sản Trung ương cho PGS.TS Trần Danh Cường nhiệm kỳ 2018-2023.\n\n"
+     "Bộ trưởng Tiến trao quyết định bổ nhiệm cho PGS Cường.",
+     "2018-09-20T10:12:00+07:00", ["Nguyễn Thị Kim Tiến", "Trần Danh Cường"], ["Bệnh viện Phụ sản Trung ương"],
+     [("ceremony", None)]),
+    ("Từ ngày 26 - 29/6, tại tỉnh Phông-Sa-Lỳ nước CHDCND Lào, đoàn công tác của Sở Y tế tỉnh Điện Biên do BSCKII "
+     "Vừ A Sử, Phó Giám đốc Sở Y tế làm trưởng đoàn tham dự Hội đàm trao đổi kinh nghiệm về lĩnh vực y tế với Sở Y tế "
+     "3 tỉnh.\n\nTại buổi Hội đàm, hai bên đã ký kết biên bản Hội đàm.", "2022-06-29", ["Vừ A Sử"], [],
+     [("visit", "2022-06-26"), ("signing", "2022-06-26")]),
+]
+
+
+@pytest.mark.parametrize("text, published, people, hospitals, expected", LEADS_FROM_A_DAY)
+def test_a_lead_from_a_day_on(text: str, published: str, people: list, hospitals: list, expected: list,
+                              rules: RuleSet) -> None:
+    ann = annotated(text, rules, published)
+    entities = entities_from_gold(ann.text, [{"name": n} for n in people],
+                                  [{"name": h, "kind": "hospital"} for h in hospitals])
+    assert [(e.type, e.date) for e in run(ann, entities)] == expected
+
+
 @pytest.mark.parametrize("text, published, people, hospitals, expected", VISITS_AND_THEIR_DAYS)
 def test_the_day_of_a_visit(text: str, published: Optional[str], people: list, hospitals: list, expected: list,
                             rules: RuleSet) -> None:

@@ -36,6 +36,12 @@ MIN_OPENING_CHARS = 60  # a sentence, not a date line left in the text ("Thứ H
 # "Trước đó, chiều 10-4, …": a paragraph that goes back to an earlier day does not open with the report's.
 _EARLIER_DAY = re.compile(r"(?:Trước đó|Trước đấy|Hôm trước)\s*,", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])[0-3]?\d\s*[/.-]\s*[01]?\d(?![\d])")
+# "Từ 1/10, PGS.TS A sẽ thôi làm nhiệm vụ …": a day from which something holds, with no end
+# ("Từ ngày 7/5 đến 8/5" is a stay over days), is not the day the lead reports.
+_OPEN_START_BEFORE = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?$", re.IGNORECASE)
+_RANGE_END_AFTER = re.compile(r"\s*(?:[-–]|đến\b|tới\b)\s*(?:ngày\s+)?\d", re.IGNORECASE)
+# A range written inside one date ("ngày 26 - 29/6", "5-10/05/2014"), not a day written with dashes ("18-8-2020").
+_RANGE_INSIDE = re.compile(r"\d(?:\s+[-–]\s*|\s*[-–]\s+|\s+(?:đến|tới)\s+(?:ngày\s+)?)\d|\d[-–]\d{1,2}[/.]", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]")
 # "đã thăm, tặng quà, khám bệnh, cấp thuốc miễn phí …": a visit that also examines, not a campaign alone.
 _VISITED_BEFORE = re.compile(r"\bthăm(?:\s+hỏi)?\s*(?:,|và)\s*$", re.IGNORECASE)
@@ -280,6 +286,13 @@ def _date_for(trigger_start: int, sentence: Sentence, dates: list[SentenceDate])
     return min((d for d in after if d.start == after[0].start), key=lambda d: d.value) if after else None
 
 
+def _open_start(text: str, date: SentenceDate) -> bool:
+    """Whether the date opens a period with no end (``Từ 1/10, …``)."""
+    digit = next((i for i in range(date.start, date.end) if text[i].isdigit()), date.start)
+    return bool(_OPEN_START_BEFORE.search(text, max(0, date.start - 12), digit)) \
+        and not _RANGE_END_AFTER.match(text, date.end) and not _RANGE_INSIDE.search(text, digit, date.end)
+
+
 def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], rules: RuleSet) -> Optional[SentenceDate]:
     """The first day-precise date of the lead paragraph, outside parentheses and
     not the issue date of a cited document."""
@@ -289,7 +302,8 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     lead = [s for s in sentences if s.paragraph == first_paragraph]
     start, end = lead[0].start, lead[-1].end
     usable = [date for date in _sentence_dates(text, dates, rules)
-              if not date.in_parentheses and not is_document_date(text, date.start, rules)]
+              if not date.in_parentheses and not is_document_date(text, date.start, rules)
+              and not _open_start(text, date)]
     # A lead that opens "Trước đó, ngày 28/5/2020, …" (a page cut above it) tells of an earlier day.
     if not _EARLIER_DAY.match(text, start):
         for date in usable:
