@@ -1802,3 +1802,12 @@ def test_goods_handed_over_as_well_to_another_facility_are_one_more_handover(rul
     clinic = "Phòng khám Tuệ Tĩnh Đường Linh Quang"
     assert _events_at_hospitals(text, [clinic], rules) == [("ceremony", None, set()),
                                                           ("ceremony", None, {name_key(clinic)})]
+
+
+def test_a_delegation_shown_round_a_facility_visits_it(rules: RuleSet) -> None:
+    text = ("Ngày 10-9, Lễ ký kết Biên bản ghi nhớ hợp tác (MOU) giữa Bệnh viện Ung bướu TPHCM và Bệnh viện Quốc tế "
+            "Becamex đã diễn ra.\n\nÔng Nguyễn Tấn Lợi, Chủ tịch Hội đồng quản trị Bệnh viện Quốc tế Becamex dẫn đoàn "
+            "tham quan các phòng chuyên môn hiện đại tại Bệnh viện Quốc tế Becamex")
+    found = _events_at_hospitals(text, ["Bệnh viện Ung bướu TPHCM", "Bệnh viện Quốc tế Becamex"], rules)
+    assert [(kind, date) for kind, date, _ in found] == [("signing", None), ("visit", None)]
+    assert name_key("Bệnh viện Quốc tế Becamex") in found[1][2]
