@@ -216,6 +216,9 @@ NOT_EVENTS = [
     "Bệnh viện đã đưa máy chụp cắt lớp 128 dãy vào sử dụng từ đầu năm.",
     # an act that only marks when a span of time began
     "Công trình có tổng mức đầu tư là 4 tỷ đồng. Thời gian thi công là 4 tháng kể từ ngày khởi công.",
+    # honouring as the purpose of a contest honours no one
+    "Nhằm tôn vinh các chị em đang công tác tại Bệnh viện Đa Khoa Hồng Đức III nhân ngày 20-10, Ban Giám Đốc, Công "
+    "đoàn bệnh viện đã tổ chức Hội thi cắm hoa Chào mừng ngày Phụ nữ Việt Nam 20-10.",
 ]
 
 
