@@ -12,6 +12,11 @@ on the signing's day, by that party to the other parties.
 Only one party's delegation may be named, and the article must report no
 visit already: a delegation of each side, or a visit found otherwise, leaves
 the events as they are.
+
+The other way round, a visit found on the signing's day whose host is one
+party and which names no visiting unit (``… dẫn đoàn tham quan các phòng
+chuyên môn tại Bệnh viện B`` after the signing between A and B) was paid by the
+signing's other parties.
 """
 
 from __future__ import annotations
@@ -74,3 +79,29 @@ def _travelling_party_visit(
         "attributes": EventAttributes(),
         "evidence": [evidence],
     })
+
+
+def visitors_from_signing(events: list[Event]) -> list[Event]:
+    """Visits hosted by a party of a signing on the same day, with no visiting unit of their own,
+    given the signing's other facility parties as visitors."""
+    signings = [e for e in events if e.type == "signing"]
+    result: list[Event] = []
+    for event in events:
+        result.append(_with_signing_visitors(event, signings) if event.type == "visit" else event)
+    return result
+
+
+def _with_signing_visitors(visit: Event, signings: list[Event]) -> Event:
+    refs = {p.ref: p.role for p in visit.participants}
+    if any(role == "visitor" and is_facility_ref(ref) for ref, role in refs.items()):
+        return visit
+    hosts = {ref for ref, role in refs.items() if role == "host" and is_facility_ref(ref)}
+    for signing in signings:
+        parties = [p.ref for p in signing.participants if p.role == "party" and is_facility_ref(p.ref)]
+        if signing.date != visit.date or not hosts & set(parties):
+            continue
+        visitors = [ref for ref in parties if ref not in refs]
+        if visitors:
+            return visit.model_copy(update={
+                "participants": [*visit.participants, *(Participant(ref=ref, role="visitor") for ref in visitors)]})
+    return visit

@@ -24,7 +24,7 @@ from .event_homes import one_visit_per_person
 from .event_occasion import share_occasion, with_opened_facility
 from .event_own_patients import gifts_to_own_patients
 from .event_participants import ATTACH, EntitySpan, entity_spans, participants, place_cues
-from .event_signing_visits import visit_of_travelling_party
+from .event_signing_visits import visit_of_travelling_party, visitors_from_signing
 from .event_tours import first_of_several_days, one_visit_per_place
 from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
 from .sentences import Sentence, split_sentences
@@ -58,7 +58,7 @@ def extract_events(ann: AnnotatedArticle, entities: Entities, dates: list[DateMe
     tours = one_visit_per_place(_share_visitors(events), spans, ann.text, parents, hits, first_of_several_days(dates))
     events = share_occasion(one_visit_per_person(tours, spans, ann.text, hits, ann.rules, cues.homes))
     events = gifts_to_own_patients(events, parents, ann.text)
-    return visit_of_travelling_party(events, spans, sentences, ann.text, ann.rules)
+    return visitors_from_signing(visit_of_travelling_party(events, spans, sentences, ann.text, ann.rules))
 
 
 def _event(
