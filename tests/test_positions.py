@@ -148,12 +148,12 @@ def test_position_links_its_facility(rules):
         # BTV is Ban Thường vụ; a named board is part of the office, the committee after it the organization;
         # the membership office written without its committee is held in the next office's committee
         ("Dự hội nghị có đồng chí Nguyễn Thị Thu Hường - Uỷ viên BTV, Trưởng Ban Tuyên giáo Tỉnh ủy.",
-         "Nguyễn Thị Thu Hường", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Trưởng Ban", "Ban Tuyên giáo Tỉnh ủy")]),
+         "Nguyễn Thị Thu Hường", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
         ("Đồng chí Phạm Ngọc Cảnh - Phó Trưởng Ban Tuyên giáo Tỉnh uỷ phát biểu tại Hội nghị.",
-         "Phạm Ngọc Cảnh", [("Phó Trưởng Ban", "Ban Tuyên giáo Tỉnh ủy")]),
+         "Phạm Ngọc Cảnh", [("Phó Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
         # a dash touching the name; a lowercase committee followed by the next name
         ("đồng chí Lỗ Xuân Hòa– Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức huyện ủy đồng chí Trần Văn Bình phát biểu",
-         "Lỗ Xuân Hòa", [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban", "Ban Tổ chức Huyện ủy")]),
+         "Lỗ Xuân Hòa", [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban Tổ chức", "Huyện ủy")]),
         # the party committee of a facility, and the same office written with Đảng bộ: one position
         ("đồng chí Nguyễn Kiến Dụ- Bí thư Đảng ủy Trung tâm Y tế huyện và 37 đảng viên.",
          "Nguyễn Kiến Dụ", [("Bí thư", "Đảng ủy Trung tâm Y tế huyện")]),
@@ -210,9 +210,9 @@ def test_military_offices(text, name, office, rules):
         ("Dự có đồng chí Trần Văn Bình - Ủy viên BCH Đảng bộ tỉnh, Phó Chủ tịch HĐND tỉnh.",
          "Trần Văn Bình", [("Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"), ("Phó Chủ tịch", "HĐND tỉnh")]),
         ("Ông Lê Văn Cường, Trưởng ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ huyện phát biểu.",
-         "Lê Văn Cường", [("Trưởng Ban", "Ban Dân vận Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")]),
+         "Lê Văn Cường", [("Trưởng Ban Dân vận", "Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")]),
         ("bà Phạm Thị Dung - Phó Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh cho biết",
-         "Phạm Thị Dung", [("Phó Trưởng Ban", "Ban Kinh tế - Ngân sách HĐND tỉnh")]),
+         "Phạm Thị Dung", [("Phó Trưởng Ban Kinh tế - Ngân sách", "HĐND tỉnh")]),
         ("đồng chí Hoàng Văn Em - Phó Chủ tịch UBND huyện, Trưởng BCĐ phòng chống dịch huyện phát biểu.",
          "Hoàng Văn Em", [("Phó Chủ tịch", "UBND huyện"), ("Trưởng Ban", "BCĐ phòng chống dịch huyện")]),
         ("Ông Hoàng Văn Em, Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh cho biết",
@@ -267,7 +267,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     ("Ngày 27/2/2019, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã phát động Chương trình Sức khỏe Việt Nam.",
      "Nguyễn Xuân Phúc", [("Thủ tướng", "Chính phủ")]),
     ("Tới dự có đồng chí Trương Thị Mai - Ủy viên Bộ chính trị, Bí thư Trung ương Đảng, Trưởng ban Dân vận Trung ương.",
-     "Trương Thị Mai", [("Ủy viên Bộ Chính trị", None), ("Bí thư Trung ương Đảng", None), ("Trưởng Ban", "Ban Dân vận Trung ương")]),
+     "Trương Thị Mai", [("Ủy viên Bộ Chính trị", None), ("Bí thư Trung ương Đảng", None), ("Trưởng Ban Dân vận", "Trung ương")]),
     # a leader's name inside a body's name is no person, and does not take the office
     ("Ông Lê Quốc Phong - Ủy viên Dự khuyết Trung ương Đảng, Bí thư thứ nhất Trung ương Đoàn TNCS Hồ Chí Minh, đại diện các ban ngành.",
      "Lê Quốc Phong", [("Ủy viên dự khuyết Trung ương Đảng", None), ("Bí thư thứ nhất", "Trung ương Đoàn TNCS Hồ Chí Minh")]),
@@ -294,7 +294,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     # — lists ranks and offices of the article facility —
     ("Đến dự lễ có các đồng chí: Dương Thành Trung - Chủ tịch UBND tỉnh; Quảng Trọng Ninh - Trưởng Ban Dân vận Tỉnh ủy, "
      "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.", "Quảng Trọng Ninh",
-     [("Trưởng Ban", "Ban Dân vận Tỉnh ủy"), ("Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh")]),
+     [("Trưởng Ban Dân vận", "Tỉnh ủy"), ("Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh")]),
     # a rank after "và" starts the next person; an office without its body, in an article about one hospital
     ("Bệnh viện Quân y 4 tổ chức hội nghị. Đại tá Nguyễn An Giang, Giám đốc và Đại tá Trương Quang Thắng, Phó Giám đốc "
      "trao Giấy khen cho các tập thể.", "Trương Quang Thắng", [("Phó Giám đốc", "Bệnh viện Quân y 4")]),
@@ -330,7 +330,7 @@ UNSEEN_ARTICLE_POSITIONS = [
      "Hans-Peter Glanzer", [("Đại sứ", "Áo")]),
     # — no name inside trung uong and cua before a company —
     ("Cùng đi có Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; Đại tướng Phan Văn Giang.",
-     "Lê Minh Hưng", [("Bí thư Trung ương Đảng", None), ("Trưởng Ban", "Ban Tổ chức Trung ương")]),
+     "Lê Minh Hưng", [("Bí thư Trung ương Đảng", None), ("Trưởng Ban Tổ chức", "Trung ương")]),
     ("Ông Bae Seung Jun – Phó Tổng Giám đốc của Shinhan Life Việt Nam chia sẻ.", "Bae Seung Jun",
      [("Phó Tổng Giám đốc", "Shinhan Life Việt Nam")]),
     # — list items: an office after a name and a comma is that name's —
@@ -408,7 +408,7 @@ UNSEEN_ARTICLE_POSITIONS = [
     # a standing member of the People's Council, its council named by the next office
     ("Chiều 2-3, đoàn do bà Mai Thị Dung, Ủy viên Thường trực, Trưởng ban Văn hóa - Xã hội HĐND tỉnh làm Trưởng đoàn "
      "đã đến thăm.", "Mai Thị Dung",
-     [("Ủy viên Thường trực", "HĐND tỉnh"), ("Trưởng Ban", "Ban Văn hóa - Xã hội HĐND tỉnh")]),
+     [("Ủy viên Thường trực", "HĐND tỉnh"), ("Trưởng Ban Văn hóa - Xã hội", "HĐND tỉnh")]),
     # a newspaper's editor
     ("Đặc biệt, chương trình còn có sự có mặt Thiếu tướng Phạm Văn Miên, Tổng Biên tập Báo Quân đội nhân dân.",
      "Phạm Văn Miên", [("Tổng Biên tập", "Báo Quân đội nhân dân")]),
@@ -686,7 +686,7 @@ def test_offices_taken_up(text, name, positions, rules):
          "Nguyễn Thanh Long", [("Bộ trưởng", "Bộ Y tế")]),
         # the board merged in 2025 keeps both its names
         ("đoàn công tác do đồng chí Nguyễn Việt Long, Phó trưởng Ban Tuyên giáo và Dân vận Thành ủy TPHCM làm "
-         "trưởng đoàn", "Nguyễn Việt Long", [("Phó Trưởng Ban", "Ban Tuyên giáo và Dân vận Thành ủy TPHCM")]),
+         "trưởng đoàn", "Nguyễn Việt Long", [("Phó Trưởng Ban Tuyên giáo và Dân vận", "Thành ủy TPHCM")]),
         # a comma lists the fields an organization is named after; a bracket after the name comes before the office
         ("cá nhân được nhận giải là Giáo sư Vũ Văn Đính (79 tuổi, hiện đang công tác tại Bệnh viện Bạch Mai Hà Nội), "
          "Chủ tịch Hội Hồi sức, Cấp cứu và Chống độc Việt Nam. Ông là người sáng lập ngành.",
@@ -800,10 +800,10 @@ def test_offices_sharing_a_body(text, name, positions, rules):
          "Đinh Văn Lượng", [("Giám đốc", "Bệnh viện Phổi Trung ương")]),
         # a form of address between the organization and the name
         ("Ngày 06/02, Trưởng Ban Dân vận Trung ương bà Trương Thị Mai chia sẻ với những khó khăn của các gia đình.",
-         "Trương Thị Mai", [("Trưởng Ban", "Ban Dân vận Trung ương")]),
+         "Trương Thị Mai", [("Trưởng Ban Dân vận", "Trung ương")]),
         # "Ly" is a surname; "Ủy viên Thường vụ" is "Ủy viên Ban Thường vụ"; "Phó Ban Thường trực"
         ("Dự có Trưởng Ban Nội chính Tỉnh ủy Ly Kiều Vân và Phó Chủ tịch UBND tỉnh Hoàng Nam.",
-         "Ly Kiều Vân", [("Trưởng Ban", "Ban Nội chính Tỉnh ủy")]),
+         "Ly Kiều Vân", [("Trưởng Ban Nội chính", "Tỉnh ủy")]),
         ("Ngày 26-2, đồng chí Trần Minh Lực, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch HĐND tỉnh đến thăm.",
          "Trần Minh Lực", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Chủ tịch", "HĐND tỉnh")]),
         ("Đi cùng là đồng chí Lâm Tiến Thạch – Tỉnh Ủy viên, Phó Ban Thường trực Ban Tổ chức Tỉnh ủy.",
@@ -839,7 +839,7 @@ def test_offices_sharing_a_body(text, name, positions, rules):
          "Nguyễn Tuấn Thanh", [("Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Bình Định")]),
         ("Cùng đi với đoàn có Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Bình Định Nguyễn Tuấn Thanh; Trưởng ban Ban "
          "Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Phong Vũ; lãnh đạo Sở Lao động.",
-         "Nguyễn Thị Phong Vũ", [("Trưởng Ban", "Ban Dân vận Tỉnh ủy Bình Định"),
+         "Nguyễn Thị Phong Vũ", [("Trưởng Ban Dân vận", "Tỉnh ủy Bình Định"),
                                  ("Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh Bình Định")]),
         # but a speaker's offices may be listed with semicolons
         ("BS.CKII. Đỗ Thị Ngọc Diệp - Phó Chủ tịch Hội Dinh dưỡng Việt Nam; Nguyên Giám đốc Trung tâm Dinh dưỡng TP.HCM",
@@ -885,7 +885,7 @@ def test_offices_sharing_a_body(text, name, positions, rules):
         ("Ông Nguyễn Hồng Dũng, Chủ tịch Hiệp Hội Điều dưỡng Việt Nam phát biểu.", "Nguyễn Hồng Dũng",
          [("Chủ tịch", "Hiệp Hội Điều dưỡng Việt Nam")]),
         ("Đồng chí Nguyễn Văn An, Trưởng Ban Đối ngoại Trung ương thăm bệnh viện.", "Nguyễn Văn An",
-         [("Trưởng Ban", "Ban Đối ngoại Trung ương")]),
+         [("Trưởng Ban Đối ngoại", "Trung ương")]),
         # a plural office over a list after a colon: each name holds it, besides its own
         ("Cùng đi có các ủy viên Bộ Chính trị: Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; "
          "Đại tướng Phan Văn Giang, Bộ trưởng Quốc phòng.", "Phan Văn Giang",

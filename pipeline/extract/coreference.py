@@ -133,7 +133,7 @@ def resolve_position(
     position: PositionMention, person_start: int, text: str, facilities: Registry, organizations: Registry
 ) -> ResolvedPosition:
     """The organization of one office, completed and linked to its entry when there is one; a
-    named board leads it (``Ban Tuyên giáo`` + ``Tỉnh ủy Bạc Liêu``)."""
+    party committee written bare before the next office leads it (``Đảng ủy`` + ``Bệnh viện X``)."""
     if position.implied is not None:
         entry = organizations.by_name(position.implied)
         return ResolvedPosition(position.title, position.implied, entry)

@@ -37,18 +37,18 @@ class PositionMention:
     org_start: Optional[int]
     org_end: Optional[int]
     org_text: Optional[str]
-    board: Optional[str] = None  # "Ban Tuyên giáo" of "Trưởng Ban Tuyên giáo Tỉnh ủy": the organization's first part
+    board: Optional[str] = None  # "Đảng ủy" of "Bí thư Đảng ủy - Giám đốc Bệnh viện X": the organization's first part
     implied: Optional[str] = None  # the organization an abbreviation names with the office (TVTU: Tỉnh ủy)
 
 
-def board_of(office: Hit) -> Optional[str]:
-    """The named board an office heads (``Trưởng Ban Tuyên giáo``): ``Ban Tuyên giáo``. The
-    office is ``Trưởng Ban`` and the board leads its organization, as ``Trưởng Trạm`` is held
-    in ``Trạm Y tế phường …``."""
+def office_title(office: Hit) -> str:
+    """The office as the record writes it, with the board it heads when it names one: ``Trưởng Ban
+    Tuyên giáo`` of ``Trưởng ban Tuyên giáo Tỉnh ủy``, held in the ``Tỉnh ủy`` as the contract's
+    ``Ủy viên Ban Thường vụ`` is."""
     if office.board is None:
-        return None
+        return office.canonical()
     board = " ".join(office.board.split())
-    return f"Ban {board[:1].upper()}{board[1:]}"
+    return f"{office.canonical()} {board[:1].upper()}{board[1:]}"
 
 
 def org_start_of(text: str, office: Hit) -> int:
@@ -65,14 +65,14 @@ def org_start_of(text: str, office: Hit) -> int:
 
 
 def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[PositionMention, int]:
-    title = office.canonical()
+    title = office_title(office)
     implied = office.meta("implied_organization")
     if isinstance(implied, str):
         return PositionMention(title, None, None, None, None, implied), office.end
     org_start = org_start_of(text, office)
     if office.org_start is None and lexicon.match_at(lexicon.offices, text, org_start):
         # "tỉnh ủy viên Giám đốc Sở Y tế": the next office, not this one's organization
-        return PositionMention(title, None, None, None, board_of(office)), office.end
+        return PositionMention(title, None, None, None), office.end
     body = body_at(text, org_start, lexicon)
     if body is not None and not body.generic:
         end = body.end
@@ -83,7 +83,7 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         elif (head := lexicon.match_at(lexicon.org_heads, text, body.start)) is not None and head.meta("part_of_next"):
             end = _body_after(text, end, lexicon)  # "Trưởng Bộ môn Ngoại Đại học Y Hà Nội": the university's
         end = _with_term(text, end)
-        return PositionMention(title, body.start, end, text[body.start:end], board_of(office)), end
+        return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)
     stop = _ORG_END.search(text, org_start)
     limit = stop.start() if stop else len(text)
@@ -93,11 +93,11 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         # "Chủ tịch TW Hội Đông y Việt Nam", "Phó Chủ tịch trung ương Hội …": the central level of a
         # body, whose name reads on in lowercase
         end = _with_term(text, central_body.end)
-        return PositionMention(title, org_start, end, text[org_start:end], board_of(office)), end
+        return PositionMention(title, org_start, end, text[org_start:end]), end
     if first is not None and office.org_start is None and not first.capitalised:
         return _lowercase_organization(text, title, org_start, limit, office, lexicon)
     if first is None:
-        return PositionMention(title, None, None, None, board_of(office)), office.end
+        return PositionMention(title, None, None, None), office.end
     end = org_start
     lower = text.lower()
     capitals_in_row = 0
@@ -145,8 +145,7 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         end = _facility_after(text, end, lexicon)  # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai"
     end = _with_term(text, end) if end > org_start else end
     org_text = text[org_start:end] or None
-    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text,
-                           board_of(office)), max(end, office.end)
+    return PositionMention(title, org_start if org_text else None, end if org_text else None, org_text), max(end, office.end)
 
 
 def _joins_name(text: str, pos: int, lexicon: Lexicon) -> bool:
@@ -176,7 +175,7 @@ def _lowercase_organization(
         body = body_at(text, skip_spaces(text, branch.end), lexicon)
         if body is not None and not body.generic:
             # "Bí thư chi đoàn thanh niên Trung tâm Y tế X": the branch of the body named after it
-            return PositionMention(title, start, body.end, text[start:body.end], board_of(office)), body.end
+            return PositionMention(title, start, body.end, text[start:body.end]), body.end
     lower = text.lower()
     verbs = [m for m in _WORD.finditer(text, start, limit) if lexicon.match_at(lexicon.name_stops, lower, m.start())]
     if verbs and verbs[0].start() > start and lexicon.match_at(lexicon.facility_heads, text, start):
@@ -189,10 +188,10 @@ def _lowercase_organization(
         committee = lexicon.match_at(lexicon.org_heads, text, start)
         if committee is not None and committee.meta("kind") == "party":
             # "Trưởng Ban Tổ chức huyện ủy đồng chí …": the committee alone, written in lowercase
-            return PositionMention(title, start, committee.end, text[start:committee.end], board_of(office)), committee.end
-        return PositionMention(title, None, None, None, board_of(office)), office.end
+            return PositionMention(title, start, committee.end, text[start:committee.end]), committee.end
+        return PositionMention(title, None, None, None), office.end
     end = start + len(phrase.rstrip())
-    return PositionMention(title, start, end, text[start:end], board_of(office)), end
+    return PositionMention(title, start, end, text[start:end]), end
 
 
 def _unit_and_name(text: str, start: int, limit: int, lexicon: Lexicon) -> bool:

@@ -183,7 +183,8 @@ def _committee_from_next(
             continue
         if following.org_start is None or following.org_end is None:
             continue
-        start = _committee_start(text, following.org_start, following.org_end, lexicon, bool(following.board))
+        heads_board = offices[index + 1].board is not None or bool(following.board)
+        start = _committee_start(text, following.org_start, following.org_end, lexicon, heads_board)
         if start is not None:
             filled[index] = PositionMention(current.title, start, following.org_end, text[start:following.org_end],
                                             current.board)

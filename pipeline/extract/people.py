@@ -19,7 +19,7 @@ from typing import Optional
 
 from .lexicon import HEAD_WINDOW, Hit, Lexicon
 from .names import FOREIGN, SHORT, VIETNAMESE, Run, capitalised_runs, capitals_name_at, name_shape, short_shape
-from .office_orgs import PositionMention, board_of, org_start_of
+from .office_orgs import PositionMention, office_title, org_start_of
 from .office_owners import (
     inside_org_name,
     office_before,
@@ -312,8 +312,8 @@ def _position_before(text: str, office: Hit, end: int) -> PositionMention:
     org_start = org_start_of(text, office)
     org_text = text[org_start:end].strip(" ,-–")
     if not org_text:
-        return PositionMention(office.canonical(), None, None, None, board_of(office))
-    return PositionMention(office.canonical(), org_start, org_start + len(org_text), org_text, board_of(office))
+        return PositionMention(office_title(office), None, None, None)
+    return PositionMention(office_title(office), org_start, org_start + len(org_text), org_text)
 
 
 def _starts_compound(text: str, run: Run, lexicon: Lexicon) -> bool:
