@@ -54,7 +54,7 @@ def visit_of_travelling_party(
 def _travelling_party_visit(
     signing: Event, spans: list[EntitySpan], sentences: list[Sentence], text: str, rules: RuleSet
 ) -> Optional[Event]:
-    parties = [p.ref for p in signing.participants if p.role == "party" and is_facility_ref(p.ref)]
+    parties = _facility_parties(signing)
     if len(parties) < 2:
         return None
     delegations: dict[str, tuple[Evidence, str]] = {}  # the evidence and the words naming the delegation
@@ -97,7 +97,7 @@ def _with_signing_visitors(visit: Event, signings: list[Event]) -> Event:
         return visit
     hosts = {ref for ref, role in refs.items() if role == "host" and is_facility_ref(ref)}
     for signing in signings:
-        parties = [p.ref for p in signing.participants if p.role == "party" and is_facility_ref(p.ref)]
+        parties = _facility_parties(signing)
         if signing.date != visit.date or not hosts & set(parties):
             continue
         visitors = [ref for ref in parties if ref not in refs]
@@ -105,3 +105,8 @@ def _with_signing_visitors(visit: Event, signings: list[Event]) -> Event:
             return visit.model_copy(update={
                 "participants": [*visit.participants, *(Participant(ref=ref, role="visitor") for ref in visitors)]})
     return visit
+
+
+def _facility_parties(signing: Event) -> list[str]:
+    """The facilities that are parties of a signing, in the order it lists them."""
+    return [p.ref for p in signing.participants if p.role == "party" and is_facility_ref(p.ref)]
