@@ -480,9 +480,13 @@ VISITS_AND_THEIR_DAYS = [
 ]
 
 
-# A lead that opens on the day something takes effect ("Từ 1/10, …") does not date the article's event;
+# A lead that opens on the day something takes effect ("Từ 1/10, …") or on the day a document was issued
+# ("Ngày 29/1/2018, UBND tỉnh … vừa ban hành Quyết định …") does not date the article's event;
 # a stay over days ("Từ ngày 26 - 29/6") takes its first day.
 LEADS_FROM_A_DAY = [
+    ("Ngày 29/1/2018, UBND tỉnh Cao Bằng vừa ban hành Quyết định số 82/QĐ-UBND về việc công nhận và công nhận lại "
+     "23 xã, thị trấn đạt Tiêu chí quốc gia về y tế năm 2017.\n\nĐoàn công tác Sở Y tế kiểm tra hoạt động chuyên môn "
+     "tại Trạm Y tế xã Phan Thanh (Bảo Lạc).", None, [], ["Trạm Y tế xã Phan Thanh"], [("visit", None)]),
     ("Từ 1/10, PGS.TS Vũ Bá Quyết sẽ thôi làm nhiệm vụ Giám đốc Bệnh viện Phụ sản Trung ương (Hà Nội) để làm công tác "
      "chuyên môn, người kế nhiệm là PGS.TS Trần Danh Cường.\n\nBộ trưởng Y tế Nguyễn Thị Kim Tiến vừa trao quyết định "
      "bổ nhiệm chức vụ Giám đốc Bệnh viện Phụ sản Trung ương cho PGS.TS Trần Danh Cường nhiệm kỳ 2018-2023.\n\n"

@@ -302,7 +302,7 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
     lead = [s for s in sentences if s.paragraph == first_paragraph]
     start, end = lead[0].start, lead[-1].end
     usable = [date for date in _sentence_dates(text, dates, rules)
-              if not date.in_parentheses and not is_document_date(text, date.start, rules)
+              if not date.in_parentheses and not is_document_date(text, date.start, rules, date.end)
               and not _open_start(text, date)]
     # A lead that opens "Trước đó, ngày 28/5/2020, …" (a page cut above it) tells of an earlier day.
     if not _EARLIER_DAY.match(text, start):
