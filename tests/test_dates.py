@@ -248,6 +248,9 @@ NO_YEAR_GUESSED = [
     ("Sáng 10/1, Sở Y tế tổ chức Hội nghị tổng kết công tác năm 2024.", [("2024", None)]),
     ("Sáng 10/1, Sở Y tế tổ chức Hội nghị tổng kết công tác y tế năm 2024.", [("2024", None)]),
     ("Sáng 5/3, tỉnh ban hành Nghị quyết về phát triển tỉnh đến năm 2030.", [("2030", None)]),
+    # The year a cooperation covers, often signed the year before.
+    ("Ngày 23/11, Bệnh viện Trung ương 103 Quân đội nhân dân Lào và Bệnh viện Trung ương Quân đội 108 Việt Nam đã "
+     "tiếp tục ký kết hợp tác y tế năm 2023.", [("2023", None)]),
     # Two different years: no choice.
     ("Ngày 12/5, hội thi lần thứ nhất năm 2017 và lần thứ hai năm 2018 được tổng kết.", [("2017", None), ("2018", None)]),
     # A document's year not stated as the article's year stays a document's.
