@@ -780,6 +780,11 @@ def test_central_committee_abbreviations_and_state_offices(text, name, positions
         ("Bác sĩ Phú Thị Diễm Lệ,Bí thư chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước , cho biết mũ bảo hộ có giá "
          "thành chỉ khoảng 5.000 đồng.", "Phú Thị Diễm Lệ",
          [("Bí thư", "Chi đoàn thanh niên Trung Tâm Y Tế Ninh Phước")]),
+        # an association or a union named after the body it belongs to
+        ("Thiếu tá Nguyễn Thị Thủy, Chủ tịch Hội Phụ nữ Công an thành phố Phúc Yên chia sẻ: \"Những suất ăn mang "
+         "tình yêu thương\".", "Nguyễn Thị Thủy", [("Chủ tịch", "Hội Phụ nữ Công an thành phố Phúc Yên")]),
+        ("Ông Lê Văn An, Bí thư Đoàn Thanh niên Sở Y tế Hà Nội dự lễ ra quân.", "Lê Văn An",
+         [("Bí thư", "Đoàn Thanh niên Sở Y tế Hà Nội")]),
         # a party committee written lowercase after its secretary's office, in the commune of the next office
         ("Tại lễ khánh thành, ông Trần Kim Trung - Phó bí thư đảng ủy, Chủ tịch UBND xã Ngư Thủy Bắc cho biết, Ngư "
          "Thủy Bắc là xã biển bãi ngang.", "Trần Kim Trung",

@@ -151,10 +151,10 @@ def _resolve_position(
         entry = _entry_at(position.org_start, position.org_end, facilities, organizations)
         written = _capitalised(position.org_text)
         if entry is not None and any(s.start == position.org_start for s in entry.mentions):
-            if entry.kind in ("department", "party") and all(s.end < position.org_end for s in entry.mentions
-                                                  if s.start == position.org_start):
-                # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai", "Bí thư Đảng ủy Trung tâm Y tế huyện": the unit
-                # and its facility, linked to the facility.
+            if entry.kind in ("department", "party", "association") and all(
+                    s.end < position.org_end for s in entry.mentions if s.start == position.org_start):
+                # "Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai", "Bí thư Đảng ủy Trung tâm Y tế huyện", "Chủ tịch
+                # Hội Phụ nữ Công an thành phố …": the unit and its body, linked to the body.
                 parent = _entry_at(position.org_end - 1, position.org_end, facilities, organizations)
                 return ResolvedPosition(position.title, written, parent or entry)
             # The body as written at the office when it is the entry's name with its head spelled the

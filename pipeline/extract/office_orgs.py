@@ -21,6 +21,7 @@ MAX_LOWERCASE_ORG_WORDS = 3
 # A unit's name after its lowercase unit word has at most this many words (thành phố Hồ Chí Minh).
 MAX_UNIT_NAME_WORDS = 4
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
+_SPACE = re.compile(r"[ \t]+")  # an association named after its body: "Hội Phụ nữ Công an …"
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 _WORD = re.compile(r"[^\W_]+")
 _CENTRAL_LEVEL = re.compile(r"(?:[Tt]rung ương|TW|T\.Ư)\s+")  # "Chủ tịch TW Hội …": the body's central level
@@ -82,6 +83,8 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
             end = _facility_after(text, end, lexicon, the_one=body.kind == "party")
         elif (head := lexicon.match_at(lexicon.org_heads, text, body.start)) is not None and head.meta("part_of_next"):
             end = _body_after(text, end, lexicon)  # "Trưởng Bộ môn Ngoại Đại học Y Hà Nội": the university's
+        elif body.kind == "association":
+            end = _body_after(text, end, lexicon, joined=_SPACE)  # "Hội Phụ nữ Công an thành phố Phúc Yên": its body's
         end = _with_term(text, end)
         return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)
@@ -136,9 +139,11 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         capitals_in_row = 0 if lowercase or head_word else capitals_in_row + 1
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
-        facility = body_at(text, at, lexicon) if at > org_start else None
-        if facility is not None and not facility.generic and facility.category == "facility":
-            end = facility.end  # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility
+        parent = body_at(text, at, lexicon) if at > org_start else None
+        if parent is not None and not parent.generic and not parent.bare:
+            # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility; "Đoàn Thanh niên Sở Y tế
+            # Hà Nội", "Hội Phụ nữ Công an thành phố Phúc Yên": the body a union or a branch belongs to
+            end = parent.end
             break
         end = match.end()
     if end > org_start and office.org_start is not None:
@@ -204,9 +209,13 @@ def _unit_and_name(text: str, start: int, limit: int, lexicon: Lexicon) -> bool:
     return 0 < len(name) <= MAX_UNIT_NAME_WORDS and all(word[:1].isupper() for word in name)
 
 
-def _body_after(text: str, pos: int, lexicon: Lexicon) -> int:
-    """End of the named body a unit belongs to when it follows (``Bộ môn Ngoại Đại học Y``), else ``pos``."""
-    body = body_at(text, _DEPARTMENT_OF.match(text, pos).end(), lexicon)
+def _body_after(text: str, pos: int, lexicon: Lexicon, joined: re.Pattern[str] = _DEPARTMENT_OF) -> int:
+    """End of the named body a unit belongs to when it follows (``Bộ môn Ngoại Đại học Y``), else ``pos``.
+    ``joined`` is what may stand between them."""
+    link = joined.match(text, pos)
+    if link is None:
+        return pos
+    body = body_at(text, link.end(), lexicon)
     return body.end if body is not None and not body.generic and not body.bare else pos
 
 
