@@ -518,6 +518,24 @@ def test_the_day_of_a_visit(text: str, published: Optional[str], people: list, h
     assert [(e.type, e.date) for e in run(ann, entities)] == expected
 
 
+def test_a_survey_told_as_on_an_earlier_day_is_an_undated_visit(rules: RuleSet) -> None:
+    # "Trước đó, đoàn công tác … đã thực hiện khảo sát …" goes back before the signing's day; its photo's
+    # caption is the same survey.
+    ann = annotated(
+        "Sáng 13/7/2023, Bệnh viện Đa khoa tỉnh Lào Cai và Bệnh viện Nhiệt đới Trung ương ký hợp đồng chuyển giao "
+        "lớp đào tạo chẩn đoán, điều trị và quản lý bệnh nhân viêm gan B, C mạn tính theo Đề án 1816.\n\n"
+        "Đoàn công tác thực hiện khảo sát tại Khoa Khám bệnh – BVĐK tỉnh Lào Cai\n\n"
+        "Trước đó, đoàn công tác Bệnh viện Nhiệt đới Trung ương đã thực hiện khảo sát các trang thiết bị, cơ sở vật "
+        "chất và nhân lực hiện có tại các khoa Truyền nhiễm, Xét nghiệm, khoa Khám bệnh Bệnh viện Đa khoa tỉnh Lào "
+        "Cai.", rules, None)
+    entities = entities_from_gold(ann.text, [], [
+        {"name": "Bệnh viện Đa khoa tỉnh Lào Cai", "kind": "hospital", "aliases": ["BVĐK tỉnh Lào Cai"]},
+        {"name": "Bệnh viện Nhiệt đới Trung ương", "kind": "hospital"}])
+    events = run(ann, entities)
+    assert [(e.type, e.date) for e in events] == [("signing", "2023-07-13"), ("visit", None)]
+    assert {(p.ref, p.role) for p in events[1].participants} == {("F2", "visitor"), ("F1", "host")}
+
+
 def test_a_visited_persons_former_workplace_is_not_visited(rules: RuleSet) -> None:
     text = (
         "Ngày 25-2-2025, Bí thư Tỉnh ủy Cà Mau, ông Nguyễn Hồ Hải đã đến thăm các nguyên lãnh đạo Sở Y tế.\n\n"

@@ -293,6 +293,11 @@ def _open_start(text: str, date: SentenceDate) -> bool:
         and not _RANGE_END_AFTER.match(text, date.end) and not _RANGE_INSIDE.search(text, digit, date.end)
 
 
+def tells_of_earlier_day(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence goes back to a day before the report's ("Trước đó, đoàn … đã khảo sát …")."""
+    return _EARLIER_DAY.match(text, sentence.start) is not None
+
+
 def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], rules: RuleSet) -> Optional[SentenceDate]:
     """The first day-precise date of the lead paragraph, outside parentheses and
     not the issue date of a cited document."""

@@ -26,7 +26,7 @@ from .event_own_patients import gifts_to_own_patients
 from .event_participants import ATTACH, EntitySpan, entity_spans, participants, place_cues
 from .event_signing_visits import visit_of_travelling_party, visitors_from_signing
 from .event_tours import first_of_several_days, one_visit_per_place
-from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date
+from .event_triggers import SentenceDate, TriggerHit, find_triggers, lead_date, tells_of_earlier_day
 from .sentences import Sentence, split_sentences
 
 # Heuristic: a department's facility is named within this many characters of it.
@@ -72,7 +72,10 @@ def _event(
     ann: AnnotatedArticle,
 ) -> Event:
     hits = sorted(draft.hits, key=lambda h: h.start)
-    date = draft.date or lead
+    # An act a sentence tells of as on an earlier day ("Trước đó, đoàn … đã khảo sát …", its photo's caption
+    # aside) is not on the lead's day.
+    earlier = any(tells_of_earlier_day(ann.text, h.sentence) for h in hits)
+    date = draft.date or (None if earlier else lead)
     people = participants(hits, sentences, spans, ann.rules)
     if draft.type == "signing":
         people = _with_two_parties(people, hits, spans, entities)
