@@ -73,6 +73,8 @@ class Draft:
     hits: list[TriggerHit] = field(default_factory=list)
     date: Optional[SentenceDate] = None
     target: Optional[str] = None
+    # Held as well "on this occasion" (_one_more_ceremony): an occasion is no day, the lead's day is not its.
+    on_occasion_only: bool = False
 
     @property
     def start(self) -> int:
@@ -278,7 +280,7 @@ def _join_or_start(drafts: list[Draft], hit: TriggerHit, target: Optional[str]) 
         draft.date = draft.date or (None if hit.at_occasion and hit.strength != "head" else hit.date)
         draft.target = draft.target or target
         return
-    drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date, target=target))
+    drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date, target=target, on_occasion_only=one_more_ceremony))
 
 
 def _one_more_ceremony(hit: TriggerHit) -> bool:
@@ -316,7 +318,7 @@ def _attach(drafts: list[Draft], hit: TriggerHit, body_length: int, headline: Op
             drafts.append(Draft(type="signing" if signing else "ceremony", hits=[hit], date=hit.date))
             return
     elif _one_more_ceremony(hit) and hit.start < body_length:
-        drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date))
+        drafts.append(Draft(type=hit.type, hits=[hit], date=hit.date, on_occasion_only=True))
         return
     else:
         candidates = [d for d in drafts if d.type == hit.type]

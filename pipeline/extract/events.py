@@ -75,7 +75,7 @@ def _event(
     # An act a sentence tells of as on an earlier day ("Trước đó, đoàn … đã khảo sát …", its photo's caption
     # aside) is not on the lead's day.
     earlier = any(tells_of_earlier_day(ann.text, h.sentence) for h in hits)
-    date = draft.date or (None if earlier else lead)
+    date = draft.date or (None if earlier or draft.on_occasion_only else lead)
     people = participants(hits, sentences, spans, ann.rules)
     if draft.type == "signing":
         people = _with_two_parties(people, hits, spans, entities)
