@@ -429,6 +429,11 @@ def test_a_facility_with_its_city_written_fused_is_one(rules):
         # one hospital written with and without its province's name
         ("Đơn vị thụ hưởng xe là Bệnh viện Lao và bệnh phổi Tây Ninh. Bà trao chìa khoá xe cho lãnh đạo Bệnh viện Lao và bệnh phổi.",
          [("Bệnh viện Lao và bệnh phổi Tây Ninh", ["Bệnh viện Lao và bệnh phổi"])]),
+        # … and with its country's name, beside a foreign partner
+        ("Ngày 23/11, Bệnh viện Trung ương 103 Quân đội nhân dân Lào và Bệnh viện Trung ương Quân đội 108 Việt Nam đã "
+         "tiếp tục ký kết hợp tác y tế năm 2023. Về phía Bệnh viện Trung ương Quân đội 108 có Giám đốc bệnh viện.",
+         [("Bệnh viện Trung ương 103 Quân đội nhân dân Lào", []),
+          ("Bệnh viện Trung ương Quân đội 108 Việt Nam", ["Bệnh viện Trung ương Quân đội 108"])]),
         ("trao Quyết định nghỉ hưu đối với đồng chí Dương Văn Tuấn - Giám đốc Bệnh viện Bảo vệ sức khỏe tâm thần Quảng Ninh.",
          [("Bệnh viện Bảo vệ sức khỏe tâm thần Quảng Ninh", [])]),
         # a private hospital is not the province's own

@@ -103,8 +103,9 @@ def _merge_unmarked(registry: Registry) -> None:
 def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) -> None:
     """``Bệnh viện Bệnh Nhiệt đới`` and ``Bệnh viện Bệnh Nhiệt đới TP HCM``, ``Bệnh viện TNH`` and
     ``Bệnh viện TNH Việt Yên`` (a place the article names), ``Bệnh viện Lao và bệnh phổi`` and
-    ``Bệnh viện Lao và bệnh phổi Tây Ninh`` (a province): the same facility, once with the
-    place it is in; one entry under the fuller name, the short one an alias."""
+    ``Bệnh viện Lao và bệnh phổi Tây Ninh`` (a province), ``Bệnh viện Trung ương Quân đội 108 Việt Nam``
+    (a country): the same facility, once with the place it is in; one entry under the fuller name, the
+    short one an alias."""
     place_names = {place.name for place in places.places}
     for short in list(registry.entries):
         short_key = canonical_key(short.name, short.kind)
@@ -114,7 +115,8 @@ def _merge_place_suffixed(registry: Registry, lexicon: Lexicon, places: Places) 
             if full.name.casefold().startswith(short.name.casefold() + " "):  # "Trạm y tế xã A huyện B", "Trạm Y tế xã A"
                 rest = full.name[len(short.name) + 1:].lstrip("–- ")
                 if lexicon.match_at(lexicon.admin_units, full.name, len(full.name) - len(rest)) is None \
-                        and rest not in place_names and not lexicon.is_province_name(rest):
+                        and rest not in place_names and not lexicon.is_province_name(rest) \
+                        and not lexicon.is_country_name(rest):
                     continue
             elif not (_province_suffixed(canonical_key(full.name, full.kind), short_key, full.name, lexicon)
                       or _province_after_key(full, short, lexicon)):

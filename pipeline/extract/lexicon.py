@@ -90,6 +90,7 @@ class Lexicon:
     chain_names: tuple[Rule, ...]  # Vinmec alone: the article's one hospital of that chain
     admin_units: tuple[Rule, ...]
     province_names: tuple[Rule, ...]  # the closed list of names "tỉnh" may be followed by
+    country_names: tuple[Rule, ...]  # Việt Nam, Lào …: a body's country written after its name
     org_heads: tuple[Rule, ...]
     name_stops: tuple[Rule, ...]
     name_phrases: tuple[Rule, ...]
@@ -166,6 +167,7 @@ class Lexicon:
             chain_names=role(FACILITY_TYPES, "chain_alone"),
             admin_units=tuple(rule for rule in rules.rules(ADMIN_UNITS) if "level" in rule.meta),
             province_names=role(ADMIN_UNITS, "province_name"),
+            country_names=role(ADMIN_UNITS, "country_name"),
             org_heads=tuple(rule for rule in rules.rules(ORGANIZATIONS) if "kind" in rule.meta),
             name_stops=role(ORGANIZATIONS, "name_stop"),
             name_phrases=role(ORGANIZATIONS, "name_phrase"),
@@ -244,6 +246,10 @@ class Lexicon:
         """Whether ``text[start:end]`` is exactly the name of a province (Thái Nguyên)."""
         end = len(text) if end is None else end
         return any(self.regex(rule).fullmatch(text, start, end) for rule in self.province_names)
+
+    def is_country_name(self, text: str) -> bool:
+        """Whether ``text`` is exactly the name of a country (Việt Nam)."""
+        return any(self.regex(rule).fullmatch(text) for rule in self.country_names)
 
     def ends_in_province_name(self, text: str, start: int, end: int, words_before: int = 2) -> bool:
         """Whether ``text[start:end]`` ends with a province's name after ``words_before`` words or
