@@ -1156,6 +1156,12 @@ OPENINGS = [
      "Bệnh viện đa khoa tỉnh Sóc Trăng có quy mô 700 giường bệnh nội trú.\n\nTại buổi lễ, ông Trần Văn Chuyện, Chủ "
      "tịch UBND tỉnh Sóc Trăng yêu cầu ngành y tế nâng cao chất lượng khám chữa bệnh.",
      ["Bệnh viện đa khoa tỉnh Sóc Trăng"], {"bệnh viện đa khoa tỉnh sóc trăng"}),
+    # a numbered site launched, named in full elsewhere
+    (None,
+     "Bệnh viện Nhân dân Gia Định cơ sở 2 có một \"view khám bệnh triệu đô\".\n\nSáng 31.12, Bệnh viện Nhân dân Gia "
+     "Định ra mắt cơ sở 2 tại số 25 Lê Lợi, phường Bến Thành (Bệnh viện đa khoa Sài Gòn cũ).",
+     ["Bệnh viện Nhân dân Gia Định cơ sở 2", "Bệnh viện Nhân dân Gia Định", "Bệnh viện đa khoa Sài Gòn"],
+     {"bệnh viện nhân dân gia định cơ sở 2", "bệnh viện nhân dân gia định"}),
 ]
 
 

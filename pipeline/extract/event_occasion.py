@@ -30,6 +30,7 @@ _OPENS = re.compile(rf"\b(?:{_INAUGURATION_WORDS})\b", re.IGNORECASE)
 # Words before the facility opened ("đưa Trung tâm … vào hoạt động"), named within OPENED_WITHIN characters.
 _OPENING = re.compile(rf"\b(?:{_INAUGURATION_WORDS}|đưa)\b", re.IGNORECASE)
 OPENED_WITHIN = 40
+_SITE = re.compile(r"\s+(cơ sở\s+\d+)(?!\w)", re.IGNORECASE)  # a facility's numbered site
 # A headline that reports an opening ("Đưa vào sử dụng bệnh viện …", "Khánh thành …"): the
 # article's one ceremony is that opening, even when its sentences say only "Tại buổi lễ".
 _HEADLINE_OPENS = re.compile(
@@ -101,6 +102,11 @@ def _opened(event: Event, text: str, title: Optional[str], entities: Entities, s
             after = [s for s in spans if s.kind == "facility" and 0 <= s.start - opening.end() <= OPENED_WITHIN]
             if after:
                 return min(after, key=lambda s: s.start).ref
+            site = _SITE.match(text, opening.end())
+            # "Bệnh viện A ra mắt cơ sở 2": the site, named in full elsewhere ("Bệnh viện A cơ sở 2")
+            sites = [f.id for f in facilities if site and name_key(f.name).endswith(" " + name_key(site.group(1)))]
+            if len(sites) == 1:
+                return sites[0]
     if any(is_facility_ref(p.ref) for p in event.participants):
         return None
     counts: dict[str, int] = {}
