@@ -433,6 +433,9 @@ def test_a_facility_with_its_city_written_fused_is_one(rules):
         ("Sáng 18/9, Sở Y tế Bắc Ninh tổ chức Lễ khánh thành và đưa Trung tâm kĩ thuật chuyên sâu – BVĐK tỉnh vào hoạt "
          "động. Bệnh viện Đa khoa tỉnh Bắc Ninh là bệnh viện hạng I.",
          [("Trung tâm kĩ thuật chuyên sâu", []), ("Bệnh viện Đa khoa tỉnh Bắc Ninh", ["BVĐK tỉnh"])]),
+        ("Hội thiện nguyện đến từ thành phố Hà Nội đã tổ chức thăm hỏi, động viên và tặng quà cho bệnh nhân ung thư tại "
+         "Trung tâm ung bướu - Bệnh viện đa khoa tỉnh.",
+         [("Trung tâm ung bướu", []), ("Bệnh viện đa khoa tỉnh", [])]),
         # … and with its country's name, beside a foreign partner
         ("Ngày 23/11, Bệnh viện Trung ương 103 Quân đội nhân dân Lào và Bệnh viện Trung ương Quân đội 108 Việt Nam đã "
          "tiếp tục ký kết hợp tác y tế năm 2023. Về phía Bệnh viện Trung ương Quân đội 108 có Giám đốc bệnh viện.",

@@ -28,6 +28,7 @@ MAX_DEPARTMENT_LOWERCASE_RUN = 6
 MAX_CARE_CENTRE_LOWERCASE_RUN = 8
 _OFFICE_HEAD_BEFORE = re.compile(r"(?:[Tt]rưởng|[Bb]í thư|[Tt]hường vụ)\s+$")
 _ONE_BEFORE = re.compile(r"(?<![\w.,/])(?:0?1|một)\s+$")
+_KIND_BEFORE_DASH = re.compile(r"\s*([^\W\d][^,.;:()\n–-]*?)\s*[-–]")  # up to the dash before the hospital
 _COUNTRY = re.compile(r"Việt Nam|Hàn Quốc|Nhật Bản|Trung Quốc|Thái Lan|Hoa Kỳ|Lào|Campuchia")
 
 
@@ -124,6 +125,10 @@ def parse_body(
     proper = BRACKET_IN_NAME.sub("", proper)
     if not proper and head_text[-1:].isdigit():
         proper = head_text.split()[-1]  # a head that is a whole name (Trung tâm cấp cứu 115)
+    if not proper and hit.meta("named_by_kind", False) and (by_kind := _KIND_BEFORE_DASH.match(text, head_end)):
+        # "Trung tâm ung bướu - Bệnh viện đa khoa tỉnh": the kind words name the hospital's centre
+        proper = by_kind.group(1)
+        tail = NameTail(by_kind.end(1), tail.admin, by_kind.start(1), by_kind.end(1), tail.acronym)
     capitalised_head = named_head
     if not capitalised_head and (not any(w[:1].isupper() for w in proper.split()) or _COUNTRY.fullmatch(proper)):
         # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name; "bệnh viện
