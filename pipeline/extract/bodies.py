@@ -29,7 +29,6 @@ MAX_CARE_CENTRE_LOWERCASE_RUN = 8
 _OFFICE_HEAD_BEFORE = re.compile(r"(?:[Tt]rưởng|[Bb]í thư|[Tt]hường vụ)\s+$")
 _ONE_BEFORE = re.compile(r"(?<![\w.,/])(?:0?1|một)\s+$")
 _KIND_BEFORE_DASH = re.compile(r"\s*([^\W\d][^,.;:()\n–-]*?)\s*[-–]")  # up to the dash before the hospital
-_COUNTRY = re.compile(r"Việt Nam|Hàn Quốc|Nhật Bản|Trung Quốc|Thái Lan|Hoa Kỳ|Lào|Campuchia")
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ def parse_body(
         proper = by_kind.group(1)
         tail = NameTail(by_kind.end(1), tail.admin, by_kind.start(1), by_kind.end(1), tail.acronym)
     capitalised_head = named_head
-    if not capitalised_head and (not any(w[:1].isupper() for w in proper.split()) or _COUNTRY.fullmatch(proper)):
+    if not capitalised_head and (not any(w[:1].isupper() for w in proper.split()) or lexicon.is_country_name(proper)):
         # "phòng khám đa khoa khu vực": a lowercase head needs a capitalised name; "bệnh viện
         # Việt Nam" are a country's hospitals, none named
         proper = ""

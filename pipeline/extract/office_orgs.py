@@ -140,7 +140,7 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         if lexicon.match_at(lexicon.offices, text, at) and at > org_start:
             break
         parent = body_at(text, at, lexicon) if at > org_start else None
-        if parent is not None and not parent.generic and not parent.bare:
+        if parent is not None and not parent.generic and (parent.category == "facility" or not parent.bare):
             # "khoa Nhi Bệnh viện Đa khoa tỉnh …": the department's facility; "Đoàn Thanh niên Sở Y tế
             # Hà Nội", "Hội Phụ nữ Công an thành phố Phúc Yên": the body a union or a branch belongs to
             end = parent.end
