@@ -310,7 +310,7 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
               if not date.in_parentheses and not is_document_date(text, date.start, rules, date.end)
               and not _open_start(text, date)]
     # A lead that opens "Trước đó, ngày 28/5/2020, …" (a page cut above it) tells of an earlier day.
-    if not _EARLIER_DAY.match(text, start):
+    if not tells_of_earlier_day(text, lead[0]):
         for date in usable:
             if start <= date.start < end:
                 return date
@@ -322,7 +322,7 @@ def lead_date(text: str, sentences: list[Sentence], dates: list[DateMention], ru
         opening_sentences.setdefault(sentence.paragraph, sentence)  # sentences come in text order
     openings = [s.start for paragraph, s in opening_sentences.items()
                 if first_paragraph < paragraph <= first_paragraph + LEAD_PARAGRAPHS and len(s.text) >= MIN_OPENING_CHARS
-                and not _EARLIER_DAY.match(text, s.start)]
+                and not tells_of_earlier_day(text, s)]
     for date in usable:
         if any(0 <= date.start - opening <= DATE_OPENING_CHARS for opening in openings):
             return date

@@ -21,7 +21,7 @@ MAX_LOWERCASE_ORG_WORDS = 3
 # A unit's name after its lowercase unit word has at most this many words (thành phố Hồ Chí Minh).
 MAX_UNIT_NAME_WORDS = 4
 _DEPARTMENT_OF = re.compile(r"\s*(?:,|-|–|của|thuộc)?\s*")
-_SPACE = re.compile(r"[ \t]+")  # an association named after its body: "Hội Phụ nữ Công an …"
+SPACES = re.compile(r"[ \t]+")  # spaces within a line: what joins an association to its body ("Hội Phụ nữ Công an …")
 _ORG_END = re.compile(r"[,;:.()\n\"“”]|\s[-–]\s")
 _WORD = re.compile(r"[^\W_]+")
 _CENTRAL_LEVEL = re.compile(r"(?:[Tt]rung ương|TW|T\.Ư)\s+")  # "Chủ tịch TW Hội …": the body's central level
@@ -84,7 +84,7 @@ def organization_after(text: str, office: Hit, lexicon: Lexicon) -> tuple[Positi
         elif (head := lexicon.match_at(lexicon.org_heads, text, body.start)) is not None and head.meta("part_of_next"):
             end = _body_after(text, end, lexicon)  # "Trưởng Bộ môn Ngoại Đại học Y Hà Nội": the university's
         elif body.kind == "association":
-            end = _body_after(text, end, lexicon, joined=_SPACE)  # "Hội Phụ nữ Công an thành phố Phúc Yên": its body's
+            end = _body_after(text, end, lexicon, joined=SPACES)  # "Hội Phụ nữ Công an thành phố Phúc Yên": its body's
         end = _with_term(text, end)
         return PositionMention(title, body.start, end, text[body.start:end]), end
     first = word_at(text, org_start)

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .bodies import body_at
 from .lexicon import Hit, Lexicon
-from .office_orgs import PositionMention, organization_after
+from .office_orgs import SPACES, PositionMention, organization_after
 
 # "…, giữ chức vụ Phó Giám đốc", "…, đều là Phó Giám đốc": the office of the names before the comma.
 _AFTER_SEPARATOR = re.compile(
@@ -50,7 +50,6 @@ _NAME_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+[A-ZĐÀ-Ỹ]
 _BARE_COMMITTEE = re.compile(r"(?:Đảng|đảng) (?:ủy|uỷ|bộ)|Chi bộ|chi bộ")
 MAX_COMMITTEE_GAP = 30
 _KIEM = re.compile(r"\s+kiêm\s+(?:giữ\s+chức(?:\s+(?:vụ|danh))?\s+)?")  # "… kiêm giữ chức vụ Giám đốc …"
-_SPACES = re.compile(r"[ \t]+")
 # A line that holds only a name with its titles (and maybe a bullet) is at most this long.
 NAME_LINE_MAX_CHARS = 60
 _SENTENCE_INSIDE = re.compile(r"[!?,;:]\s")  # a full stop may close a title (BS.CKII. …)
@@ -80,7 +79,7 @@ def _offices_from(text: str, pos: int, lexicon: Lexicon, taken: frozenset[int]) 
         if sep is None and (not positions or positions[-1].org_text is None):
             # "tỉnh ủy viên Giám đốc Sở Y tế": two offices, no comma; "đồng chí Sômphone
             # Chănthanasouk Giám đốc Sở Y tế": an office right after the name
-            sep = _SPACES.match(text, pos)
+            sep = SPACES.match(text, pos)
         if sep is None and not positions:
             sep = _office_line_after(text, pos)
         if sep is None:
